@@ -1,1 +1,14 @@
-export {};
+export * from './combine';
+export * from './connection-detail';
+export * from './environment-patch';
+export * from './field-path';
+export * from './go-format';
+export * from './lint';
+export * from './patch';
+export * from './patch-core';
+export * from './patch-policy';
+export * from './patch-set';
+export * from './path-check';
+export * from './re2';
+export * from './readiness-check';
+export * from './transform';

@@ -29,6 +29,9 @@ export interface ICompositeResourceDefinition<XR = unknown> extends IConstruct {
   readonly compositeApiVersion: string;
   /** The `openAPIV3Schema` of the referenceable version, exactly as written in the XRD. */
   readonly referenceableSchema: JsonSchema;
-  /** @internal phantom member carrying the XR type; never set at run time. */
+  /**
+   * Phantom member that carries the XR type to typed APIs (patch lambdas); never set at run time.
+   * Not `@internal`: the published declarations must keep it for the inference to work.
+   */
   readonly _xr?: XR;
 }

@@ -1,0 +1,243 @@
+import { UserError } from '../errors';
+
+/**
+ * One segment of a P&T field path: a field name (`spec`, `crossplane.io/external-name`, `*`)
+ * or an array index. A `*` field is a wildcard when it came from `[*]` (reference §3.7).
+ */
+export type FieldPathSegment =
+  | { readonly kind: 'field'; readonly name: string; readonly bracketed: boolean }
+  | { readonly kind: 'index'; readonly index: number };
+
+/** A parse failure of a string field path, in the words crossplane-runtime uses. */
+export interface FieldPathSyntaxError {
+  /** What is wrong, e.g. `unexpected '.' at position 5`. */
+  readonly message: string;
+}
+
+const MAX_UINT32 = 4294967295;
+
+/**
+ * Splits a field path exactly as crossplane-runtime's `fieldpath.Parse` does (reference §3.7):
+ * `.` separates fields, `[...]` holds an index (unsigned 32-bit integer) or a field name
+ * (periods allowed, surrounding quotes stripped).
+ *
+ * Returns the segments, or a syntax error with the position of the first bad character.
+ */
+export function parseFieldPath(path: string): FieldPathSegment[] | FieldPathSyntaxError {
+  const segments: FieldPathSegment[] = [];
+  let i = 0;
+  let current = '';
+  // whether the character before `i` closed a bracket (then a `.` or `[` or a new name may follow)
+  let afterBracket = false;
+  const flush = () => {
+    if (current !== '') {
+      segments.push({ kind: 'field', name: current, bracketed: false });
+      current = '';
+    }
+  };
+  while (i < path.length) {
+    const c = path[i];
+    if (c === '.') {
+      if (current === '' && !afterBracket) return { message: `unexpected '.' at position ${i}` };
+      if (i === path.length - 1) return { message: `unexpected '.' at position ${i}` };
+      if (path[i + 1] === '.' || path[i + 1] === '[') return { message: `unexpected '${path[i + 1]}' at position ${i + 1}` };
+      flush();
+      afterBracket = false;
+      i++;
+      continue;
+    }
+    if (c === ']') return { message: `unexpected ']' at position ${i}` };
+    if (c === '[') {
+      flush();
+      const close = path.indexOf(']', i + 1);
+      const open = path.indexOf('[', i + 1);
+      if (close < 0) return { message: `unterminated '[' at position ${i}` };
+      if (open >= 0 && open < close) return { message: `unexpected '[' at position ${open}` };
+      const inner = path.slice(i + 1, close);
+      if (inner === '') return { message: `unexpected ']' at position ${close}` };
+      segments.push(bracketSegment(inner));
+      afterBracket = true;
+      i = close + 1;
+      continue;
+    }
+    afterBracket = false;
+    current += c;
+    i++;
+  }
+  flush();
+  if (segments.length === 0) return { message: 'path is empty' };
+  return segments;
+}
+
+function bracketSegment(inner: string): FieldPathSegment {
+  if (/^[0-9]+$/.test(inner) && Number(inner) <= MAX_UINT32) return { kind: 'index', index: Number(inner) };
+  const quoted = inner.length >= 2 && ((inner.startsWith("'") && inner.endsWith("'")) || (inner.startsWith('"') && inner.endsWith('"')));
+  return { kind: 'field', name: quoted ? inner.slice(1, -1) : inner, bracketed: true };
+}
+
+/** Whether `segments` came from parsing (not a syntax error). */
+export function isParsedPath(p: FieldPathSegment[] | FieldPathSyntaxError): p is FieldPathSegment[] {
+  return Array.isArray(p);
+}
+
+/** Whether the segment is a `[*]` wildcard (the only form P&T expands, reference §3.7). */
+export function isBracketWildcard(s: FieldPathSegment): boolean {
+  return s.kind === 'field' && s.name === '*' && s.bracketed;
+}
+
+/** Whether the segment is a `.*` segment, which P&T writes as a literal key `*` (reference §3.7). */
+export function isDotWildcard(s: FieldPathSegment): boolean {
+  return s.kind === 'field' && s.name === '*' && !s.bracketed;
+}
+
+/**
+ * Writes segments back as a P&T field path: plain names joined by `.`, anything else
+ * (dots, slashes, other punctuation) in brackets, indexes as `[n]`, wildcards as `[*]`.
+ */
+export function formatFieldPath(segments: readonly FieldPathSegment[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (s.kind === 'index') {
+      out += `[${s.index}]`;
+    } else if (s.name !== '*' && /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(s.name) && !s.bracketed) {
+      out += out === '' ? s.name : `.${s.name}`;
+    } else {
+      out += `[${s.name}]`;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed views used by property-access lambdas
+
+/** Marker type of a scalar reached by a path lambda; it has no further fields. */
+export interface FieldPathLeaf<T> {
+  /** Type-only marker; never present at run time. */
+  readonly __leafType?: T;
+}
+
+/** The view of an untyped (free-form) value: any key, any index, at any depth. */
+export interface UntypedFieldPathView {
+  readonly [key: string]: UntypedFieldPathView;
+  readonly [index: number]: UntypedFieldPathView;
+}
+
+/** The view of an array: `[n]` for one element, `['*']` for every element (`[*]`). */
+export interface ArrayFieldPathView<E> {
+  readonly [index: number]: FieldPathView<E>;
+  /** Every element of the array; recorded as `[*]` (only valid in a `toFieldPath`). */
+  readonly '*': FieldPathView<E>;
+}
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+/**
+ * What a path lambda receives for a value of type `T`: every field present (no optional
+ * chaining needed), arrays indexable by number or `'*'`, scalars as leaves. Only property
+ * access is recorded, so the lambda must do nothing but walk fields.
+ */
+export type FieldPathView<T> = IsAny<T> extends true
+  ? UntypedFieldPathView
+  : [T] extends [readonly (infer E)[]]
+    ? ArrayFieldPathView<Exclude<E, null | undefined>>
+    : [T] extends [string | number | boolean | bigint | symbol | null | undefined]
+      ? FieldPathLeaf<T>
+      : unknown extends T
+        ? UntypedFieldPathView
+        : { readonly [K in keyof T]-?: FieldPathView<Exclude<T[K], null | undefined>> };
+
+/**
+ * `T` with every field optional at every depth: the shape of a base template, which
+ * patches fill in at render time.
+ */
+export type DeepPartial<T> = IsAny<T> extends true
+  ? T
+  : T extends readonly (infer E)[]
+    ? readonly DeepPartial<E>[]
+    : T extends object
+      ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+      : T;
+
+/**
+ * A composed resource's type as patches see it: its props plus a free-form `status` (generated
+ * props types describe what you write, while patches also read what the provider reports).
+ */
+export type ComposedView<T> = IsAny<T> extends true ? any : T extends { readonly status?: unknown } ? T : T & { readonly status?: any };
+
+/**
+ * A field path argument: a P&T path string (`spec.parameters.region`,
+ * `metadata.annotations[crossplane.io/external-name]`, `spec.items[*].name`) or a
+ * property-access lambda over the typed object (`xr => xr.spec.parameters.region`).
+ */
+export type PathArg<T> = string | ((view: FieldPathView<T>) => unknown);
+
+/** A path argument of any typing: what the factories accept once types have been checked. */
+export type AnyPathArg = string | ((view: never) => unknown);
+
+const PATH = Symbol('cdk8s-crossplane.fieldPath');
+
+function recorder(segments: readonly FieldPathSegment[]): unknown {
+  // A function target lets users accidentally call a leaf; we reject that with a clear message.
+  return new Proxy(function fieldPathRecorder() { /* never called */ }, {
+    get(_target, key) {
+      if (key === PATH) return segments;
+      if (typeof key === 'symbol') {
+        throw new UserError(`field path lambda used '${String(key)}' after '${formatFieldPath(segments)}': `
+          + 'a path lambda may only read properties, e.g. xr => xr.spec.parameters.region');
+      }
+      return recorder([...segments, keySegment(key, segments)]);
+    },
+    apply() {
+      throw new UserError(`field path lambda called a function at '${formatFieldPath(segments)}': `
+        + 'a path lambda may only read properties, e.g. xr => xr.spec.parameters.region');
+    },
+    set() {
+      throw new UserError(`field path lambda assigned at '${formatFieldPath(segments)}': a path lambda may only read properties`);
+    },
+  });
+}
+
+function keySegment(key: string, before: readonly FieldPathSegment[]): FieldPathSegment {
+  if (key === '') throw new UserError(`field path lambda read an empty key after '${formatFieldPath(before)}': keys must not be empty`);
+  if (key.includes('[') || key.includes(']')) {
+    throw new UserError(`field path lambda key must not contain '[' or ']', got '${key}': P&T field paths cannot address such keys`);
+  }
+  if (key === '*') return { kind: 'field', name: '*', bracketed: true };
+  if (/^[0-9]+$/.test(key) && Number(key) <= MAX_UINT32) return { kind: 'index', index: Number(key) };
+  return { kind: 'field', name: key, bracketed: !/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) };
+}
+
+/**
+ * Records the property accesses of `lambda` and returns them as a P&T field path:
+ * `fieldPathOf(x => x.spec.items[0].name)` is `spec.items[0].name`,
+ * `fieldPathOf(x => x.metadata.annotations['crossplane.io/external-name'])` is
+ * `metadata.annotations[crossplane.io/external-name]`, `x.list['*']` becomes `list[*]`.
+ * All-digit keys are array indexes.
+ */
+export function fieldPathOf<T = any>(lambda: (view: FieldPathView<T>) => unknown): string {
+  const result = lambda(recorder([]) as FieldPathView<T>);
+  const segments = (result !== null && (typeof result === 'object' || typeof result === 'function'))
+    ? (result as { [PATH]?: FieldPathSegment[] })[PATH] : undefined;
+  if (!segments) {
+    throw new UserError(`field path lambda must return a property of its argument, got '${String(result)}': `
+      + 'write it as x => x.spec.field, or pass the path as a string');
+  }
+  if (segments.length === 0) throw new UserError('field path lambda returned its argument itself: name a field, e.g. x => x.spec.field');
+  return formatFieldPath(segments);
+}
+
+/**
+ * Resolves a path argument to a P&T path string, throwing a {@link UserError} naming `what`
+ * when a string path does not parse.
+ */
+export function resolvePathArg(arg: AnyPathArg, what: string): string {
+  if (typeof arg === 'function') return fieldPathOf(arg as (view: any) => unknown);
+  if (typeof arg !== 'string') throw new UserError(`${what} must be a string or a path lambda, got '${String(arg)}'`);
+  const parsed = parseFieldPath(arg);
+  if (!isParsedPath(parsed)) {
+    throw new UserError(`${what} must be a valid field path, got '${arg}': ${parsed.message} `
+      + '(use dots between fields, [n] for indexes and [key.with.dots] for keys with dots)');
+  }
+  return arg;
+}

@@ -1,0 +1,71 @@
+import { Transform } from './transform';
+
+/** What a patch does when its source field is missing (reference §3.3, §3.5). */
+export enum FromFieldPathPolicy {
+  /** Skip the patch (P&T's default). */
+  OPTIONAL = 'Optional',
+  /**
+   * A composed resource that does not exist yet is left out of desired state until the
+   * field exists; the XR is then reported not ready.
+   */
+  REQUIRED = 'Required',
+}
+
+/** How a patch value is merged into a destination that already has a value (reference §3.5). */
+export enum ToFieldPathPolicy {
+  /** Replace the destination (P&T's default). */
+  REPLACE = 'Replace',
+  /** Fill in missing or empty keys; keys already set in the destination win. */
+  MERGE_OBJECTS = 'MergeObjects',
+  /** As MERGE_OBJECTS, and append arrays (deduplicated at the top level). */
+  MERGE_OBJECTS_APPEND_ARRAYS = 'MergeObjectsAppendArrays',
+  /** The patch value's keys overwrite the destination's, recursively; arrays are replaced. */
+  FORCE_MERGE_OBJECTS = 'ForceMergeObjects',
+  /** As FORCE_MERGE_OBJECTS, and append arrays. */
+  FORCE_MERGE_OBJECTS_APPEND_ARRAYS = 'ForceMergeObjectsAppendArrays',
+}
+
+/** The patch types of function-patch-and-transform (reference §3.4). */
+export enum PatchType {
+  FROM_COMPOSITE_FIELD_PATH = 'FromCompositeFieldPath',
+  TO_COMPOSITE_FIELD_PATH = 'ToCompositeFieldPath',
+  COMBINE_FROM_COMPOSITE = 'CombineFromComposite',
+  COMBINE_TO_COMPOSITE = 'CombineToComposite',
+  FROM_ENVIRONMENT_FIELD_PATH = 'FromEnvironmentFieldPath',
+  TO_ENVIRONMENT_FIELD_PATH = 'ToEnvironmentFieldPath',
+  COMBINE_FROM_ENVIRONMENT = 'CombineFromEnvironment',
+  COMBINE_TO_ENVIRONMENT = 'CombineToEnvironment',
+  PATCH_SET = 'PatchSet',
+}
+
+/** The object a patch reads from or writes to. */
+export enum PatchEnd {
+  /** The composite resource (XR): observed when read, desired when written. */
+  COMPOSITE = 'composite',
+  /** The composed resource of the template: observed when read, desired when written. */
+  COMPOSED = 'composed',
+  /** The pipeline environment (context key `apiextensions.crossplane.io/environment`). */
+  ENVIRONMENT = 'environment',
+}
+
+/** Options every field patch accepts. */
+export interface PatchOptions {
+  /**
+   * Transforms applied in order to the value read.
+   *
+   * @default - the value is copied unchanged
+   */
+  readonly transforms?: readonly Transform[];
+  /**
+   * What to do when the source field is missing.
+   *
+   * @default - not written; P&T uses FromFieldPathPolicy.OPTIONAL
+   */
+  readonly fromFieldPathPolicy?: FromFieldPathPolicy;
+  /**
+   * How to merge into an existing destination value.
+   *
+   * @default - not written; P&T uses ToFieldPathPolicy.REPLACE
+   */
+  readonly toFieldPathPolicy?: ToFieldPathPolicy;
+}
