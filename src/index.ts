@@ -7,3 +7,5 @@ export * from './functions';
 export * from './package';
 export * from './engine';
 export * from './validate';
+export * from './docs';
+export * from './gitops';

@@ -1,0 +1,109 @@
+/**
+ * `cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check]`: writes a
+ * Markdown reference page per XRD plus `index.md`; with `--check` writes nothing and exits 1
+ * when the pages on disk differ from what the XRDs produce (for a CI step or a test).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDocs, DOCS_GENERATED_MARKER, loadYamlLeniently } from '../docs';
+import { UsageError, UserError } from '../errors';
+import { CliIo } from './io';
+
+const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check]
+
+Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
+(searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
+
+Options:
+  -o, --out DIR        folder for the pages (created when missing)
+  -e, --examples PATH  example XRs/claims shown on their XRD's page (file or folder; repeatable)
+      --check          write nothing; exit 1 and list the stale pages when DIR is out of date
+  -h, --help           show this help
+`;
+
+function isXrd(v: unknown): v is object {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return o.kind === 'CompositeResourceDefinition' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('apiextensions.crossplane.io/');
+}
+
+/** Pages in `dir` that a previous run generated (first line is our marker). */
+function generatedPagesOnDisk(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => {
+    if (!name.endsWith('.md')) return false;
+    const full = path.join(dir, name);
+    return fs.statSync(full).isFile() && fs.readFileSync(full, 'utf8').split('\n', 1)[0] === DOCS_GENERATED_MARKER;
+  }).sort();
+}
+
+/** Runs `docs`; returns the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'out': { type: 'string', short: 'o' },
+        'examples': { type: 'string', short: 'e', multiple: true },
+        'check': { type: 'boolean' },
+        'help': { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(`missing XRD files or directories\n\n${USAGE}`);
+  if (!values.out) throw new UsageError(`missing --out DIR: the folder to write the pages to\n\n${USAGE}`);
+  const outDir = values.out;
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
+    throw new UserError(`--out '${outDir}' is a file, not a folder: pass the folder to write the pages to`);
+  }
+
+  const docs = loadYamlLeniently(positionals, io.stdin);
+  const xrds = docs.filter((d) => isXrd(d.value));
+  if (xrds.length === 0) {
+    throw new UserError(`no CompositeResourceDefinition found in ${positionals.join(', ')}: pass XRD files or the folders that hold them`);
+  }
+  const examples = (values.examples ? loadYamlLeniently(values.examples, io.stdin) : [])
+    .map((d) => d.value)
+    .filter((v): v is object => typeof v === 'object' && v !== null);
+  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.file} document ${d.index}`) });
+
+  const stale: string[] = [];
+  for (const [name, content] of pages) {
+    const full = path.join(outDir, name);
+    const current = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+    if (current === undefined) stale.push(`${full} (missing)`);
+    else if (current !== content) stale.push(`${full} (out of date)`);
+  }
+  const obsolete = generatedPagesOnDisk(outDir).filter((name) => !pages.has(name));
+  stale.push(...obsolete.map((name) => `${path.join(outDir, name)} (no longer generated)`));
+
+  if (values.check) {
+    if (stale.length === 0) {
+      io.stdout(`docs in ${outDir} are up to date (${pages.size} files)\n`);
+      return 0;
+    }
+    const command = `cdk8s-crossplane docs ${positionals.join(' ')} --out ${outDir}`;
+    io.stderr(`docs in ${outDir} are stale:\n${stale.map((s) => `  ${s}\n`).join('')}run \`${command}\` to update them\n`);
+    return 1;
+  }
+
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [name, content] of pages) {
+    const full = path.join(outDir, name);
+    // Unchanged pages are left alone so their modification time keeps meaning something.
+    if (!fs.existsSync(full) || fs.readFileSync(full, 'utf8') !== content) fs.writeFileSync(full, content);
+  }
+  for (const name of obsolete) fs.unlinkSync(path.join(outDir, name));
+  io.stdout(`wrote ${pages.size} files to ${outDir}${obsolete.length ? `, removed ${obsolete.length} obsolete` : ''}\n`);
+  return 0;
+}

@@ -1,0 +1,74 @@
+import { UserError } from '../errors';
+import { cellText, code, table } from './_markdown';
+import { DOCS_GENERATED_MARKER, summarizeXrd, xrdToMarkdown } from './xrd-markdown';
+
+/** Options of {@link generateDocs}. */
+export interface GenerateDocsOptions {
+  /**
+   * Where each XRD came from, index for index with `xrds` (e.g. `apis/xrd.yaml document 0`);
+   * used in error messages.
+   *
+   * @default - `xrds[<index>]`
+   */
+  readonly sources?: readonly string[];
+}
+
+/** Name of the index page in the map {@link generateDocs} returns. */
+export const DOCS_INDEX_FILE = 'index.md';
+
+/**
+ * Renders a Markdown page per XRD plus an `index.md` that lists them.
+ *
+ * Pages are named `<kind-lowercase>.md`; when two XRDs share a kind (in different groups) both
+ * are named `<kind-lowercase>.<group>.md` instead (so is a kind named `Index`). The map is ordered by file name, index last.
+ *
+ * @param xrds plain XRD manifests (`apiextensions.crossplane.io/v1` or `v2`)
+ * @param examples example XRs and claims; each page shows those of its XRD
+ * @throws UserError when an XRD lacks what a page needs, or two XRDs have the same group and kind
+ */
+export function generateDocs(xrds: readonly object[], examples: readonly object[] = [], options: GenerateDocsOptions = {}): Map<string, string> {
+  const sourceOf = (i: number) => options.sources?.[i] ?? `xrds[${i}]`;
+  const pages = xrds.map((xrd, i) => {
+    const markdown = xrdToMarkdown(xrd, { examples, source: sourceOf(i) });
+    return { index: i, summary: summarizeXrd(xrd), markdown };
+  });
+
+  const byKind = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const p of pages) {
+    const key = `${p.summary.kind.toLowerCase()}.${p.summary.group}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new UserError(`${sourceOf(p.index)}: spec.names.kind '${p.summary.kind}' in group '${p.summary.group}' `
+        + `is already documented from ${sourceOf(first)}: pass each XRD once`);
+    }
+    seen.set(key, p.index);
+    const kind = p.summary.kind.toLowerCase();
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
+  const fileOf = (kind: string, group: string) => {
+    const lower = kind.toLowerCase();
+    // A kind named like the index page gets the group in its name too.
+    return (byKind.get(lower) ?? 0) > 1 || `${lower}.md` === DOCS_INDEX_FILE ? `${lower}.${group}.md` : `${lower}.md`;
+  };
+
+  const named = pages.map((p) => ({ ...p, file: fileOf(p.summary.kind, p.summary.group) }));
+  named.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const out = new Map<string, string>();
+  for (const p of named) out.set(p.file, p.markdown);
+  const rows = named.map((p) => [
+    `[${cellText(p.summary.kind)}](${p.file})`,
+    code(p.summary.group),
+    code(p.summary.scope),
+    p.summary.referenceableVersion ? code(p.summary.referenceableVersion) : 'none',
+    p.summary.description ? cellText(p.summary.description) : '',
+  ]);
+  const index = [
+    DOCS_GENERATED_MARKER,
+    '# API reference',
+    rows.length > 0 ? table(['Kind', 'Group', 'Scope', 'Referenceable version', 'Description'], rows) : 'No XRDs.',
+  ].join('\n\n') + '\n';
+  out.set(DOCS_INDEX_FILE, index);
+  return out;
+}

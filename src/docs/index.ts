@@ -1,0 +1,3 @@
+export * from './load';
+export * from './xrd-markdown';
+export * from './generate-docs';

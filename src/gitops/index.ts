@@ -1,0 +1,3 @@
+export * from './platform-layer';
+export * from './flux-source';
+export * from './flux-layout';
