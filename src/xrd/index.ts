@@ -1,1 +1,6 @@
 export * from './xrd-ref';
+export * from './xrd-options';
+export * from './xrd-naming';
+export * from './xrd-version';
+export * from './composite-resource';
+export * from './composite-resource-definition';

@@ -31,7 +31,7 @@ export interface ICompositeResourceDefinition<XR = unknown> extends IConstruct {
   readonly referenceableSchema: JsonSchema;
   /**
    * Phantom member that carries the XR type to typed APIs (patch lambdas); never set at run time.
-   * Not `@internal`: the published declarations must keep it for the inference to work.
+   * Public on purpose: the published declarations must keep it for the inference to work.
    */
   readonly _xr?: XR;
 }
