@@ -1,7 +1,73 @@
-import { UserError } from '../errors';
+/**
+ * `cdk8s-crossplane validate EXTENSIONS RESOURCES`: validates resources against CRDs and XRDs
+ * as `crossplane resource validate` does (reference 4.5), offline, with the built-in provider
+ * schemas of this package available as well.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError, UserError } from '../errors';
+import { SchemaRegistry } from '../validate/registry';
+import { renderText, summarize } from '../validate/report-text';
+import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
+import { readSources } from '../validate/yaml-input';
 import { CliIo } from './io';
 
-/** `cdk8s-crossplane validate`: not built yet. */
-export async function run(_args: string[], _io: CliIo): Promise<number> {
-  throw new UserError('validate is not available in this build');
+const USAGE = `Usage: cdk8s-crossplane validate EXTENSIONS RESOURCES [options]
+
+Validate RESOURCES against the CRDs and XRDs in EXTENSIONS (and the provider schemas built into
+this package). Both are comma-separated lists of files, directories or '-' for stdin.
+
+Options:
+  -o, --output <text|json>      output format (default text)
+      --error-on-missing-schemas  fail when a resource has no schema
+      --skip-success-results    do not print resources that validated successfully
+      --no-builtin-schemas      use only the schemas in EXTENSIONS
+      --no-cel                  do not evaluate CEL rules (x-kubernetes-validations)
+  -h, --help                    show this help
+`;
+
+/** Runs the command; returns the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'output': { type: 'string', short: 'o', default: 'text' },
+        'error-on-missing-schemas': { type: 'boolean', default: false },
+        'skip-success-results': { type: 'boolean', default: false },
+        'no-builtin-schemas': { type: 'boolean', default: false },
+        'no-cel': { type: 'boolean', default: false },
+        'help': { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)\n\n${USAGE}`);
+  const [extensions, resources] = parsed.positionals;
+  const output = String(v.output);
+  if (output !== 'text' && output !== 'json') throw new UsageError(`--output must be text or json, got '${output}'`);
+  const stdinUses = [extensions, resources].filter((s) => s.split(',').map((x) => x.trim()).includes('-')).length;
+  if (stdinUses > 1) throw new UsageError('cannot use stdin (-) for both EXTENSIONS and RESOURCES');
+
+  const registry = new SchemaRegistry({ builtIn: !v['no-builtin-schemas'] });
+  const ext = readSources(extensions, io.stdin);
+  const general = [...ext.findings, ...registry.addObjects(ext.objects)];
+  const res = readSources(resources, io.stdin);
+  general.push(...res.findings);
+  const options = { errorOnMissingSchemas: Boolean(v['error-on-missing-schemas']), cel: !v['no-cel'], functionNames: functionNamesOf(ext.objects) };
+  const report: ValidationReport = { results: validateSourced(res.objects, registry, options), general };
+  const s = summarize(report);
+  if (output === 'json') io.stdout(JSON.stringify({ summary: s, general: report.general, results: report.results }, null, 2) + '\n');
+  else io.stdout(renderText(report, { skipSuccessResults: Boolean(v['skip-success-results']) }));
+  const generalErrors = report.general.some((f) => f.severity === 'error');
+  if (s.failure > 0 || generalErrors) throw new UserError('could not validate all resources');
+  if (options.errorOnMissingSchemas && s.missingSchemas > 0) throw new UserError('could not validate all resources, schema(s) missing');
+  return 0;
 }

@@ -1,1 +1,11 @@
-export {};
+export * from './finding';
+export * from './yaml-input';
+export * from './xrd-crd';
+export * from './registry';
+export * from './object-validator';
+export * from './composition-checks';
+export * from './xrd-checks';
+export * from './validate';
+export * from './report-text';
+export * from './cdk8s-plugin';
+export * from './jest';

@@ -1,0 +1,171 @@
+/**
+ * Checks on Composition objects that need more than their own schema (reference 8, items
+ * 7-16): the composite type is a referenceable XRD version, every `functionRef` names a
+ * Function (when Functions are among the objects), P&T input is valid as P&T itself would
+ * judge it, composed-side patch paths exist in the composed kind's schema,
+ * ToCompositeFieldPath targets exist in the XR schema (status), and a namespaced XR composes
+ * only namespaced kinds (reference 5).
+ */
+import { Finding, FindingObject } from './finding';
+import { isRecord } from './_util';
+import { SchemaRegistry, splitApiVersion } from './registry';
+import { checkSchemaPath } from './schema-path';
+
+type Rec = Record<string, unknown>;
+
+interface PtValidateModule {
+  validatePtInput(input: unknown): { toString(): string; field: string; body: string } | undefined;
+}
+interface PtInputModule {
+  decodePtInput(input: unknown): { input: unknown } | { error: string };
+}
+
+let ptModules: { validate: PtValidateModule; decode: PtInputModule } | null | undefined;
+
+function loadPt(): { validate: PtValidateModule; decode: PtInputModule } | null {
+  if (ptModules !== undefined) return ptModules;
+  try {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    ptModules = { validate: require('../engine/pt-validate') as PtValidateModule, decode: require('../engine/pt-input') as PtInputModule };
+  } catch {
+    ptModules = null;
+  }
+  return ptModules;
+}
+
+/** Whether the render engine's P&T input validation could be loaded. */
+export function ptValidationAvailable(): boolean {
+  return loadPt() !== null;
+}
+
+const COMPOSED_TO = new Set(['FromCompositeFieldPath', 'CombineFromComposite', 'FromEnvironmentFieldPath', 'CombineFromEnvironment']);
+const COMPOSED_FROM = new Set(['ToCompositeFieldPath', 'CombineToComposite', 'ToEnvironmentFieldPath', 'CombineToEnvironment']);
+
+/** Options of {@link checkComposition}. */
+export interface CompositionCheckContext {
+  readonly registry: SchemaRegistry;
+  /** Names of the Function objects among the validated objects; undefined when there are none. */
+  readonly functionNames?: ReadonlySet<string>;
+}
+
+/** Runs the cross-object checks on one Composition. Never throws on user data. */
+export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx: CompositionCheckContext): Finding[] {
+  const out: Finding[] = [];
+  const add = (path: string, rule: string, message: string, severity: 'error' | 'warning' = 'error') => out.push({ object, path, rule, message, severity });
+  const spec = isRecord(comp.spec) ? comp.spec : undefined;
+  if (!spec) return out;
+
+  const ref = isRecord(spec.compositeTypeRef) ? spec.compositeTypeRef : {};
+  const refApi = typeof ref.apiVersion === 'string' ? ref.apiVersion : '';
+  const refKind = typeof ref.kind === 'string' ? ref.kind : '';
+  const { group, version } = splitApiVersion(refApi);
+  const xrd = refKind ? ctx.registry.xrdFor(group, refKind) : undefined;
+  if (xrd && xrd.kind === refKind && !xrd.referenceableVersions.includes(version)) {
+    const want = xrd.referenceableVersions[0];
+    add('spec.compositeTypeRef.apiVersion', 'composition', `Invalid value: "${refApi}": XRD ${xrd.name} has no referenceable version ${version}${want ? `: set apiVersion to ${group}/${want}` : ': mark one version referenceable'}`);
+  }
+  if (xrd && xrd.kind !== refKind) {
+    add('spec.compositeTypeRef.kind', 'composition', `Invalid value: "${refKind}": ${refKind} is the claim kind of XRD ${xrd.name}: a Composition must reference the XR kind ${xrd.kind}`);
+  }
+  const xrSchema = refApi && refKind ? ctx.registry.lookup(refApi, refKind)?.schema : undefined;
+  const xrNamespaced = xrd ? xrd.scope === 'Namespaced' : undefined;
+
+  const steps = Array.isArray(spec.pipeline) ? spec.pipeline : [];
+  steps.forEach((step: unknown, i: number) => {
+    if (!isRecord(step)) return;
+    const sp = `spec.pipeline[${i}]`;
+    const fnName = isRecord(step.functionRef) ? step.functionRef.name : undefined;
+    if (ctx.functionNames && typeof fnName === 'string' && !ctx.functionNames.has(fnName)) {
+      add(`${sp}.functionRef.name`, 'composition-function', `Invalid value: "${fnName}": no Function named "${fnName}" among the objects (known: ${[...ctx.functionNames].sort().join(', ') || 'none'}): install a Function with that metadata.name or fix the reference`);
+    }
+    const input = isRecord(step.input) ? step.input : undefined;
+    if (!input || input.kind !== 'Resources' || typeof input.apiVersion !== 'string' || !input.apiVersion.startsWith('pt.fn.crossplane.io/')) return;
+    const ip = `${sp}.input`;
+    const pt = loadPt();
+    if (pt) {
+      try {
+        const decoded = pt.decode.decodePtInput(input);
+        if ('error' in decoded) add(ip, 'pt-input', `cannot get Function input: ${decoded.error}`);
+        else {
+          const err = pt.validate.validatePtInput(decoded.input);
+          if (err) add(err.field ? `${ip}.${err.field}` : ip, 'pt-input', `invalid Function input: ${err.body}`);
+        }
+      } catch (e) {
+        add(ip, 'pt-input', `P&T input not checked: ${(e as Error).message}`, 'warning');
+      }
+    }
+    const patchSets = new Map<string, unknown[]>();
+    for (const ps of Array.isArray(input.patchSets) ? input.patchSets : []) {
+      if (isRecord(ps) && typeof ps.name === 'string') patchSets.set(ps.name, Array.isArray(ps.patches) ? ps.patches : []);
+    }
+    const resources = Array.isArray(input.resources) ? input.resources : [];
+    resources.forEach((r: unknown, j: number) => {
+      if (!isRecord(r)) return;
+      const rp = `${ip}.resources[${j}]`;
+      const base = isRecord(r.base) ? r.base : undefined;
+      if (!base || typeof base.apiVersion !== 'string' || typeof base.kind !== 'string') return;
+      const entry = ctx.registry.lookup(base.apiVersion, base.kind);
+      if (!entry) {
+        const { group: bg } = splitApiVersion(base.apiVersion);
+        const known = ctx.registry.versionsOf(bg, base.kind);
+        if (known.length) add(`${rp}.base.apiVersion`, 'missing-schema', `Invalid value: "${base.apiVersion}": ${base.kind} has no schema at this version (known: ${known.map((v) => `${bg}/${v}`).join(', ')}): providers that no longer serve it reject the composed resource; use a known version`, 'warning');
+        else add(`${rp}.base`, 'missing-schema', `could not find CRD/XRD for: ${base.apiVersion}, Kind=${base.kind}: composed-side paths not checked; pass its CRD to check them`, 'warning');
+      } else if (xrNamespaced && entry.scope === 'Cluster') {
+        add(`${rp}.base`, 'composition-scope', `Invalid value: "${base.apiVersion}, Kind=${base.kind}": a Namespaced XR can only compose namespaced kinds, and ${base.kind} is cluster scoped: use the namespaced variant (e.g. a .m. provider group)`);
+      }
+      const composedSchema = entry?.schema;
+      const patches: { p: Rec; at: string }[] = [];
+      (Array.isArray(r.patches) ? r.patches : []).forEach((p: unknown, k: number) => {
+        if (!isRecord(p)) return;
+        if (p.type === 'PatchSet' && typeof p.patchSetName === 'string') {
+          (patchSets.get(p.patchSetName) ?? []).forEach((q, m) => { if (isRecord(q)) patches.push({ p: q, at: `${rp}.patches[${k}] (patchSet ${p.patchSetName}[${m}])` }); });
+        } else patches.push({ p, at: `${rp}.patches[${k}]` });
+      });
+      const checkComposed = (fieldAt: string, path: unknown) => {
+        if (!composedSchema || typeof path !== 'string' || path === '') return;
+        const prob = checkSchemaPath(composedSchema, path);
+        if (prob) add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": path does not exist in ${base.apiVersion}, Kind=${base.kind}: ${prob.message}`);
+      };
+      const checkXr = (fieldAt: string, path: unknown) => {
+        if (typeof path !== 'string' || path === '') return;
+        if (!/^(status|metadata)\b/.test(path)) {
+          add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": Crossplane persists only the XR status from a pipeline, so a patch to ${path.split(/[.[]/)[0]} is lost: patch a status field instead`, 'warning');
+        }
+        if (!xrSchema) return;
+        const prob = checkSchemaPath(xrSchema, path);
+        if (prob) add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": path does not exist in the XR schema of ${refApi}, Kind=${refKind}: ${prob.message}; declare it in the XRD${path.startsWith('status') ? ' status schema' : ''}`);
+      };
+      // An XR-side source the XR schema cannot hold is never set (the API server prunes it), so
+      // the patch never applies: a warning, since Optional patches then silently do nothing.
+      const checkXrSource = (fieldAt: string, path: unknown) => {
+        if (!xrSchema || typeof path !== 'string' || path === '') return;
+        const prob = checkSchemaPath(xrSchema, path);
+        if (prob) add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": path does not exist in the XR schema of ${refApi}, Kind=${refKind}, so this patch never applies: ${prob.message}`, 'warning');
+      };
+      for (const { p, at } of patches) {
+        const type = typeof p.type === 'string' && p.type !== '' ? p.type : 'FromCompositeFieldPath';
+        const to = typeof p.toFieldPath === 'string' ? p.toFieldPath : p.fromFieldPath;
+        if (type === 'FromCompositeFieldPath') checkXrSource(`${at}.fromFieldPath`, p.fromFieldPath);
+        if (type === 'CombineFromComposite') {
+          const vars = isRecord(p.combine) && Array.isArray(p.combine.variables) ? p.combine.variables : [];
+          vars.forEach((v: unknown, n: number) => { if (isRecord(v)) checkXrSource(`${at}.combine.variables[${n}].fromFieldPath`, v.fromFieldPath); });
+        }
+        if (COMPOSED_TO.has(type)) checkComposed(`${at}.toFieldPath`, to);
+        if (COMPOSED_FROM.has(type)) {
+          if (type.startsWith('Combine')) {
+            const vars = isRecord(p.combine) && Array.isArray(p.combine.variables) ? p.combine.variables : [];
+            vars.forEach((v: unknown, n: number) => { if (isRecord(v)) checkComposed(`${at}.combine.variables[${n}].fromFieldPath`, v.fromFieldPath); });
+          } else checkComposed(`${at}.fromFieldPath`, p.fromFieldPath);
+          if (type === 'ToCompositeFieldPath' || type === 'CombineToComposite') checkXr(`${at}.toFieldPath`, to);
+        }
+      }
+      (Array.isArray(r.readinessChecks) ? r.readinessChecks : []).forEach((c: unknown, k: number) => {
+        if (isRecord(c) && c.type !== 'MatchCondition' && c.type !== 'None') checkComposed(`${rp}.readinessChecks[${k}].fieldPath`, c.fieldPath);
+      });
+      (Array.isArray(r.connectionDetails) ? r.connectionDetails : []).forEach((c: unknown, k: number) => {
+        if (isRecord(c) && c.type === 'FromFieldPath') checkComposed(`${rp}.connectionDetails[${k}].fromFieldPath`, c.fromFieldPath);
+      });
+    });
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+import { ptValidationAvailable } from '../../src/validate/composition-checks';
+import { validate } from '../../src/validate/validate';
+
+// Reference section 8, items 7-16 and section 5 (namespaced XRs compose namespaced kinds only).
+const xrd = (scope: string) => ({
+  apiVersion: 'apiextensions.crossplane.io/v2',
+  kind: 'CompositeResourceDefinition',
+  metadata: { name: 'xclusters.platform.example.org' },
+  spec: {
+    group: 'platform.example.org', scope, names: { kind: 'XCluster', plural: 'xclusters' },
+    versions: [{ name: 'v1alpha1', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object', properties: {
+      spec: { type: 'object', properties: { region: { type: 'string' } } },
+      status: { type: 'object', properties: { endpoint: { type: 'string' } } },
+    } } } }],
+  },
+});
+
+const composition = (resources: unknown[], opts: { apiVersion?: string; functionName?: string } = {}) => ({
+  apiVersion: 'apiextensions.crossplane.io/v1',
+  kind: 'Composition',
+  metadata: { name: 'xclusters' },
+  spec: {
+    compositeTypeRef: { apiVersion: opts.apiVersion ?? 'platform.example.org/v1alpha1', kind: 'XCluster' },
+    mode: 'Pipeline',
+    pipeline: [{ step: 'pt', functionRef: { name: opts.functionName ?? 'function-patch-and-transform' }, input: { apiVersion: 'pt.fn.crossplane.io/v1beta1', kind: 'Resources', resources } }],
+  },
+});
+
+const cluster = (patches: unknown[], apiVersion = 'container.gcp.m.upbound.io/v1beta1') => ({
+  name: 'cluster',
+  base: { apiVersion, kind: 'Cluster', spec: { forProvider: { location: 'us-east1' } } },
+  patches,
+});
+
+const fn = { apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: 'function-patch-and-transform' }, spec: { package: 'xpkg.crossplane.io/crossplane-contrib/function-patch-and-transform:v0.8.2' } };
+
+const errorsOf = (objs: unknown[], rule: string) => validate(objs).filter((f) => f.rule === rule && f.severity === 'error');
+
+describe('composed-side patch paths', () => {
+  test('a path that exists in the composed schema passes', () => {
+    const c = composition([cluster([{ fromFieldPath: 'spec.region', toFieldPath: 'spec.forProvider.location' }, { fromFieldPath: 'spec.region', toFieldPath: 'spec.forProvider.nodeConfig.machineType' }, { fromFieldPath: 'spec.region', toFieldPath: 'metadata.labels[region]' }])]);
+    expect(validate([xrd('Namespaced'), c, fn]).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a misspelled path is rejected with the field and a suggestion', () => {
+    const f = errorsOf([xrd('Namespaced'), composition([cluster([{ fromFieldPath: 'spec.region', toFieldPath: 'spec.forProvider.locaton' }])])], 'composition-patch-path');
+    expect(f).toHaveLength(1);
+    expect(f[0].path).toBe('spec.pipeline[0].input.resources[0].patches[0].toFieldPath');
+    expect(f[0].message).toContain('did you mean "location"');
+  });
+
+  test('the removed v1beta1 array form of nested blocks does not exist in the object form', () => {
+    const f = errorsOf([xrd('Namespaced'), composition([cluster([{ fromFieldPath: 'spec.region', toFieldPath: 'spec.forProvider.nodeConfig[0].machineType' }])])], 'composition-patch-path');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('not an array');
+  });
+
+  test('ToCompositeFieldPath targets must be declared in the XR schema', () => {
+    const ok = composition([cluster([{ type: 'ToCompositeFieldPath', fromFieldPath: 'status.atProvider.endpoint', toFieldPath: 'status.endpoint' }])]);
+    expect(errorsOf([xrd('Namespaced'), ok], 'composition-patch-path')).toEqual([]);
+    const bad = composition([cluster([{ type: 'ToCompositeFieldPath', fromFieldPath: 'status.atProvider.endpoint', toFieldPath: 'status.endpiont' }])]);
+    const f = errorsOf([xrd('Namespaced'), bad], 'composition-patch-path');
+    expect(f.map((x) => x.path)).toEqual(['spec.pipeline[0].input.resources[0].patches[0].toFieldPath']);
+    expect(f[0].message).toContain('XR schema');
+  });
+
+  test('ToCompositeFieldPath into spec is a warning: only the XR status is persisted', () => {
+    const c = composition([cluster([{ type: 'ToCompositeFieldPath', fromFieldPath: 'status.atProvider.endpoint', toFieldPath: 'spec.region' }])]);
+    const f = validate([xrd('Namespaced'), c]).filter((x) => x.rule === 'composition-patch-path');
+    expect(f).toEqual([expect.objectContaining({ severity: 'warning', path: 'spec.pipeline[0].input.resources[0].patches[0].toFieldPath' })]);
+  });
+
+  test('patches from a PatchSet are checked too', () => {
+    const c = composition([cluster([{ type: 'PatchSet', patchSetName: 'common' }])]);
+    (c.spec.pipeline[0].input as any).patchSets = [{ name: 'common', patches: [{ fromFieldPath: 'spec.region', toFieldPath: 'spec.forProvider.nope' }] }];
+    expect(errorsOf([xrd('Namespaced'), c], 'composition-patch-path')).toHaveLength(1);
+  });
+});
+
+describe('composition scope and references', () => {
+  test('a namespaced XR composing a cluster-scoped kind is rejected', () => {
+    const c = composition([cluster([], 'container.gcp.upbound.io/v1beta2')]);
+    expect(errorsOf([xrd('Namespaced'), c], 'composition-scope')).toHaveLength(1);
+    expect(errorsOf([xrd('Cluster'), c], 'composition-scope')).toEqual([]);
+  });
+
+  test('compositeTypeRef must use the referenceable version', () => {
+    const f = errorsOf([xrd('Namespaced'), composition([], { apiVersion: 'platform.example.org/v1beta1' })], 'composition');
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.compositeTypeRef.apiVersion' })]);
+    expect(f[0].message).toContain('platform.example.org/v1alpha1');
+  });
+
+  test('functionRef must name a Function when Functions are among the objects', () => {
+    expect(errorsOf([xrd('Namespaced'), composition([cluster([])], { functionName: 'function-typo' }), fn], 'composition-function')).toHaveLength(1);
+    expect(errorsOf([xrd('Namespaced'), composition([cluster([])]), fn], 'composition-function')).toEqual([]);
+    // Without any Function object the reference cannot be judged.
+    expect(errorsOf([xrd('Namespaced'), composition([cluster([])], { functionName: 'function-typo' })], 'composition-function')).toEqual([]);
+  });
+});
+
+describe('P&T input', () => {
+  const run = ptValidationAvailable() ? test : test.skip;
+  if (!ptValidationAvailable()) console.warn('skipped P&T input checks: the render engine (src/engine/pt-validate) cannot be loaded');
+
+  run('invalid P&T input is reported as P&T reports it, under the step input path', () => {
+    const c = composition([cluster([{ type: 'FromCompositeFieldPath', toFieldPath: 'spec.forProvider.location' }])]);
+    const f = validate([xrd('Namespaced'), c]).filter((x) => x.rule === 'pt-input');
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.pipeline[0].input.resources[0].patches[0].fromFieldPath', severity: 'error' })]);
+    expect(f[0].message).toContain('fromFieldPath must be set');
+  });
+
+  test('Functions passed with the schemas count for functionRef checks', () => {
+    const c = composition([cluster([])], { functionName: 'function-typo' });
+    expect(validate([xrd('Namespaced'), c], { schemas: [fn] }).filter((x) => x.rule === 'composition-function')).toHaveLength(1);
+    expect(validate([xrd('Namespaced'), composition([cluster([])])], { functionNames: ['function-patch-and-transform'] }).filter((x) => x.rule === 'composition-function')).toEqual([]);
+  });
+});

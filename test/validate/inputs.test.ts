@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SchemaRegistry } from '../../src/validate/registry';
+import { validate } from '../../src/validate/validate';
+import { readSources, readYamlStream } from '../../src/validate/yaml-input';
+
+describe('reading YAML', () => {
+  test('a quoted multi-line scalar with an unindented continuation line is read leniently', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: "first\nsecond"\n';
+    const r = readYamlStream(text, 'f.yaml');
+    expect(r.findings).toEqual([]);
+    expect(r.objects[0].object).toMatchObject({ data: { k: 'first second' } });
+  });
+
+  test('malformed YAML and non-object documents become findings naming file and document', () => {
+    const r = readYamlStream('a: 1\n---\n- x\n---\nb: [unclosed\n', 'in.yaml');
+    expect(r.findings.map((f) => [f.object.file, f.object.document, f.rule])).toEqual([['in.yaml', 1, 'document'], ['in.yaml', 2, 'yaml']]);
+    expect(r.objects).toHaveLength(1);
+  });
+
+  test('directories are read recursively in a stable order and empty documents are skipped', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'b.yaml'), 'kind: B\n---\n');
+    fs.writeFileSync(path.join(dir, 'sub', 'a.yml'), 'kind: A\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'kind: C\n');
+    const r = readSources(dir, () => '');
+    expect(r.objects.map((o) => o.object.kind)).toEqual(['B', 'A']);
+  });
+});
+
+describe('schema registry', () => {
+  test('built-in schemas are found by group, version and kind', () => {
+    const reg = new SchemaRegistry();
+    expect(reg.lookup('container.gcp.m.upbound.io/v1beta1', 'Cluster')).toMatchObject({ scope: 'Namespaced', origin: 'builtin' });
+    expect(reg.lookup('container.gcp.upbound.io/v1beta1', 'Cluster')).toBeUndefined();
+    expect(reg.versionsOf('container.gcp.upbound.io', 'Cluster')).toEqual(['v1beta2']);
+  });
+
+  test('a CRD without a schema is reported with file, document and field', () => {
+    const reg = new SchemaRegistry({ builtIn: false });
+    const f = reg.addCrd({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', spec: { group: 'a.io', names: { kind: 'A', plural: 'as' }, versions: [{ name: 'v1', served: true }] } }, 'crd.yaml', 3);
+    expect(f).toEqual([expect.objectContaining({ object: expect.objectContaining({ file: 'crd.yaml', document: 3 }), path: 'spec.versions[0].schema.openAPIV3Schema' })]);
+  });
+
+  test('XRD constructs are accepted through toJson()', () => {
+    const xrd = { toJson: () => ({ apiVersion: 'apiextensions.crossplane.io/v2', kind: 'CompositeResourceDefinition', metadata: { name: 'xs.a.io' }, spec: { group: 'a.io', scope: 'Namespaced', names: { kind: 'X', plural: 'xs' }, versions: [{ name: 'v1', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { n: { type: 'integer' } } } } } } }] } }) };
+    const findings = validate({ apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x', namespace: 'n' }, spec: { n: 'not a number' } }, { schemas: [xrd] });
+    expect(findings.map((f) => f.path)).toEqual(['spec.n']);
+  });
+
+  test('an unknown kind is a missing-schema warning, or an error when asked', () => {
+    const o = { apiVersion: 'nope.io/v1', kind: 'Nope', metadata: { name: 'a' } };
+    expect(validate(o)).toEqual([expect.objectContaining({ rule: 'missing-schema', severity: 'warning' })]);
+    expect(validate(o, { errorOnMissingSchemas: true })[0].severity).toBe('error');
+  });
+
+  test('a removed provider version names the versions that exist', () => {
+    const f = validate({ apiVersion: 'container.gcp.upbound.io/v1beta1', kind: 'Cluster', metadata: { name: 'a' } });
+    expect(f[0].message).toContain('container.gcp.upbound.io/v1beta2');
+  });
+
+  test('validate never throws on odd input', () => {
+    expect(() => validate([null, 42, 'a: [', { kind: 'X' }, { toJson: () => { throw new Error('boom'); } }])).not.toThrow();
+    expect(validate([42]).map((f) => f.rule)).toEqual(['document']);
+  });
+});
+
+describe('offline-tool pitfalls', () => {
+  test('a modern XR against a v2 XRD without scope explains the LegacyCluster reading', () => {
+    const xrd = { apiVersion: 'apiextensions.crossplane.io/v2', kind: 'CompositeResourceDefinition', metadata: { name: 'xs.a.io' }, spec: { group: 'a.io', names: { kind: 'X', plural: 'xs' }, versions: [{ name: 'v1', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object' } } }] } };
+    const xr = { apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x' }, spec: { crossplane: { compositionRef: { name: 'c' } } } };
+    const f = validate(xr, { schemas: [xrd] });
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.crossplane', rule: 'unknown-field' })]);
+    expect(f[0].message).toContain('does not set spec.scope, so it is read as LegacyCluster');
+  });
+});

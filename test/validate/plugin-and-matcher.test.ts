@@ -1,0 +1,67 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CrossplaneValidation } from '../../src/validate/cdk8s-plugin';
+import { toBeValidAgainst, validationMatchers } from '../../src/validate/jest';
+
+expect.extend(validationMatchers);
+
+const xrd = { apiVersion: 'apiextensions.crossplane.io/v2', kind: 'CompositeResourceDefinition', metadata: { name: 'xs.a.io' }, spec: { group: 'a.io', scope: 'Namespaced', names: { kind: 'X', plural: 'xs' }, versions: [{ name: 'v1', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { n: { type: 'integer' } } } } } } }] } };
+
+function fakeContext(manifests: string[]) {
+  const violations: any[] = [];
+  let status: string | undefined;
+  return {
+    violations,
+    status: () => status,
+    ctx: { manifests, report: { addViolation: (v: any) => { violations.push(v); }, submit: (s: 'success' | 'failure') => { status = s; } } },
+  };
+}
+
+describe('cdk8s validation plugin', () => {
+  test('reports errors as violations grouped by rule and fails', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-'));
+    const file = path.join(dir, 'chart.k8s.yaml');
+    fs.writeFileSync(file, [JSON.stringify(xrd), JSON.stringify({ apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x', namespace: 'n' }, spec: { n: 'x', extra: 1 } })].join('\n---\n'));
+    const f = fakeContext([file]);
+    await new CrossplaneValidation().validate(f.ctx);
+    expect(f.status()).toBe('failure');
+    expect(f.violations.map((v) => v.ruleName)).toEqual(['schema', 'unknown-field']);
+    expect(f.violations[1].violatingResources[0]).toEqual({ resourceName: 'x', locations: ['spec.extra: unknown field "extra"'], manifestPath: file });
+  });
+
+  test('submits success when everything is valid', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-'));
+    const file = path.join(dir, 'ok.k8s.yaml');
+    fs.writeFileSync(file, JSON.stringify(xrd));
+    const f = fakeContext([file]);
+    await new CrossplaneValidation({}).validate(f.ctx);
+    expect(f.status()).toBe('success');
+    expect(f.violations).toEqual([]);
+  });
+});
+
+describe('cdk8s-cli validation contract', () => {
+  test('works with the real ValidationContext and report of cdk8s-cli', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ValidationContext } = require(path.resolve(__dirname, '../../node_modules/cdk8s-cli/lib/plugins/validation.js'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-'));
+    const file = path.join(dir, 'app.k8s.yaml');
+    fs.writeFileSync(file, [JSON.stringify(xrd), JSON.stringify({ apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'bad', namespace: 'n' }, spec: { n: 'x' } })].join('\n---\n'));
+    const ctx = new ValidationContext([file], 'cdk8s-crossplane', '0.1.0', {}, false);
+    await new CrossplaneValidation().validate(ctx);
+    expect(ctx.report.success).toBe(false);
+    const json = ctx.report.toJson();
+    expect(json.violations.map((v: any) => v.ruleName)).toEqual(['schema']);
+    expect(json.violations[0].violatingConstructs[0]).toMatchObject({ resourceName: 'bad', manifestPath: file });
+  });
+});
+
+describe('toBeValidAgainst', () => {
+  test('passes for valid objects and fails with every finding listed', () => {
+    expect({ apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x', namespace: 'n' }, spec: { n: 1 } }).toBeValidAgainst([xrd]);
+    const r = toBeValidAgainst({ apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x' }, spec: { n: 'one' } }, [xrd]);
+    expect(r.pass).toBe(false);
+    expect(r.message()).toContain('spec.n: Invalid value: "one"');
+  });
+});

@@ -1,0 +1,49 @@
+import { structuralChecksAvailable } from '../../src/validate/xrd-checks';
+import { validate } from '../../src/validate/validate';
+
+const xrd = (spec: Record<string, unknown>, versionSchema: unknown = { type: 'object', properties: { spec: { type: 'object', properties: { a: { type: 'string' } } } } }, name = 'xs.example.org') => ({
+  apiVersion: 'apiextensions.crossplane.io/v2',
+  kind: 'CompositeResourceDefinition',
+  metadata: { name },
+  spec: { group: 'example.org', scope: 'Namespaced', names: { kind: 'X', plural: 'xs' }, versions: [{ name: 'v1', served: true, referenceable: true, schema: { openAPIV3Schema: versionSchema } }], ...spec },
+});
+const by = (o: unknown, rule: string) => validate(o, { registerObjects: false }).filter((f) => f.rule === rule);
+
+describe('XRD checks', () => {
+  test('a well-formed v2 XRD has no findings', () => {
+    expect(validate(xrd({}), { registerObjects: false })).toEqual([]);
+  });
+
+  (structuralChecksAvailable() ? test : test.skip)('a non-structural version schema is reported at its path', () => {
+    const f = by(xrd({}, { type: 'object', properties: { spec: { type: 'object', properties: { a: { description: 'no type' } } } } }), 'xrd-structural');
+    expect(f.length).toBeGreaterThan(0);
+    expect(f[0].path).toContain('spec.versions[0].schema.openAPIV3Schema');
+    expect(f[0].severity).toBe('error');
+  });
+
+  test('exactly one version must be referenceable', () => {
+    const x = xrd({});
+    (x.spec.versions as any).push({ name: 'v2', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object' } } });
+    expect(by(x, 'xrd').map((f) => f.path)).toEqual(['spec.versions']);
+  });
+
+  test('a name other than plural.group is a warning (Crossplane cannot apply the generated CRD)', () => {
+    expect(by(xrd({}, undefined, 'wrong.example.org'), 'xrd')).toEqual([expect.objectContaining({ path: 'metadata.name', severity: 'warning' })]);
+  });
+
+  test('a v2 XRD without scope gets the offline-tool warning', () => {
+    const x = xrd({});
+    delete (x.spec as any).scope;
+    expect(by(x, 'xrd')).toEqual([expect.objectContaining({ path: 'spec.scope', severity: 'warning' })]);
+  });
+
+  test('a version without schema is accepted with a warning', () => {
+    const x = xrd({});
+    delete (x.spec.versions as any)[0].schema;
+    expect(by(x, 'xrd')).toEqual([expect.objectContaining({ path: 'spec.versions[0].schema.openAPIV3Schema', severity: 'warning' })]);
+  });
+
+  test('v2 forbids claimNames (XRD CRD CEL rule)', () => {
+    expect(validate(xrd({ claimNames: { kind: 'C', plural: 'cs' } }), { registerObjects: false }).filter((f) => f.rule === 'cel').map((f) => f.path)).toEqual(['spec']);
+  });
+});
