@@ -1,1 +1,3 @@
-export {};
+export * from './function-package';
+export * from './composition-function';
+export * from './function-registry';

@@ -1,1 +1,2 @@
-export {};
+export * from './provider-packages';
+export * from './configuration-package';

@@ -1,0 +1,100 @@
+/**
+ * What the Composition knows about the kinds it composes: their CRD schema and scope, read from
+ * the generated `imports/schemas/<group>.json` files, plus a small table of core Kubernetes
+ * kinds. Private to this folder (not exported by the barrel).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SCHEMA_DIR, SCHEMA_GROUPS } from '../../imports/schemas';
+import { JsonSchema } from '../schema/json-schema';
+
+/** Scope and (when known) schema of one apiVersion + kind. */
+export interface KindInfo {
+  /** `Namespaced` or `Cluster`. */
+  readonly scope: 'Namespaced' | 'Cluster';
+  /** `openAPIV3Schema` of that version, when imported. */
+  readonly schema?: JsonSchema;
+  /** Whether the version is served (false: the API server rejects the object). */
+  readonly served: boolean;
+  /** Versions of the kind that are served, for messages. */
+  readonly servedVersions: readonly string[];
+}
+
+interface SchemaFile {
+  readonly group: string;
+  readonly kinds: readonly {
+    readonly kind: string;
+    readonly scope: 'Namespaced' | 'Cluster';
+    readonly versions: readonly { readonly name: string; readonly served: boolean; readonly schema?: JsonSchema }[];
+  }[];
+}
+
+/** Core and common built-in kinds (group '' is the core group). Unknown kinds are not checked. */
+const CLUSTER_KINDS: Readonly<Record<string, readonly string[]>> = {
+  '': ['Namespace', 'Node', 'PersistentVolume'],
+  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding'],
+  'storage.k8s.io': ['StorageClass', 'CSIDriver', 'VolumeAttachment'],
+  'apiextensions.k8s.io': ['CustomResourceDefinition'],
+  'admissionregistration.k8s.io': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
+  'scheduling.k8s.io': ['PriorityClass'],
+  'networking.k8s.io': ['IngressClass'],
+};
+const NAMESPACED_KINDS: Readonly<Record<string, readonly string[]>> = {
+  '': ['ConfigMap', 'Secret', 'Service', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'Endpoints', 'LimitRange', 'ResourceQuota'],
+  'apps': ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'],
+  'batch': ['Job', 'CronJob'],
+  'networking.k8s.io': ['Ingress', 'NetworkPolicy'],
+  'rbac.authorization.k8s.io': ['Role', 'RoleBinding'],
+  'autoscaling': ['HorizontalPodAutoscaler'],
+  'policy': ['PodDisruptionBudget'],
+};
+
+const files = new Map<string, SchemaFile | null>();
+
+function schemaFile(group: string): SchemaFile | undefined {
+  if (!SCHEMA_GROUPS.includes(group)) return undefined;
+  let f = files.get(group);
+  if (f === undefined) {
+    try {
+      f = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `${group}.json`), 'utf8')) as SchemaFile;
+    } catch {
+      f = null;
+    }
+    files.set(group, f);
+  }
+  return f ?? undefined;
+}
+
+/** Splits `group/version` (or `v1` for the core group). */
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.lastIndexOf('/');
+  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}
+
+/** What is known of `apiVersion` + `kind`; undefined when nothing is. */
+export function kindInfo(apiVersion: string, kind: string): KindInfo | undefined {
+  const { group, version } = splitApiVersion(apiVersion);
+  const file = schemaFile(group);
+  const k = file?.kinds.find(x => x.kind === kind);
+  if (k) {
+    const v = k.versions.find(x => x.name === version);
+    return { scope: k.scope, schema: v?.schema, served: v?.served ?? false, servedVersions: k.versions.filter(x => x.served).map(x => x.name) };
+  }
+  if (CLUSTER_KINDS[group]?.includes(kind)) return { scope: 'Cluster', served: true, servedVersions: [] };
+  if (NAMESPACED_KINDS[group]?.includes(kind)) return { scope: 'Namespaced', served: true, servedVersions: [] };
+  return undefined;
+}
+
+/** Whether `group` holds Crossplane namespaced managed resources (`<service>.<provider>.m.<domain>`, reference §5). */
+export function isNamespacedMrGroup(group: string): boolean {
+  return /(^|\.)m\.(upbound\.io|crossplane\.io)$/.test(group);
+}
+
+/**
+ * Whether `group` is a built-in Kubernetes API group (core, `apps`, `batch`, `*.k8s.io`...):
+ * those kinds have no `Ready` condition, so P&T never marks them ready without a custom check,
+ * while function-auto-ready knows their health (reference §4.3).
+ */
+export function isBuiltinKubernetesGroup(group: string): boolean {
+  return group === '' || !group.includes('.') || group.endsWith('.k8s.io');
+}

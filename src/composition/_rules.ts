@@ -1,0 +1,208 @@
+/**
+ * Synth-time rules of a Composition (STYLE C8b): each returns messages shaped
+ * `<field> <constraint>, got '<value>': <fix>`; cdk8s prefixes the construct path. Private to
+ * this folder.
+ */
+import { lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck } from '../pt/lint';
+import { PatchType } from '../pt/patch-policy';
+import { closest } from '../pt/path-check';
+import { XrdScope } from '../xrd/xrd-ref';
+import { isNamespacedMrGroup, KindInfo, kindInfo, splitApiVersion } from './_kinds';
+import type { Composition } from './composition';
+
+/** The most steps a pipeline may have (CRD `maxItems`, reference §2.1). */
+export const MAX_PIPELINE_STEPS = 99;
+
+type Rule = (c: Composition) => string[];
+
+/** Every Composition in the tree of `c` (by brand, to keep this file free of an import cycle). */
+function allCompositions(c: Composition): Composition[] {
+  const brand = Symbol.for('cdk8s-crossplane.Composition');
+  return c.node.root.node.findAll().filter(x => (x as unknown as { [k: symbol]: unknown })[brand] === true) as unknown as Composition[];
+}
+
+const stepCount: Rule = c => {
+  const n = c.resolvedSteps().length;
+  if (n === 0) return ['spec.pipeline must have at least 1 step, got 0: add a resource with addResource() or a function step with addStep()'];
+  if (n > MAX_PIPELINE_STEPS) return [`spec.pipeline must have at most ${MAX_PIPELINE_STEPS} steps, got ${n}: merge steps or split the Composition`];
+  return [];
+};
+
+const functionRefs: Rule = c => c.resolvedSteps().flatMap(s => {
+  const out: string[] = [];
+  if (!c.functionRegistry.resolves(s.pkg.name)) {
+    out.push(`spec.pipeline[${s.step}].functionRef.name must name a Function object of the app, got '${s.pkg.name}': `
+      + 'pass the function to addStep as a FunctionPackage or CompositionFunction so the FunctionRegistry creates it');
+  }
+  const want = s.pkg.inputKind;
+  if (want !== undefined && s.input !== undefined && (s.input.apiVersion !== s.pkg.inputApiVersion || s.input.kind !== want)) {
+    out.push(`spec.pipeline[${s.step}].input must be ${s.pkg.inputApiVersion} ${want} for ${s.pkg.name}, got '${s.input.apiVersion} ${s.input.kind}': `
+      + 'the function rejects other input kinds');
+  }
+  return out;
+});
+
+const uniqueName: Rule = c => {
+  const others = allCompositions(c).filter(x => x !== c);
+  const clash = others.find(o => o.name === c.name);
+  return clash
+    ? [`metadata.name must be unique in the app, got '${c.name}' here and at '${clash.node.path}': set name on one of them, e.g. '${c.name.split('.')[0]}-<variant>.${c.xrd.group}'`]
+    : [];
+};
+
+const patchSetRefs: Rule = c => {
+  const names = c.patchSets.map(s => s.name);
+  return c.resources.flatMap(r => r.patches.flatMap((p, i) => {
+    if (p.type !== PatchType.PATCH_SET || names.includes(p.patchSetName!)) return [];
+    const guess = closest(p.patchSetName!, names);
+    return [`resources[${r.name}].patches[${i}].patchSetName must name a patch set of this Composition, got '${p.patchSetName}': `
+      + (guess ? `did you mean '${guess}'?` : names.length > 0 ? `declare it with addPatchSet() (known: ${names.join(', ')})` : 'declare it with addPatchSet()')];
+  }));
+};
+
+const patchLints: Rule = c => {
+  const xrSchema = c.xrd.referenceableSchema;
+  const out: string[] = [];
+  c.patchSets.forEach(s => out.push(...lintPatchSet(s, { xrSchema, where: `patchSets[${s.name}]` })));
+  c.environmentPatches.forEach((p, i) => out.push(...lintPatch(p, { xrSchema, where: `environment.patches[${i}]` })));
+  for (const r of c.resources) {
+    const composedSchema = composedKind(r)?.schema;
+    r.patches.forEach((p, i) => {
+      const where = `resources[${r.name}].patches[${i}]`;
+      if (p.type !== PatchType.PATCH_SET) {
+        out.push(...lintPatch(p, { xrSchema, composedSchema, where }));
+        return;
+      }
+      // A patch set's composed-side paths are checked against each resource that uses it; its
+      // XR side was checked once above.
+      const set = c.patchSets.find(s => s.name === p.patchSetName);
+      if (!set || !composedSchema) return;
+      set.patches.forEach((sp, j) => out.push(...lintPatch(sp, { composedSchema, where: `${where} (patchSets[${set.name}].patches[${j}])` })));
+    });
+    r.readinessChecks.forEach((k, i) => out.push(...lintReadinessCheck(k, { composedSchema, where: `resources[${r.name}].readinessChecks[${i}]` })));
+    r.connectionDetails.forEach((d, i) => out.push(...lintConnectionDetail(d, { composedSchema, where: `resources[${r.name}].connectionDetails[${i}]` })));
+  }
+  return out;
+};
+
+const connectionSecretRef: Rule = c => {
+  const patches = c.writeConnectionSecretToRef?.patches ?? [];
+  const empty = c.writeConnectionSecretToRef !== undefined && c.resources.length === 0 && c.environmentPatches.length === 0
+    ? ["writeConnectionSecretToRef needs a composed resource with connection details, got no resources: add one with addResource(), or drop writeConnectionSecretToRef"]
+    : [];
+  return [...empty, ...patches.flatMap((p, i) => {
+    const where = `writeConnectionSecretToRef.patches[${i}]`;
+    if (p.type !== PatchType.FROM_COMPOSITE_FIELD_PATH && p.type !== PatchType.COMBINE_FROM_COMPOSITE) {
+      return [`${where}.type must be FromCompositeFieldPath or CombineFromComposite, got '${p.type}': P&T fails the whole step on other types`];
+    }
+    const out = lintPatch(p, { xrSchema: c.xrd.referenceableSchema, where });
+    if (p.toFieldPath !== 'name' && p.toFieldPath !== 'namespace') {
+      out.push(`${where}.toFieldPath must be 'name' or 'namespace', got '${p.toFieldPath}': these are the only fields of the Secret reference`);
+    }
+    return out;
+  })];
+};
+
+const legacyOnly: Rule = c => c.writeConnectionSecretsToNamespace !== undefined && c.xrd.scope !== XrdScope.LEGACY_CLUSTER
+  ? [`spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got '${c.writeConnectionSecretsToNamespace}' for a ${c.xrd.scope} XRD: `
+    + 'use writeConnectionSecretToRef (the P&T input field) instead']
+  : [];
+
+/** Scope and schema of a composed resource: from its XRD for nested XRs, else from the imported CRDs. */
+function composedKind(r: Composition['resources'][number]): KindInfo | undefined {
+  if (r.xrd) {
+    return {
+      scope: r.xrd.scope === XrdScope.NAMESPACED ? 'Namespaced' : 'Cluster', schema: r.xrd.referenceableSchema, served: true, servedVersions: [],
+    };
+  }
+  return kindInfo(r.apiVersion, r.kind);
+}
+
+const composedKinds: Rule = c => c.resources.flatMap(r => {
+  const info = composedKind(r);
+  if (!info) return [];
+  const out: string[] = [];
+  if (info.servedVersions.length > 0 && !info.served) {
+    out.push(`resources[${r.name}].base.apiVersion must be a served version of ${r.kind}, got '${r.apiVersion}': `
+      + `use ${info.servedVersions.map(v => `'${splitApiVersion(r.apiVersion).group}/${v}'`).join(' or ')}`);
+  }
+  if (c.xrd.scope === XrdScope.NAMESPACED && info.scope === 'Cluster') {
+    const group = splitApiVersion(r.apiVersion).group;
+    const twin = group.replace(/\.(upbound\.io|crossplane\.io)$/, '.m.$1');
+    const hint = twin !== group && kindInfo(`${twin}/v1beta1`, r.kind) ? `compose the namespaced twin in group '${twin}'` : 'compose a namespaced kind, or make the XRD Cluster scoped';
+    out.push(`resources[${r.name}].base.kind must be namespaced under a Namespaced XR, got cluster-scoped '${r.kind}' (${r.apiVersion}): `
+      + `Crossplane refuses to apply it (reference §2.4); ${hint}`);
+  }
+  return out;
+});
+
+// Reference §3.3: a template without base needs a desired resource of that name from an
+// earlier step, else P&T stops with "has no base template".
+const previousStep: Rule = c => {
+  const baseless = c.resources.filter(r => r.fromPreviousStep);
+  if (baseless.length === 0) return [];
+  const steps = c.pipeline.map(s => s.step);
+  const at = steps.indexOf(c.patchAndTransformStep);
+  if (at > 0) return [];
+  return baseless.map(r => `resources[${r.name}].base is required unless an earlier step produces '${r.name}', got no step before '${c.patchAndTransformStep}': `
+    + 'add the producing step with addStep(..., { before: composition.patchAndTransformStep }) or give the resource a base');
+};
+
+const RULES: readonly Rule[] = [previousStep, stepCount, functionRefs, uniqueName, patchSetRefs, patchLints, connectionSecretRef, legacyOnly, composedKinds];
+
+/**
+ * The XRD's `spec.defaultCompositionRef`, read from its synthesized object since the XRD
+ * interface does not expose it.
+ */
+function xrdDefaultCompositionRef(c: Composition): unknown {
+  const own = (c.xrd as { defaultCompositionRef?: unknown }).defaultCompositionRef;
+  if (own !== undefined) return own;
+  const child = c.xrd.node.tryFindChild('Resource') as { toJson?: () => { spec?: { defaultCompositionRef?: unknown } } } | undefined;
+  try {
+    return typeof child?.toJson === 'function' ? child.toJson().spec?.defaultCompositionRef : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every error of the Composition. */
+export function compositionProblems(c: Composition): string[] {
+  return RULES.flatMap(rule => rule(c));
+}
+
+/** Non-fatal findings: things Crossplane accepts but that rarely do what was meant. */
+export function compositionWarnings(c: Composition): string[] {
+  const out: string[] = [];
+  // Reference §2.1 / §8.10: several Compositions for one type are picked at random unless
+  // XRs select by label or the XRD names a default.
+  const siblings = allCompositions(c).filter(x => x.xrd.compositeApiVersion === c.xrd.compositeApiVersion && x.xrd.kind === c.xrd.kind);
+  const defaultRef = xrdDefaultCompositionRef(c);
+  if (siblings.length > 1 && defaultRef === undefined) {
+    const key = (x: Composition) => JSON.stringify(Object.entries(x.labels).sort());
+    if (siblings.some(o => o !== c && key(o) === key(c))) {
+      out.push(`metadata.labels must tell apart the ${siblings.length} Compositions serving ${c.xrd.kind}, got '${key(c)}' on several: `
+        + 'Crossplane picks one at random; add distinguishing labels for compositionSelector or set the XRD\'s defaultCompositionRef');
+    }
+  }
+  if (c.xrd.scope === XrdScope.NAMESPACED) {
+    for (const r of c.resources) {
+      if (!isNamespacedMrGroup(splitApiVersion(r.apiVersion).group)) continue;
+      if (r.fromPreviousStep) continue;
+      const kind = (r.base?.spec as { providerConfigRef?: { kind?: unknown } } | undefined)?.providerConfigRef?.kind;
+      const patched = r.patches.some(p => p.toFieldPath?.startsWith('spec.providerConfigRef'));
+      if (kind === undefined && !patched) {
+        out.push(`resources[${r.name}].base.spec.providerConfigRef.kind should be set for a namespaced managed resource, got none: `
+          + "set ClusterProviderConfig or ProviderConfig explicitly (reference §5, §8.16)");
+      }
+    }
+  }
+  if (c.writeConnectionSecretToRef && c.xrd.scope === XrdScope.LEGACY_CLUSTER) {
+    out.push("writeConnectionSecretToRef is ignored for LegacyCluster XRs, got a value: use writeConnectionSecretsToNamespace and the XR's own writeConnectionSecretToRef");
+  }
+  if (c.xrd.scope === XrdScope.CLUSTER && c.resources.some(r => r.connectionDetails.length > 0)
+    && c.writeConnectionSecretToRef?.namespace === undefined && !(c.writeConnectionSecretToRef?.patches ?? []).some(p => p.toFieldPath === 'namespace')) {
+    out.push("writeConnectionSecretToRef.namespace should be set for a Cluster XR with connection details, got none: "
+      + 'the Secret has no namespace to be written to (reference §3.10)');
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Construct } from 'constructs';
+import { Yaml } from 'cdk8s';
+import { Composition } from '../composition/composition';
+import { UserError } from '../errors';
+import { FunctionPackage } from '../functions/function-package';
+import { providerPackageFor, ProviderPackage } from './provider-packages';
+
+/** One `spec.dependsOn[]` entry in the preferred v2 form (reference §6.1). */
+export interface PackageDependency {
+  /** `pkg.crossplane.io/v1`. */
+  readonly apiVersion: string;
+  /** `Provider`, `Function` or `Configuration`. */
+  readonly kind: 'Provider' | 'Function' | 'Configuration';
+  /** Fully qualified package without tag. */
+  readonly package: string;
+  /** Semver constraint or digest. */
+  readonly version: string;
+}
+
+/** Props of {@link ConfigurationPackage}. */
+export interface ConfigurationPackageProps {
+  /** `metadata.name` of the package, e.g. `platform-network`. */
+  readonly name: string;
+  /**
+   * `metadata.annotations` (`meta.crossplane.io/maintainer`, `meta.crossplane.io/source`...).
+   *
+   * @default - none
+   */
+  readonly annotations?: { readonly [key: string]: string };
+  /**
+   * `spec.crossplane.version`: the Crossplane versions the package supports.
+   *
+   * @default '>=v2.0.0-0'
+   */
+  readonly crossplaneVersion?: string;
+  /**
+   * Provider packages by API group, overriding or extending the built-in table (e.g. to pin
+   * another version, or to name the provider of a group the table does not know).
+   *
+   * @default - the built-in table (upjet GCP/AWS/Azure families, provider-kubernetes, provider-helm)
+   */
+  readonly providers?: { readonly [group: string]: ProviderPackage };
+  /**
+   * Further dependencies, appended after the derived ones.
+   *
+   * @default - none
+   */
+  readonly dependsOn?: readonly PackageDependency[];
+}
+
+/**
+ * The package metadata `crossplane.yaml` (`meta.pkg.crossplane.io/v1` Configuration, reference
+ * §6.1). `dependsOn` is derived at synth from every Composition in the app: the functions its
+ * steps use and the providers of the API groups it composes.
+ *
+ * Crossplane satisfies a dependency with any installed package of the same source, whatever
+ * its name, so the Function objects the FunctionRegistry synthesizes (named
+ * `function-patch-and-transform`...) count; without them Crossplane installs the dependencies
+ * under names derived from the path (`crossplane-contrib-function-...`), which steps then must
+ * reference: use `FunctionPackage.withName` pins on an external registry for that layout.
+ *
+ * It is not a cluster object, so it is never part of a chart: call `writeFile(outdir)` after
+ * `app.synth()` (examples/main.ts does) or `toYaml()`.
+ */
+export class ConfigurationPackage extends Construct {
+  /** `metadata.name`. */
+  public readonly name: string;
+  /** `spec.crossplane.version`. */
+  public readonly crossplaneVersion: string;
+  private readonly props: ConfigurationPackageProps;
+
+  public constructor(scope: Construct, id: string, props: ConfigurationPackageProps) {
+    super(scope, id);
+    if (typeof props?.name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(props.name)) {
+      throw new UserError(`[${this.node.path}] name must be a DNS-1123 label, got '${props?.name}': e.g. 'platform-network'`);
+    }
+    this.props = props;
+    this.name = props.name;
+    this.crossplaneVersion = props.crossplaneVersion ?? '>=v2.0.0-0';
+    this.node.addValidation({ validate: () => this.problems() });
+  }
+
+  /** The dependencies derived from the app's Compositions plus `dependsOn`, functions first, each sorted by package. */
+  public get dependencies(): PackageDependency[] {
+    const compositions = this.node.root.node.findAll().filter(Composition.isComposition);
+    const fns = new Map<string, FunctionPackage>();
+    for (const c of compositions) for (const f of c.functionPackages) fns.set(f.repository, f);
+    const providers = new Map<string, ProviderPackage>();
+    for (const c of compositions) {
+      for (const r of c.resources) {
+        const group = r.apiVersion.includes('/') ? r.apiVersion.slice(0, r.apiVersion.lastIndexOf('/')) : '';
+        const p = this.props.providers?.[group] ?? providerPackageFor(group);
+        if (p) providers.set(p.package, p);
+      }
+    }
+    const byPackage = (a: PackageDependency, b: PackageDependency) => a.package.localeCompare(b.package);
+    return [
+      ...[...fns.values()].map(f => ({ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function' as const, package: f.repository, version: `>=${f.version}` })).sort(byPackage),
+      ...[...providers.values()].map(p => ({ apiVersion: 'pkg.crossplane.io/v1', kind: 'Provider' as const, package: p.package, version: p.version })).sort(byPackage),
+      ...(this.props.dependsOn ?? []),
+    ];
+  }
+
+  /** The `crossplane.yaml` object. */
+  public toJson(): Record<string, unknown> {
+    const metadata: Record<string, unknown> = { name: this.name };
+    if (this.props.annotations && Object.keys(this.props.annotations).length > 0) metadata.annotations = { ...this.props.annotations };
+    const spec: Record<string, unknown> = { crossplane: { version: this.crossplaneVersion } };
+    const deps = this.dependencies;
+    if (deps.length > 0) spec.dependsOn = deps.map(d => ({ apiVersion: d.apiVersion, kind: d.kind, package: d.package, version: d.version }));
+    return { apiVersion: 'meta.pkg.crossplane.io/v1', kind: 'Configuration', metadata, spec };
+  }
+
+  /** The `crossplane.yaml` text. */
+  public toYaml(): string {
+    return Yaml.stringify(this.toJson());
+  }
+
+  /** Writes `<outdir>/crossplane.yaml` and returns its path. */
+  public writeFile(outdir: string): string {
+    const file = path.join(outdir, 'crossplane.yaml');
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.writeFileSync(file, this.toYaml());
+    return file;
+  }
+
+  private problems(): string[] {
+    const out: string[] = [];
+    (this.props.dependsOn ?? []).forEach((d, i) => {
+      if (!d.apiVersion || !d.kind || !d.package || !d.version) {
+        out.push(`dependsOn[${i}] needs apiVersion, kind, package and version, got '${JSON.stringify(d)}': Crossplane rejects partial dependencies`);
+      } else if (/[:@]/.test(d.package.split('/').pop() ?? '')) {
+        out.push(`dependsOn[${i}].package must not carry a tag or digest, got '${d.package}': put the constraint in version`);
+      }
+    });
+    return out;
+  }
+}
