@@ -7,6 +7,7 @@ import { lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck } fro
 import { PatchType } from '../pt/patch-policy';
 import { closest } from '../pt/path-check';
 import { XrdScope } from '../xrd/xrd-ref';
+import { compositionsNamed, compositionsOfType } from './_app-index';
 import { isNamespacedMrGroup, KindInfo, kindInfo, splitApiVersion } from './_kinds';
 import type { Composition } from './composition';
 
@@ -15,11 +16,6 @@ export const MAX_PIPELINE_STEPS = 99;
 
 type Rule = (c: Composition) => string[];
 
-/** Every Composition in the tree of `c` (by brand, to keep this file free of an import cycle). */
-function allCompositions(c: Composition): Composition[] {
-  const brand = Symbol.for('cdk8s-crossplane.Composition');
-  return c.node.root.node.findAll().filter(x => (x as unknown as { [k: symbol]: unknown })[brand] === true) as unknown as Composition[];
-}
 
 const stepCount: Rule = c => {
   const n = c.resolvedSteps().length;
@@ -43,8 +39,7 @@ const functionRefs: Rule = c => c.resolvedSteps().flatMap(s => {
 });
 
 const uniqueName: Rule = c => {
-  const others = allCompositions(c).filter(x => x !== c);
-  const clash = others.find(o => o.name === c.name);
+  const clash = compositionsNamed(c).find(o => o !== c);
   return clash
     ? [`metadata.name must be unique in the app, got '${c.name}' here and at '${clash.node.path}': set name on one of them, e.g. '${c.name.split('.')[0]}-<variant>.${c.xrd.group}'`]
     : [];
@@ -175,9 +170,8 @@ export function compositionWarnings(c: Composition): string[] {
   const out: string[] = [];
   // Reference §2.1 / §8.10: several Compositions for one type are picked at random unless
   // XRs select by label or the XRD names a default.
-  const siblings = allCompositions(c).filter(x => x.xrd.compositeApiVersion === c.xrd.compositeApiVersion && x.xrd.kind === c.xrd.kind);
-  const defaultRef = xrdDefaultCompositionRef(c);
-  if (siblings.length > 1 && defaultRef === undefined) {
+  const siblings = compositionsOfType(c);
+  if (siblings.length > 1 && xrdDefaultCompositionRef(c) === undefined) {
     const key = (x: Composition) => JSON.stringify(Object.entries(x.labels).sort());
     if (siblings.some(o => o !== c && key(o) === key(c))) {
       out.push(`metadata.labels must tell apart the ${siblings.length} Compositions serving ${c.xrd.kind}, got '${key(c)}' on several: `

@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { touchConstructs } from '../_validation-memo';
 import { UserError } from '../errors';
 import { ConnectionDetail } from '../pt/connection-detail';
 import { Patch } from '../pt/patch';
@@ -178,6 +179,7 @@ export class ComposedResource<XR = any, T = any> {
 
   /** Appends patches, applied in order. */
   public addPatch(...patches: Patch<XR, T>[]): void {
+    touchConstructs();
     patches.forEach((p, i) => {
       if (!(p instanceof Patch)) {
         throw new UserError(`resources[${this.name}].patches[${this.patchList.length + i}] must be built with a Patch factory, got '${JSON.stringify(p)}': `
@@ -189,6 +191,7 @@ export class ComposedResource<XR = any, T = any> {
 
   /** Adds a readiness check; when any is given, all must pass (reference §3.9). */
   public addReadinessCheck(check: ReadinessCheck<T>): void {
+    touchConstructs();
     if (!(check instanceof ReadinessCheck)) {
       throw new UserError(`resources[${this.name}].readinessChecks[${this.checks.length}] must be built with a ReadinessCheck factory, got '${JSON.stringify(check)}'`);
     }
@@ -197,6 +200,7 @@ export class ComposedResource<XR = any, T = any> {
 
   /** Adds a connection detail extracted from the observed resource (reference §3.10). */
   public addConnectionDetail(detail: ConnectionDetail<T>): void {
+    touchConstructs();
     if (!(detail instanceof ConnectionDetail)) {
       throw new UserError(`resources[${this.name}].connectionDetails[${this.details.length}] must be built with a ConnectionDetail factory, got '${JSON.stringify(detail)}'`);
     }

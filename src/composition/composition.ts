@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Composition as CompositionL1 } from '../../imports/apiextensions.crossplane.io';
+import { memoizeValidation, touchConstructs } from '../_validation-memo';
 import { UserError } from '../errors';
 import { CompositionFunction } from '../functions/composition-function';
 import { FunctionPackage } from '../functions/function-package';
@@ -9,6 +10,7 @@ import { EnvironmentPatch } from '../pt/environment-patch';
 import { DeepPartial } from '../pt/field-path';
 import { PatchSet } from '../pt/patch-set';
 import { ICompositeResourceDefinition } from '../xrd/xrd-ref';
+import { registerComposition } from './_app-index';
 import { compositionProblems, compositionWarnings } from './_rules';
 import { isBuiltinKubernetesGroup, splitApiVersion } from './_kinds';
 import { AutoReady } from './auto-ready';
@@ -156,17 +158,19 @@ export class Composition<XR = any> extends Construct {
       metadata: { name: this.name, ...(Object.keys(this.labels).length > 0 ? { labels: { ...this.labels } } : {}) },
       spec: Lazy.any({ produce: () => this._toSpec() }),
     });
-    this.node.addValidation({ validate: () => compositionProblems(this) });
+    registerComposition(this);
+    touchConstructs();
+    this.node.addValidation({ validate: memoizeValidation(() => compositionProblems(this)) });
     // cdk8s validates once per chart synthesized: record each warning once.
     const recorded = new Set<string>();
     this.node.addValidation({
-      validate: () => {
+      validate: memoizeValidation(() => {
         for (const w of compositionWarnings(this)) {
           if (!recorded.has(w)) this.node.addMetadata('cdk8s-crossplane/warning', w);
           recorded.add(w);
         }
         return [];
-      },
+      }),
     });
   }
 
@@ -197,6 +201,7 @@ export class Composition<XR = any> extends Construct {
    */
   public addResource<T = any>(name: string, template: ApiObject | Construct | ManifestObject, options?: ComposedResourceOptions<XR, T>): ComposedResource<XR, T>;
   public addResource(name: string, template: unknown, propsOrOptions?: unknown, maybeOptions?: ComposedResourceOptions<XR, any>): ComposedResource<XR, any> {
+    touchConstructs();
     const where = `[${this.node.path}] resources[${name}]`;
     if (typeof name !== 'string' || !RESOURCE_NAME.test(name) || name.length > 63) {
       throw new UserError(`[${this.node.path}] resource name must be 1-63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, got '${String(name)}': `
@@ -219,6 +224,7 @@ export class Composition<XR = any> extends Construct {
 
   /** Adds a patch set (`patchSets[]`); names are unique. */
   public addPatchSet(set: PatchSet<XR>): void {
+    touchConstructs();
     if (!(set instanceof PatchSet)) throw new UserError(`[${this.node.path}] patchSets entry must be built with PatchSet.of(name, patches), got '${JSON.stringify(set)}'`);
     if (this.sets.some(s => s.name === set.name)) {
       throw new UserError(`[${this.node.path}] patchSets name must be unique, got '${set.name}' twice: rename one or merge their patches`);
@@ -228,6 +234,7 @@ export class Composition<XR = any> extends Construct {
 
   /** Adds an environment patch (`environment.patches[]`), run before the templates. */
   public addEnvironmentPatch(patch: EnvironmentPatch<XR>): void {
+    touchConstructs();
     if (!(patch instanceof EnvironmentPatch)) {
       throw new UserError(`[${this.node.path}] environment.patches[${this.envPatches.length}] must be built with an EnvironmentPatch factory, got '${JSON.stringify(patch)}'`);
     }
@@ -241,6 +248,7 @@ export class Composition<XR = any> extends Construct {
    * step, e.g. `{ before: comp.patchAndTransformStep }`. function-auto-ready stays last.
    */
   public addStep(options: PipelineStepOptions, placement: StepPlacement = {}): void {
+    touchConstructs();
     checkStepOptions(`[${this.node.path}] pipeline`, options);
     const names = this.stepNames();
     if (names.includes(options.step)) {

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Function as FunctionL1 } from '../../imports/pkg.crossplane.io';
+import { touchConstructs } from '../_validation-memo';
 import { FunctionPackage } from './function-package';
 
 /** Props of {@link CompositionFunction}. */
@@ -33,6 +34,7 @@ export class CompositionFunction extends Construct {
 
   public constructor(scope: Construct, id: string, props: CompositionFunctionProps) {
     super(scope, id);
+    touchConstructs();
     Object.defineProperty(this, COMPOSITION_FUNCTION, { value: true });
     this.package = props.package;
     this.functionName = props.package.name;

@@ -1,5 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { memoizeValidation, touchConstructs } from '../_validation-memo';
 import { UserError } from '../errors';
 import { CompositionFunction } from './composition-function';
 import { FunctionPackage } from './function-package';
@@ -74,7 +75,7 @@ export class FunctionRegistry extends Chart {
     super(scope, id, props);
     Object.defineProperty(this, FUNCTION_REGISTRY, { value: true });
     this.external = props.external ?? false;
-    this.node.addValidation({ validate: () => this.duplicateObjects() });
+    this.node.addValidation({ validate: memoizeValidation(() => this.duplicateObjects()) });
     for (const pin of props.pins ?? []) {
       if (this.pins.has(pin.name)) {
         throw new UserError(`[${this.node.path}] pins has two packages named '${pin.name}', got '${this.pins.get(pin.name)!.packageReference}' `
@@ -90,6 +91,7 @@ export class FunctionRegistry extends Chart {
    * Throws when another package was already registered under the same name.
    */
   public use(fn: FunctionPackage | CompositionFunction): FunctionPackage {
+    touchConstructs();
     const given = CompositionFunction.isCompositionFunction(fn) ? fn.package : fn;
     const pkg = CompositionFunction.isCompositionFunction(fn) ? given : (this.pins.get(given.name) ?? given);
     const entry = this.used.get(pkg.name);

@@ -1,6 +1,7 @@
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as xp from '../../imports/apiextensions.crossplane.io';
+import { touchConstructs } from '../_validation-memo';
 import { UserError } from '../errors';
 import { JsonSchema } from '../schema/json-schema';
 import { AnySchema, Static, TypedSchema } from '../schema/schema-types';
@@ -188,6 +189,7 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
    * name is taken or the version breaks a rule.
    */
   public addVersion(options: XrdVersionOptions): void {
+    touchConstructs();
     const index = this.versionList.length;
     const field = `versions[${index}]`;
     const errors = checkVersionName(options.name, `${field}.name`);

@@ -1,0 +1,39 @@
+// cdk8s validates the whole app once per chart it synthesizes; a Composition's rules must
+// still run once per synth, or synth time grows with the square of the number of charts.
+import { ApiObject, Chart } from 'cdk8s';
+import { Patch } from '../../src/pt';
+import { setup } from './_fixtures';
+
+/** Builds an app with `extraCharts` empty charts and a Composition whose template counts reads. */
+function appWithCountingTemplate(extraCharts: number) {
+  const { app, comp } = setup();
+  let reads = 0;
+  const template = new ApiObject(comp.templateScope, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } });
+  const toJson = template.toJson.bind(template);
+  template.toJson = () => { reads++; return toJson(); };
+  comp.addResource('cm', template).addPatch(Patch.fromCompositeFieldPath('spec.parameters.region', 'data.region'));
+  for (let i = 0; i < extraCharts; i++) new Chart(app, `extra${i}`);
+  return { app, comp, template, reads: () => reads };
+}
+
+test('a Composition is validated as often with 20 charts as with 1', () => {
+  // GIVEN two apps that differ only in their number of charts
+  const small = appWithCountingTemplate(0);
+  const large = appWithCountingTemplate(20);
+  // WHEN both synthesize
+  small.app.synthYaml();
+  large.app.synthYaml();
+  // THEN the template was read as often in both (validation work does not scale with charts)
+  expect(large.reads()).toBe(small.reads());
+});
+
+test('a change between two synths is validated again', () => {
+  // GIVEN an app that synthesizes cleanly
+  const { app, comp } = setup();
+  comp.addResource('cm', { apiVersion: 'v1', kind: 'ConfigMap' });
+  expect(() => app.synthYaml()).not.toThrow();
+  // WHEN a patch with a typo in its XR path is added, in the same synchronous run
+  comp.resources[0].addPatch(Patch.fromCompositeFieldPath('spec.parameters.regoin', 'data.region'));
+  // THEN the next synth reports it
+  expect(() => app.synthYaml()).toThrow(/did you mean 'region'/);
+});
