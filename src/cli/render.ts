@@ -1,7 +1,236 @@
-import { UserError } from '../errors';
+/**
+ * `cdk8s-crossplane render XR COMPOSITION [FUNCTIONS]`: the classic `crossplane render`
+ * (reference §4.4 A), offline: the function pipeline runs in-process, nothing is pulled or
+ * started. Same flags, same YAML stream on stdout. On any failure nothing is printed on stdout.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError, UserError } from '../errors';
+import { expectKind, loadYamlPath, LoadedDocument, parseYamlDocuments, render, RenderError } from '../engine';
 import { CliIo } from './io';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CompositionFunctionImpl } from '../engine';
 
-/** `cdk8s-crossplane render`: not built yet. */
-export async function run(_args: string[], _io: CliIo): Promise<number> {
-  throw new UserError('render is not available in this build');
+const USAGE = `Usage: cdk8s-crossplane render XR COMPOSITION [FUNCTIONS] [flags]
+
+Render an XR with its Composition offline, as \`crossplane render\` does, running
+function-patch-and-transform and function-auto-ready in-process.
+
+Arguments:
+  XR            a YAML file with the composite resource (\`-\` for stdin)
+  COMPOSITION   a YAML file with the Composition (\`-\` for stdin)
+  FUNCTIONS     a YAML file or directory of Function objects (default: the stock
+                functions under their usual names)
+
+Flags:
+  -o, --observed-resources=PATH    observed composed resources (file or directory)
+  -e, --required-resources=PATH    resources served to function requirements
+      --extra-resources=PATH       same as --required-resources (deprecated)
+      --context-files=KEY=FILE,... context keys read from YAML/JSON files
+      --context-values=KEY=JSON,.. context keys given inline (win over files)
+      --function-credentials=PATH  Secrets for pipeline step credentials
+      --xrd=PATH                   apply the XRD's schema defaults to the XR
+      --function-implementations=PATH
+                                   a JavaScript module exporting { '<function name>': fn }
+                                   for functions other than P&T and auto-ready
+  -x, --include-full-xr            print the input XR's spec and metadata on the XR
+  -r, --include-function-results   print function results as Result documents
+  -c, --include-context            print the final context as a Context document
+      --timeout=DURATION           accepted for compatibility; rendering is synchronous
+  -s, --required-schemas=DIR       accepted for compatibility; the built-in functions
+                                   request no schemas
+  -a, --function-annotations=K=V   accepted for compatibility; there is no function runtime
+  -h, --help                       show this help
+`;
+
+/** Splits `k=v,k2=v2` (and repeated flags); a comma only separates when a new `key=` follows. */
+export function parseKeyValues(values: readonly string[], flag: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const raw of values) {
+    const parts: string[] = [];
+    let cur = '';
+    const pieces = raw.split(',');
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i];
+      if (i > 0 && /^[^=,{}[\]"'\s]+=/.test(piece)) {
+        parts.push(cur);
+        cur = piece;
+      } else {
+        cur = i === 0 ? piece : `${cur},${piece}`;
+      }
+    }
+    parts.push(cur);
+    for (const p of parts) {
+      const eq = p.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--${flag}: expected KEY=VALUE, got '${p}': write it as --${flag}=apiextensions.crossplane.io/environment=...`);
+      out.push([p.slice(0, eq), p.slice(eq + 1)]);
+    }
+  }
+  return out;
+}
+
+function single(docs: LoadedDocument[], what: string, file: string): LoadedDocument {
+  if (docs.length === 0) throw new UserError(`cannot load ${what} from ${JSON.stringify(file)}: the file has no YAML document`);
+  return docs[0];
+}
+
+function parseContextValue(text: string, key: string, source: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const docs = parseYamlDocuments(text, source);
+  if (docs.length === 0) {
+    // Scalars and lists are valid context values too.
+    try {
+      return JSON.parse(trimmed);
+    } catch {
+      throw new UserError(`cannot unmarshal YAML/JSON for context key ${JSON.stringify(key)} from ${source}: expected a YAML or JSON value`);
+    }
+  }
+  return docs[0].object;
+}
+
+function contextValue(text: string, key: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return parseContextValue(text, key, source);
+    } catch (err) {
+      if (err instanceof UserError && /expected a Kubernetes object/.test(err.message)) {
+        throw new UserError(`cannot unmarshal YAML/JSON for context key ${JSON.stringify(key)} from ${source}: not a YAML or JSON value`);
+      }
+      throw err;
+    }
+  }
+}
+
+/** Loads `{ name: fn }` from a JavaScript module (CommonJS, or its `default` export). */
+function loadImplementations(file: string): Record<string, CompositionFunctionImpl> {
+  let mod: unknown;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(path.resolve(file));
+  } catch (err) {
+    throw new UserError(`--function-implementations: cannot load ${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const m = mod as { default?: unknown };
+  const table = (m && typeof m === 'object' && m.default && typeof m.default === 'object' ? m.default : mod) as Record<string, unknown>;
+  if (!table || typeof table !== 'object') throw new UserError(`--function-implementations: ${file} must export an object mapping function names to functions`);
+  const out: Record<string, CompositionFunctionImpl> = {};
+  for (const [name, fn] of Object.entries(table)) {
+    if (name === 'default' || name === '__esModule') continue;
+    if (typeof fn !== 'function') throw new UserError(`--function-implementations: ${file} export '${name}' must be a function (request) => response, got ${typeof fn}`);
+    out[name] = fn as CompositionFunctionImpl;
+  }
+  return out;
+}
+
+/** Runs `render`; returns the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'observed-resources': { type: 'string', short: 'o' },
+        'required-resources': { type: 'string', short: 'e' },
+        'extra-resources': { type: 'string' },
+        'context-files': { type: 'string', multiple: true },
+        'context-values': { type: 'string', multiple: true },
+        'function-credentials': { type: 'string' },
+        'xrd': { type: 'string' },
+        'function-implementations': { type: 'string' },
+        'include-full-xr': { type: 'boolean', short: 'x' },
+        'include-function-results': { type: 'boolean', short: 'r' },
+        'include-context': { type: 'boolean', short: 'c' },
+        'timeout': { type: 'string' },
+        'required-schemas': { type: 'string', short: 's' },
+        'function-annotations': { type: 'string', short: 'a', multiple: true },
+        'help': { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const [xrPath, compPath, fnPath, ...extra] = parsed.positionals;
+  if (!xrPath || !compPath) throw new UsageError(`expected arguments XR and COMPOSITION\n\n${USAGE}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n\n${USAGE}`);
+  const stdinUsers = [xrPath, compPath, fnPath].filter((p) => p === '-').length;
+  if (stdinUsers > 1) throw new UsageError('only one argument can be `-` (stdin)');
+
+  const stdin = () => io.stdin();
+  const xrDoc = single(loadYamlPath(xrPath, stdin), 'composite resource', xrPath);
+  expectKind(xrDoc, 'composite resource', []);
+  const compDoc = single(loadYamlPath(compPath, stdin), 'Composition', compPath);
+  expectKind(compDoc, 'Composition', [{ apiVersion: ['apiextensions.crossplane.io/v1'], kind: 'Composition' }]);
+
+  let functions: Record<string, unknown>[] | undefined;
+  if (fnPath) {
+    const docs = loadYamlPath(fnPath, stdin);
+    for (const d of docs) expectKind(d, 'Function', [{ apiVersion: ['pkg.crossplane.io/v1', 'pkg.crossplane.io/v1beta1'], kind: 'Function' }]);
+    functions = docs.map((d) => d.object);
+  }
+  const load = (p: string | undefined) => (p ? loadYamlPath(p, stdin).map((d) => {
+    expectKind(d, 'resource', []);
+    return d.object;
+  }) : undefined);
+  const observed = load(v['observed-resources']);
+  const required = load(v['required-resources']);
+  const extraResources = load(v['extra-resources']);
+  const credentials = load(v['function-credentials']);
+  let xrd: unknown;
+  if (v.xrd) {
+    const d = single(loadYamlPath(v.xrd, stdin), 'XRD', v.xrd);
+    expectKind(d, 'CompositeResourceDefinition', [{ apiVersion: ['apiextensions.crossplane.io/v1', 'apiextensions.crossplane.io/v2'], kind: 'CompositeResourceDefinition' }]);
+    xrd = d.object;
+  }
+
+  const context: Record<string, unknown> = {};
+  for (const [key, file] of parseKeyValues(v['context-files'] ?? [], 'context-files')) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new UserError(`cannot read context value for key ${JSON.stringify(key)}: ${file}: no such file`);
+    }
+    context[key] = contextValue(text, key, file);
+  }
+  for (const [key, value] of parseKeyValues(v['context-values'] ?? [], 'context-values')) {
+    context[key] = contextValue(value, key, `--context-values ${key}`);
+  }
+
+  const functionImplementations = v['function-implementations'] ? loadImplementations(v['function-implementations']) : undefined;
+
+  let yaml: string;
+  try {
+    const result = render({
+      functionImplementations,
+      xr: xrDoc.object,
+      composition: compDoc.object,
+      functions,
+      observed,
+      requiredResources: required,
+      extraResources,
+      functionCredentials: credentials,
+      context,
+      xrd,
+      includeFullXr: v['include-full-xr'] ?? false,
+      includeFunctionResults: v['include-function-results'] ?? false,
+      includeContext: v['include-context'] ?? false,
+    });
+    yaml = result.toYaml();
+  } catch (err) {
+    if (err instanceof RenderError && err.phase === 'pipeline') throw new UserError(`cannot render composite resource: ${err.message}`);
+    if (err instanceof RenderError && err.field) throw new UserError(`${compDoc.source}: document ${compDoc.index}: ${err.message}`);
+    throw err;
+  }
+  io.stdout(yaml);
+  return 0;
 }

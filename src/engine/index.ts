@@ -1,1 +1,10 @@
-export {};
+export * from './protocol';
+export * from './render';
+export * from './pipeline';
+export * from './function-pt';
+export * from './function-auto-ready';
+export * from './go-yaml';
+export * from './load';
+export * from './values';
+export * from './transforms';
+export * from './gofmt';

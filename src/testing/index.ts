@@ -1,1 +1,2 @@
-export {};
+export * from './render-composition';
+export * from './matchers';

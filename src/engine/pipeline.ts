@@ -1,0 +1,358 @@
+/**
+ * The composition function pipeline, run in-process as `crossplane render` runs it
+ * (reference §2.4, §4.4 A): steps in order, desired state and context passed from step to
+ * step, required resources served from the supplied pool, fatal results stop everything.
+ *
+ * Functions are matched to steps by the Function object's `metadata.name`; the implementation
+ * is found by the Function's package (P&T and auto-ready are built in) or among the
+ * JavaScript implementations the user registered.
+ */
+import { UserError } from '../errors';
+import { goQuote } from './_errors';
+import { runAutoReady } from './function-auto-ready';
+import { runPatchAndTransform } from './function-pt';
+import type {
+  CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, ResourceSelector, Severity, State,
+} from './protocol';
+import type { ObjectValue, Value } from './values';
+import { deepEqual, fromStruct, isObject } from './values';
+
+/** A failure of the pipeline (a fatal result, an unknown or unimplemented Function). */
+export class PipelineError extends UserError {
+  public constructor(message: string, public readonly step?: string) {
+    super(message);
+    this.name = 'PipelineError';
+  }
+}
+
+/** A non-fatal result, with the step that returned it. */
+export interface StepResult {
+  /** The pipeline step. */
+  readonly step: string;
+  /** Its severity. */
+  readonly severity: Severity;
+  /** Its message. */
+  readonly message: string;
+}
+
+/** A condition a step returned, with the step's name. */
+export interface StepCondition extends FunctionCondition {
+  /** The pipeline step. */
+  readonly step: string;
+}
+
+const registry = new Map<string, CompositionFunctionImpl>();
+
+/**
+ * Registers a JavaScript implementation for a composition function, for every later render in
+ * this process. `name` is matched against the Function's `metadata.name` and against the last
+ * segment of its package (`function-go-templating` for
+ * `xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0`).
+ */
+export function registerFunction(name: string, impl: CompositionFunctionImpl): void {
+  registry.set(name, impl);
+}
+
+/** Removes a registration made with {@link registerFunction}. */
+export function unregisterFunction(name: string): void {
+  registry.delete(name);
+}
+
+const BUILT_INS: Record<string, CompositionFunctionImpl> = {
+  'function-patch-and-transform': runPatchAndTransform,
+  'function-auto-ready': runAutoReady,
+};
+
+const BUILT_IN_IMPLS = new Set<CompositionFunctionImpl>(Object.values(BUILT_INS));
+
+/** The repository's last path segment of a package reference, without tag or digest. */
+export function packageBaseName(pkg: string): string {
+  const noDigest = pkg.split('@')[0];
+  const lastSlash = noDigest.lastIndexOf('/');
+  const last = noDigest.slice(lastSlash + 1);
+  const colon = last.indexOf(':');
+  return colon >= 0 ? last.slice(0, colon) : last;
+}
+
+function repositoryOf(pkg: string): string {
+  const noDigest = pkg.split('@')[0];
+  const lastSlash = noDigest.lastIndexOf('/');
+  const colon = noDigest.indexOf(':', lastSlash + 1);
+  return colon >= 0 ? noDigest.slice(0, colon) : noDigest;
+}
+
+/** A Function object (`pkg.crossplane.io` `Function`), as far as the pipeline reads it. */
+export interface FunctionObject {
+  /**
+   * `metadata.name`, matched against the steps' `functionRef.name`.
+   * @default - unnamed (matches no step)
+   */
+  readonly metadata?: { readonly name?: string };
+  /**
+   * `spec.package`: its repository picks the built-in implementation.
+   * @default - no package (only registered implementations can serve it)
+   */
+  readonly spec?: { readonly package?: string };
+}
+
+/** A step of `spec.pipeline`. */
+export interface PipelineStep {
+  /** The step name. */
+  readonly step: string;
+  /** The Function the step runs. */
+  readonly functionRef: { readonly name: string };
+  /**
+   * The function input.
+   * @default - none
+   */
+  readonly input?: ObjectValue;
+  /**
+   * Credentials from Secrets.
+   * @default - none
+   */
+  readonly credentials?: readonly { name?: string; source?: string; secretRef?: { name?: string; namespace?: string } }[];
+  /**
+   * Resources the step needs before it first runs (bootstrap requirements).
+   * @default - none
+   */
+  readonly requirements?: { readonly requiredResources?: readonly (ResourceSelector & { requirementName?: string; name?: string })[] };
+}
+
+/** Everything the pipeline needs. */
+export interface PipelineInput {
+  /** The steps, in order. */
+  readonly steps: readonly PipelineStep[];
+  /** The observed XR and composed resources (already as Struct values). */
+  readonly observed: State;
+  /**
+   * Function objects.
+   * @default - the stock functions under their usual names
+   */
+  readonly functions?: readonly FunctionObject[];
+  /**
+   * JavaScript implementations by Function name or package name.
+   * @default - built-ins and `registerFunction` registrations only
+   */
+  readonly implementations?: Readonly<Record<string, CompositionFunctionImpl>>;
+  /** Initial context. */
+  readonly context: ObjectValue;
+  /** Pool served to resource requirements (required + extra resources). */
+  readonly requiredResources: readonly ObjectValue[];
+  /** Pool served to bootstrap requirements of a step (required resources only). */
+  readonly bootstrapResources: readonly ObjectValue[];
+  /** Secrets for step credentials. */
+  readonly credentials: readonly ObjectValue[];
+}
+
+/** What the pipeline produced. */
+export interface PipelineOutput {
+  /** Desired state after the last step. */
+  readonly desired: State;
+  /** Context after the last step. */
+  readonly context: ObjectValue;
+  /** Non-fatal results of every step. */
+  readonly results: StepResult[];
+  /** Conditions returned by every step. */
+  readonly conditions: StepCondition[];
+}
+
+/** Crossplane's limit on extra rounds for requirements (`MaxRequirementsIterations`). */
+const MAX_REQUIREMENTS_ITERATIONS = 5;
+
+function lookup(impls: Readonly<Record<string, CompositionFunctionImpl>> | undefined, key: string): CompositionFunctionImpl | undefined {
+  if (impls && Object.prototype.hasOwnProperty.call(impls, key)) return impls[key];
+  return registry.get(key);
+}
+
+function resolveImpl(step: PipelineStep, input: PipelineInput): CompositionFunctionImpl {
+  const name = step.functionRef?.name ?? '';
+  const fail = (detail: string) => new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: ${detail}`, step.step);
+  let pkg = '';
+  if (input.functions) {
+    const fn = input.functions.find((f) => f.metadata?.name === name);
+    if (!fn) throw fail(`unknown Function ${goQuote(name)} - does it exist in your Functions file?`);
+    pkg = fn.spec?.package ?? '';
+  }
+  const base = pkg ? packageBaseName(pkg) : '';
+  const candidates = [name, ...(pkg ? [base, repositoryOf(pkg)] : [])];
+  for (const key of candidates) {
+    const impl = lookup(input.implementations, key);
+    if (impl) return impl;
+  }
+  if (pkg && BUILT_INS[base]) return BUILT_INS[base];
+  if (!input.functions) {
+    // Without Function objects, the stock functions are known by their usual names
+    // (`function-patch-and-transform`, `crossplane-contrib-function-patch-and-transform`, ...).
+    for (const [builtIn, impl] of Object.entries(BUILT_INS)) {
+      if (name === builtIn || name.endsWith(`-${builtIn}`)) return impl;
+    }
+  }
+  const what = pkg ? `Function ${goQuote(name)} (package ${pkg})` : `Function ${goQuote(name)}`;
+  throw fail(`${what} has no offline implementation; built in are function-patch-and-transform and function-auto-ready. `
+    + `Register one with render({ functionImplementations: { ${goQuote(base || name)}: fn } }), registerFunction(${goQuote(base || name)}, fn), `
+    + `or the CLI flag --function-implementations=<module exporting { ${goQuote(base || name)}: fn }>`);
+}
+
+function labelsOf(o: ObjectValue): Record<string, Value> {
+  const m = o.metadata;
+  const l = isObject(m) ? m.labels : undefined;
+  return isObject(l) ? l : {};
+}
+
+function metaName(o: ObjectValue): string {
+  const m = o.metadata;
+  return isObject(m) && typeof m.name === 'string' ? m.name : '';
+}
+
+/** Resources of `pool` matching a selector, as render's filtering fetcher serves them. */
+export function selectResources(pool: readonly ObjectValue[], sel: ResourceSelector): ObjectValue[] {
+  const sorted = [...pool].sort((a, b) => (metaName(a) < metaName(b) ? -1 : metaName(a) > metaName(b) ? 1 : 0));
+  const out: ObjectValue[] = [];
+  for (const r of sorted) {
+    if (r.apiVersion !== sel.apiVersion || r.kind !== sel.kind) continue;
+    if ((sel.matchName ?? '') === metaName(r)) return [fromStruct(r) as ObjectValue];
+    if (sel.matchLabels) {
+      const labels = labelsOf(r);
+      if (Object.entries(sel.matchLabels).every(([k, v]) => labels[k] === v)) out.push(fromStruct(r) as ObjectValue);
+    }
+  }
+  return out;
+}
+
+function credentialsFor(step: PipelineStep, secrets: readonly ObjectValue[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const c of step.credentials ?? []) {
+    if (c.source !== 'Secret' || !c.secretRef) continue;
+    const name = c.secretRef.name ?? '';
+    const ns = c.secretRef.namespace ?? '';
+    const s = secrets.find((x) => {
+      const m = x.metadata;
+      return isObject(m) && (m.name ?? '') === name && (m.namespace ?? '') === ns;
+    });
+    if (!s) throw new PipelineError(`cannot get credentials from secret ${goQuote(name)}: secret ${goQuote(name)} not found`, step.step);
+    const data: Record<string, string> = {};
+    if (isObject(s.data)) for (const [k, v] of Object.entries(s.data)) data[k] = Buffer.from(String(v ?? ''), 'base64').toString('utf8');
+    out[c.name ?? ''] = data;
+  }
+  return out;
+}
+
+/** Whether a value holds an int64 (bigint) anywhere, i.e. differs from its Struct form. */
+function hasInt64(v: unknown): boolean {
+  if (typeof v === 'bigint') return true;
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) {
+    for (const e of v) if (hasInt64(e)) return true;
+    return false;
+  }
+  for (const k in v as Record<string, unknown>) if (hasInt64((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+/**
+ * The step input as a function receives it (a Struct: numbers are float64). The built-in
+ * functions never modify their input, so they get the Composition's own object when it is
+ * already in that form; user functions always get a copy.
+ */
+function stepInput(v: ObjectValue, owned: boolean): ObjectValue {
+  if (owned && !hasInt64(v)) return v;
+  return fromStruct(v) as ObjectValue;
+}
+
+/** Turns int64 (bigint) values into float64 in place, as a protobuf Struct would. */
+function toStructInPlace(v: Value): Value {
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e = v[i];
+      if (typeof e === 'bigint' || (typeof e === 'object' && e !== null)) v[i] = toStructInPlace(e);
+    }
+    return v;
+  }
+  for (const k of Object.keys(v)) {
+    const e = v[k];
+    if (typeof e === 'bigint' || (typeof e === 'object' && e !== null)) v[k] = toStructInPlace(e);
+  }
+  return v;
+}
+
+/**
+ * A state as it crosses a step boundary: through a protobuf Struct (every number float64).
+ * Built-in functions return objects they own, converted in place; anything a user function
+ * returns is copied, so later steps cannot alias the user's objects.
+ */
+function asState(s: State | undefined, owned: boolean): State {
+  if (!s) return { resources: {} };
+  const conv = (o: ObjectValue) => (owned ? toStructInPlace(o) : fromStruct(o)) as ObjectValue;
+  const resources: State['resources'] = {};
+  for (const [k, r] of Object.entries(s.resources ?? {})) {
+    resources[k] = { ...r, resource: conv(r.resource) };
+  }
+  const out: State = { resources };
+  if (s.composite) out.composite = { ...s.composite, resource: conv(s.composite.resource) };
+  return out;
+}
+
+function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep): FunctionResponse {
+  let rsp: FunctionResponse;
+  try {
+    rsp = impl(req);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: the function implementation threw: ${msg}`, step.step);
+  }
+  if (!rsp || typeof rsp !== 'object' || typeof (rsp as { then?: unknown }).then === 'function') {
+    throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: the function implementation must return a FunctionResponse synchronously`, step.step);
+  }
+  return rsp;
+}
+
+/** Runs every step. Throws {@link PipelineError} on a fatal result or a missing Function. */
+export function runPipeline(input: PipelineInput): PipelineOutput {
+  let desired: State = { resources: {} };
+  let context: ObjectValue = input.context;
+  const results: StepResult[] = [];
+  const conditions: StepCondition[] = [];
+  for (const step of input.steps) {
+    const impl = resolveImpl(step, input);
+    const requiredResources: Record<string, ObjectValue[]> = {};
+    for (const sel of step.requirements?.requiredResources ?? []) {
+      const selector: ResourceSelector = { ...sel, matchName: sel.matchName ?? sel.name };
+      requiredResources[sel.requirementName ?? ''] = selectResources(input.bootstrapResources, selector);
+    }
+    const owned = BUILT_IN_IMPLS.has(impl);
+    const req: FunctionRequest = {
+      observed: input.observed,
+      desired,
+      input: step.input === undefined ? undefined : stepInput(step.input, owned),
+      context,
+      credentials: credentialsFor(step, input.credentials),
+      requiredResources,
+    };
+    let rsp = callStep(impl, req, step);
+    let lastReqs: Value | undefined;
+    for (let i = 0; ; i++) {
+      const reqs = (rsp.requirements?.resources ?? undefined) as unknown as Value | undefined;
+      if (!reqs || Object.keys(reqs).length === 0 || (lastReqs !== undefined && deepEqual(reqs, lastReqs))) break;
+      if (i >= MAX_REQUIREMENTS_ITERATIONS) {
+        throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: requirements didn't stabilize after the maximum number of iterations (${MAX_REQUIREMENTS_ITERATIONS})`, step.step);
+      }
+      lastReqs = reqs;
+      const served: Record<string, ObjectValue[]> = { ...requiredResources };
+      for (const [name, sel] of Object.entries(rsp.requirements!.resources!)) served[name] = selectResources(input.requiredResources, sel);
+      rsp = callStep(impl, { ...req, requiredResources: served }, step);
+    }
+    desired = asState(rsp.desired, owned);
+    context = (owned ? toStructInPlace(rsp.context ?? {}) : fromStruct(rsp.context ?? {})) as ObjectValue;
+    for (const c of rsp.conditions ?? []) conditions.push({ ...c, step: step.step });
+    for (const r of rsp.results ?? []) {
+      if (r.severity === 'SEVERITY_FATAL') {
+        throw new PipelineError(`pipeline step ${goQuote(step.step)} returned a fatal result: ${r.message}`, step.step);
+      }
+      results.push({ step: step.step, severity: r.severity ?? 'SEVERITY_UNSPECIFIED', message: r.message ?? '' });
+    }
+  }
+  return { desired, context, results, conditions };
+}

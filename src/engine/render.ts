@@ -1,0 +1,270 @@
+/**
+ * `render()`: the offline equivalent of the classic `crossplane render` (reference §4.4 A).
+ * Runs the Composition's function pipeline in-process and returns the XR and the composed
+ * resources exactly as `crossplane render` prints them. Synchronous.
+ */
+import { UserError } from '../errors';
+import { goQuote } from './_errors';
+import { renderDocuments, toYamlStream } from './output';
+import type { FunctionObject, PipelineStep, StepResult } from './pipeline';
+import { PipelineError, runPipeline } from './pipeline';
+import type { CompositionFunctionImpl, Readiness, State } from './protocol';
+import type { ObjectValue, Value } from './values';
+import { fromKubernetesJson, fromStruct, isObject, toPlain } from './values';
+import { applyXrdDefaults } from './xrd-defaults';
+
+/** Options of {@link render}. Objects are plain Kubernetes objects (as parsed from YAML). */
+export interface RenderOptions {
+  /** The composite resource (XR) to render. */
+  readonly xr: unknown;
+  /** The Composition (`apiextensions.crossplane.io/v1`, `mode: Pipeline`). */
+  readonly composition: unknown;
+  /**
+   * Function objects (`pkg.crossplane.io` `Function`); steps are matched to them by
+   * `metadata.name`, as `crossplane render` does.
+   * @default - function-patch-and-transform and function-auto-ready under their usual names
+   */
+  readonly functions?: readonly unknown[];
+  /**
+   * Observed composed resources, keyed by their `crossplane.io/composition-resource-name`
+   * annotation.
+   * @default - none: the XR is being created
+   */
+  readonly observed?: readonly unknown[];
+  /**
+   * Resources served to functions' resource requirements.
+   * @default - none
+   */
+  readonly requiredResources?: readonly unknown[];
+  /**
+   * Deprecated name of `requiredResources` (both pools are served).
+   * @default - none
+   */
+  readonly extraResources?: readonly unknown[];
+  /**
+   * Initial context, one top-level key per entry.
+   * @default - empty context
+   */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /**
+   * Secrets used for step `credentials`.
+   * @default - none
+   */
+  readonly functionCredentials?: readonly unknown[];
+  /**
+   * The XRD: its schema defaults are applied to the input XR first.
+   * @default - no defaulting
+   */
+  readonly xrd?: unknown;
+  /**
+   * Print the input XR's `spec` and `metadata` on the rendered XR (`-x`).
+   * @default false
+   */
+  readonly includeFullXr?: boolean;
+  /**
+   * Print function results as `Result` documents (`-r`).
+   * @default false
+   */
+  readonly includeFunctionResults?: boolean;
+  /**
+   * Print the final context as a `Context` document (`-c`).
+   * @default false
+   */
+  readonly includeContext?: boolean;
+  /**
+   * JavaScript implementations of functions, by Function name or package name
+   * (`{ 'function-go-templating': fn }`).
+   * @default - only the built-in functions and those registered with `registerFunction`
+   */
+  readonly functionImplementations?: Readonly<Record<string, CompositionFunctionImpl>>;
+}
+
+/** A `Result` document (`render.crossplane.io/v1beta1`). */
+export interface RenderResultDocument {
+  readonly apiVersion: 'render.crossplane.io/v1beta1';
+  readonly kind: 'Result';
+  readonly step: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+/** What {@link render} returns. */
+export interface RenderResult {
+  /** The rendered XR, as printed. */
+  readonly xr: Record<string, any>;
+  /** Composed resources sorted by composition resource name, as printed. */
+  readonly resources: Record<string, any>[];
+  /** Non-fatal function results (always collected; printed only with `includeFunctionResults`). */
+  readonly results: RenderResultDocument[];
+  /** The final context document (always collected; printed only with `includeContext`). */
+  readonly context: Record<string, any>;
+  /** Readiness of each desired composed resource, by composition resource name (not printed). */
+  readonly ready: Readonly<Record<string, Readiness>>;
+  /** The YAML stream `crossplane render` prints for these options. */
+  toYaml(): string;
+}
+
+/** A render input problem or a pipeline failure. */
+export class RenderError extends UserError {
+  public constructor(
+    message: string,
+    /** Whether the input was rejected before running, or the pipeline failed. */
+    public readonly phase: 'input' | 'pipeline' = 'input',
+    /** The Composition field at fault, for structural problems. */
+    public readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'RenderError';
+  }
+}
+
+function asObject(v: unknown, what: string): ObjectValue {
+  if (!isObject(v as Value)) throw new RenderError(`${what} must be an object, got ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
+  return v as ObjectValue;
+}
+
+function str(o: ObjectValue, ...path: string[]): string {
+  let cur: Value | undefined = o;
+  for (const p of path) cur = isObject(cur) ? cur[p] : undefined;
+  return typeof cur === 'string' ? cur : '';
+}
+
+/** The checks `crossplane render` makes on the Composition before running it. */
+export function checkComposition(xr: ObjectValue, comp: ObjectValue): void {
+  if (comp.apiVersion !== 'apiextensions.crossplane.io/v1' || comp.kind !== 'Composition') {
+    throw new RenderError(`not a composition: ${str(comp, 'apiVersion')}, Kind=${str(comp, 'kind')}`);
+  }
+  const kind = str(comp, 'spec', 'compositeTypeRef', 'kind');
+  if (kind !== str(xr, 'kind')) {
+    throw new RenderError(`composition's compositeTypeRef.kind (${kind}) does not match XR's kind (${str(xr, 'kind')})`);
+  }
+  const apiVersion = str(comp, 'spec', 'compositeTypeRef', 'apiVersion');
+  if (apiVersion !== str(xr, 'apiVersion')) {
+    throw new RenderError(`composition's compositeTypeRef.apiVersion (${apiVersion}) does not match XR's apiVersion (${str(xr, 'apiVersion')})`);
+  }
+  const spec = isObject(xr.spec) ? xr.spec : {};
+  const cp = isObject(spec.crossplane) ? spec.crossplane : {};
+  const selector = isObject(cp.compositionSelector) ? cp.compositionSelector : undefined;
+  const matchLabels = selector && isObject(selector.matchLabels) ? selector.matchLabels : {};
+  const metadata = isObject(comp.metadata) ? comp.metadata : {};
+  const labels = isObject(metadata.labels) ? metadata.labels : {};
+  const name = str(comp, 'metadata', 'name');
+  for (const [key, want] of Object.entries(matchLabels)) {
+    if (!Object.prototype.hasOwnProperty.call(labels, key)) throw new RenderError(`composition ${goQuote(name)} is missing required label ${goQuote(key)}`);
+    if (labels[key] !== want) {
+      throw new RenderError(`composition ${goQuote(name)} has incorrect value for label ${goQuote(key)}: want ${goQuote(String(want))}, got ${goQuote(String(labels[key]))}`);
+    }
+  }
+  if (str(comp, 'spec', 'mode') !== 'Pipeline') {
+    throw new RenderError(`render only supports Composition Function pipelines: Composition ${goQuote(name)} must use spec.mode: Pipeline`);
+  }
+}
+
+function shapeError(field: string, constraint: string, got: unknown, fix: string): RenderError {
+  const shown = got === undefined ? '' : typeof got === 'string' ? got : JSON.stringify(toPlain(got as Value));
+  return new RenderError(`${field} ${constraint}, got '${shown}': ${fix}`, 'input', field);
+}
+
+/** The pipeline steps, checked for the shape the Composition CRD requires. */
+function pipelineSteps(comp: ObjectValue): PipelineStep[] {
+  const spec = isObject(comp.spec) ? comp.spec : {};
+  const pipeline = spec.pipeline;
+  if (pipeline === undefined || pipeline === null) return [];
+  if (!Array.isArray(pipeline)) throw shapeError('spec.pipeline', 'must be a list of steps', pipeline, 'write each step as `- step: <name>` with a functionRef');
+  const names = new Set<string>();
+  return pipeline.map((s, i) => {
+    const at = `spec.pipeline[${i}]`;
+    if (!isObject(s)) throw shapeError(at, 'must be an object', s, 'write the step as `step`, `functionRef.name` and optional `input`');
+    if (typeof s.step !== 'string' || s.step === '') throw shapeError(`${at}.step`, 'must be a non-empty string', s.step, 'give every step a unique name');
+    if (names.has(s.step)) throw shapeError(`${at}.step`, 'must be unique in the pipeline', s.step, 'rename one of the steps');
+    names.add(s.step);
+    const ref = s.functionRef;
+    if (!isObject(ref) || typeof ref.name !== 'string' || ref.name === '') {
+      throw shapeError(`${at}.functionRef.name`, 'must name a Function', isObject(ref) ? ref.name : ref, 'set functionRef.name, e.g. function-patch-and-transform');
+    }
+    if (s.input !== undefined && s.input !== null && !isObject(s.input)) throw shapeError(`${at}.input`, 'must be an object', s.input, 'write the function input as a YAML mapping');
+    return s as unknown as PipelineStep;
+  });
+}
+
+function observedState(xr: ObjectValue, observed: readonly ObjectValue[]): State {
+  const resources: State['resources'] = {};
+  for (const o of observed) {
+    const name = str(o, 'metadata', 'annotations', 'crossplane.io/composition-resource-name');
+    resources[name] = { resource: o };
+  }
+  return { composite: { resource: fromStruct(xr) as ObjectValue }, resources };
+}
+
+function objects(list: readonly unknown[] | undefined, what: string): ObjectValue[] {
+  return (list ?? []).map((o, i) => fromKubernetesJson(asObject(o, `${what}[${i}]`)) as ObjectValue);
+}
+
+/**
+ * Renders an XR with its Composition, offline. Throws {@link RenderError} (a UserError) for
+ * bad input or when a step returns a fatal result (`pipeline step "x" returned a fatal result:
+ * ...`), never a partial result.
+ */
+export function render(options: RenderOptions): RenderResult {
+  const xr = fromKubernetesJson(asObject(options.xr, 'xr')) as ObjectValue;
+  const comp = asObject(options.composition, 'composition');
+  checkComposition(xr, comp);
+  if (options.xrd !== undefined) applyXrdDefaults(xr, asObject(options.xrd, 'xrd'));
+
+  // Observed resources reach functions through a Struct: every number is float64.
+  const observed = (options.observed ?? []).map((o, i) => fromStruct(asObject(o, `observed[${i}]`)) as ObjectValue);
+  const required = objects(options.requiredResources, 'requiredResources');
+  const extra = objects(options.extraResources, 'extraResources');
+  const context: ObjectValue = {};
+  for (const [k, v] of Object.entries(options.context ?? {})) context[k] = fromStruct(v);
+
+  const steps = pipelineSteps(comp);
+
+  let out;
+  try {
+    out = runPipeline({
+      steps,
+      observed: observedState(xr, observed),
+      functions: options.functions?.map((f, i) => asObject(f, `functions[${i}]`) as FunctionObject),
+      implementations: options.functionImplementations,
+      context,
+      requiredResources: [...extra, ...required],
+      bootstrapResources: required,
+      credentials: objects(options.functionCredentials, 'functionCredentials'),
+    });
+  } catch (err) {
+    if (err instanceof PipelineError) throw new RenderError(err.message, 'pipeline');
+    throw err;
+  }
+
+  const docs = renderDocuments({
+    inputXr: xr,
+    observed,
+    desired: out.desired,
+    conditions: out.conditions,
+    results: out.results,
+    context: out.context,
+    includeFullXr: options.includeFullXr ?? false,
+  });
+  const flags = { results: options.includeFunctionResults ?? false, context: options.includeContext ?? false };
+  // Plain views are built on first access: most callers only want the YAML.
+  let xrView: Record<string, any> | undefined;
+  let resourcesView: Record<string, any>[] | undefined;
+  let contextView: Record<string, any> | undefined;
+  let readyView: Record<string, Readiness> | undefined;
+  let yaml: string | undefined;
+  return {
+    get xr() { return (xrView ??= toPlain(docs.xr) as Record<string, any>); },
+    get resources() { return (resourcesView ??= docs.resources.map((r) => toPlain(r) as Record<string, any>)); },
+    get context() { return (contextView ??= toPlain(docs.context) as Record<string, any>); },
+    get ready() {
+      return (readyView ??= Object.fromEntries(Object.entries(out.desired.resources).map(([k, r]) => [k, r.ready ?? 'READY_UNSPECIFIED'])));
+    },
+    results: out.results.map(resultDocument),
+    toYaml: () => (yaml ??= toYamlStream(docs, flags)),
+  };
+}
+
+function resultDocument(r: StepResult): RenderResultDocument {
+  return { apiVersion: 'render.crossplane.io/v1beta1', kind: 'Result', step: r.step, severity: r.severity, message: r.message };
+}

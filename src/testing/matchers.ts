@@ -1,0 +1,101 @@
+/**
+ * Jest matchers for render results. Call `setupMatchers()` once (for example in a
+ * `setupFilesAfterEach` file or at the top of a test file).
+ */
+import type { RenderResult } from '../engine';
+import { Paved } from '../engine/fieldpath';
+import { fromKubernetesJson, toPlain } from '../engine/values';
+import type { ObjectValue } from '../engine/values';
+import { yamlSnapshotSerializer } from './render-composition';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      /** The render composed a resource with this composition resource name. */
+      toComposeResource(name: string): R;
+      /** Field `path` (a P&T field path) of composed resource `resourceName` (or `'xr'`) equals `value`. */
+      toHaveFieldValue(resourceName: string, path: string, value: unknown): R;
+      /** The XR is Ready, or with a name, the composed resource was returned `READY_TRUE`. */
+      toBeReady(resourceName?: string): R;
+    }
+  }
+}
+
+interface MatcherContext {
+  isNot: boolean;
+  equals(a: unknown, b: unknown): boolean;
+  utils: { printReceived(v: unknown): string; printExpected(v: unknown): string };
+}
+
+const NAME_ANNOTATION = 'crossplane.io/composition-resource-name';
+
+/** The composed resource of a render result by composition resource name. */
+export function findComposed(result: RenderResult, name: string): Record<string, any> | undefined {
+  return result.resources.find((r) => r?.metadata?.annotations?.[NAME_ANNOTATION] === name);
+}
+
+function names(result: RenderResult): string {
+  return result.resources.map((r) => r?.metadata?.annotations?.[NAME_ANNOTATION]).join(', ') || '(none)';
+}
+
+function toComposeResource(this: MatcherContext, result: RenderResult, name: string) {
+  const found = findComposed(result, name) !== undefined;
+  return {
+    pass: found,
+    message: () => (found
+      ? `expected the render not to compose resource '${name}', but it did`
+      : `expected the render to compose resource '${name}'; composed: ${names(result)}`),
+  };
+}
+
+function toHaveFieldValue(this: MatcherContext, result: RenderResult, resourceName: string, path: string, value: unknown) {
+  const obj = resourceName === 'xr' ? result.xr : findComposed(result, resourceName);
+  if (!obj) {
+    return { pass: false, message: () => `resource '${resourceName}' was not composed; composed: ${names(result)}` };
+  }
+  let actual: unknown;
+  let found = true;
+  try {
+    actual = toPlain(new Paved(fromKubernetesJson(obj) as ObjectValue).getValue(path));
+  } catch (err) {
+    found = false;
+    actual = (err as Error).message;
+  }
+  const pass = found && this.equals(actual, value);
+  return {
+    pass,
+    message: () => (found
+      ? `expected ${resourceName} ${path} ${this.isNot ? 'not ' : ''}to equal ${this.utils.printExpected(value)}, got ${this.utils.printReceived(actual)}`
+      : `expected ${resourceName} ${path} to equal ${this.utils.printExpected(value)}, but the field is not there (${String(actual)})`),
+  };
+}
+
+function toBeReady(this: MatcherContext, result: RenderResult, resourceName?: string) {
+  if (resourceName !== undefined) {
+    const ready = result.ready[resourceName];
+    return {
+      pass: ready === 'READY_TRUE',
+      message: () => `expected composed resource '${resourceName}' ${this.isNot ? 'not ' : ''}to be ready, it is ${ready ?? 'not composed'}`,
+    };
+  }
+  const conds: any[] = result.xr?.status?.conditions ?? [];
+  const ready = conds.find((c) => c?.type === 'Ready');
+  return {
+    pass: ready?.status === 'True',
+    message: () => `expected the XR ${this.isNot ? 'not ' : ''}to be Ready, its Ready condition is ${JSON.stringify(ready ?? null)}`,
+  };
+}
+
+/** The matchers, for `expect.extend(renderMatchers)`. */
+export const renderMatchers = { toComposeResource, toHaveFieldValue, toBeReady };
+
+/** Registers the matchers and the YAML snapshot serializer with jest's global `expect`. */
+export function setupMatchers(): void {
+  const expectFn = (globalThis as any).expect;
+  if (!expectFn || typeof expectFn.extend !== 'function') {
+    throw new Error('setupMatchers() must run inside jest (the global expect is not defined)');
+  }
+  expectFn.extend(renderMatchers);
+  if (typeof expectFn.addSnapshotSerializer === 'function') expectFn.addSnapshotSerializer(yamlSnapshotSerializer);
+}

@@ -1,0 +1,114 @@
+/**
+ * Rendering helpers for jest: render a Composition (a construct, a cdk8s ApiObject, YAML text
+ * or a plain object) for an example XR, and snapshot the YAML `crossplane render` would print.
+ */
+import { parseYamlDocuments, render } from '../engine';
+import type { RenderOptions, RenderResult } from '../engine';
+import { UserError } from '../errors';
+
+/** Anything that renders to a Kubernetes object: a construct or ApiObject with `toJson()`. */
+export interface JsonRenderable {
+  /** The object as JSON. */
+  toJson(): unknown;
+}
+
+/** Options of {@link renderComposition}: those of `render()`, with looser object inputs. */
+export interface RenderCompositionOptions extends Omit<RenderOptions, 'xr' | 'composition' | 'observed' | 'xrd'> {
+  /** The XR: a plain object, YAML text, or anything with `toJson()`. */
+  readonly xr: unknown;
+  /** The Composition: a Composition construct, an ApiObject, YAML text or a plain object. */
+  readonly composition: unknown;
+  /**
+   * Observed composed resources (objects, YAML text with several documents, or `toJson()`-ables).
+   * @default - none
+   */
+  readonly observed?: unknown;
+  /**
+   * The XRD whose defaults apply to the XR.
+   * @default - no defaulting
+   */
+  readonly xrd?: unknown;
+}
+
+/** The parts of a Composition construct the helpers read (duck-typed, no import cycle). */
+interface CompositionLike {
+  /** The L1 object. */
+  readonly resource: JsonRenderable;
+  /** The function packages of the pipeline. */
+  readonly functionPackages?: readonly { readonly name: string; readonly packageReference: string }[];
+}
+
+function isCompositionLike(v: unknown): v is CompositionLike {
+  const r = (v as { resource?: unknown } | null)?.resource;
+  return typeof v === 'object' && v !== null && typeof (r as JsonRenderable | undefined)?.toJson === 'function';
+}
+
+/** Turns a construct, ApiObject, YAML text or plain object into plain objects. */
+export function toObjects(value: unknown, what: string): Record<string, unknown>[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return parseYamlDocuments(value, what).map((d) => d.object);
+  if (Array.isArray(value)) return value.flatMap((v, i) => toObjects(v, `${what}[${i}]`));
+  if (typeof (value as JsonRenderable).toJson === 'function') return toObjects((value as JsonRenderable).toJson(), what);
+  if (isCompositionLike(value)) return toObjects(value.resource.toJson(), what);
+  if (typeof value === 'object') return [value as Record<string, unknown>];
+  throw new UserError(`${what} must be an object, YAML text or a construct with toJson(), got ${typeof value}`);
+}
+
+function one(value: unknown, what: string): Record<string, unknown> {
+  const list = toObjects(value, what);
+  if (list.length !== 1) throw new UserError(`${what} must be exactly one object, got ${list.length}`);
+  return list[0];
+}
+
+/**
+ * The Function objects of a Composition construct's pipeline, so steps resolve by package
+ * whatever the function names are.
+ */
+function functionsOf(composition: unknown): Record<string, unknown>[] | undefined {
+  if (!isCompositionLike(composition) || !composition.functionPackages) return undefined;
+  const seen = new Map<string, Record<string, unknown>>();
+  for (const pkg of composition.functionPackages) {
+    seen.set(pkg.name, { apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: pkg.name }, spec: { package: pkg.packageReference } });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Renders a Composition for an XR, offline, as `crossplane render` does. A Composition
+ * construct brings its own Function objects (from its pipeline's packages) unless `functions`
+ * is given.
+ */
+export function renderComposition(options: RenderCompositionOptions): RenderResult {
+  return render({
+    ...options,
+    functions: options.functions ?? functionsOf(options.composition),
+    xr: one(options.xr, 'xr'),
+    composition: one(options.composition, 'composition'),
+    observed: toObjects(options.observed, 'observed'),
+    xrd: options.xrd === undefined ? undefined : one(options.xrd, 'xrd'),
+  });
+}
+
+/** A value whose jest snapshot is the YAML stream itself (no quotes, no escapes). */
+export class YamlSnapshot {
+  public constructor(
+    /** The YAML text. */
+    public readonly yaml: string,
+  ) {}
+
+  /** The YAML text. */
+  public toString(): string {
+    return this.yaml;
+  }
+}
+
+/** The YAML stream of a render result, ready for `toMatchSnapshot()`. */
+export function toYamlSnapshot(result: RenderResult): YamlSnapshot {
+  return new YamlSnapshot(result.toYaml());
+}
+
+/** Jest snapshot serializer printing {@link YamlSnapshot}s verbatim (registered by `setupMatchers`). */
+export const yamlSnapshotSerializer = {
+  test: (v: unknown): boolean => v instanceof YamlSnapshot,
+  serialize: (v: YamlSnapshot): string => v.yaml,
+};

@@ -1,0 +1,244 @@
+/**
+ * `cdk8s-crossplane render`: flags of `crossplane render`, files and directories, `-` for stdin,
+ * user errors without stack traces and without partial output.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/io';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function fakeIo(stdin = ''): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (t: string) => { io.out += t; },
+    stderr: (t: string) => { io.err += t; },
+    stdin: () => stdin,
+  };
+  return io;
+}
+
+let dir: string;
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+const XR_YAML = `apiVersion: example.org/v1
+kind: XNetwork
+metadata:
+  name: net
+spec:
+  region: eu-west-1
+  enabled: on
+`;
+const COMP_YAML = `apiVersion: apiextensions.crossplane.io/v1
+kind: Composition
+metadata:
+  name: xnetworks
+spec:
+  compositeTypeRef:
+    apiVersion: example.org/v1
+    kind: XNetwork
+  mode: Pipeline
+  pipeline:
+  - step: patch-and-transform
+    functionRef:
+      name: function-patch-and-transform
+    input:
+      apiVersion: pt.fn.crossplane.io/v1beta1
+      kind: Resources
+      resources:
+      - name: vpc
+        base:
+          apiVersion: ec2.aws.upbound.io/v1beta1
+          kind: VPC
+        patches:
+        - fromFieldPath: spec.region
+          toFieldPath: spec.forProvider.region
+        - fromFieldPath: spec.enabled
+          toFieldPath: spec.forProvider.enableDnsSupport
+        - type: FromEnvironmentFieldPath
+          fromFieldPath: tier
+          toFieldPath: metadata.labels[tier]
+  - step: ready
+    functionRef:
+      name: function-auto-ready
+`;
+const FUNCTIONS_YAML = `apiVersion: pkg.crossplane.io/v1beta1
+kind: Function
+metadata:
+  name: function-patch-and-transform
+spec:
+  package: xpkg.crossplane.io/crossplane-contrib/function-patch-and-transform:v0.8.2
+---
+apiVersion: pkg.crossplane.io/v1beta1
+kind: Function
+metadata:
+  name: function-auto-ready
+spec:
+  package: xpkg.crossplane.io/crossplane-contrib/function-auto-ready:v0.5.0
+`;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'render-cli-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cdk8s-crossplane render', () => {
+  test('renders XR and composed resources to stdout, reading YAML 1.1 booleans as Kubernetes does', async () => {
+    const io = fakeIo();
+    const code = await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), file('fns/functions.yaml', FUNCTIONS_YAML)], io);
+    expect(io.err).toBe('');
+    expect(code).toBe(0);
+    expect(io.out.startsWith('---\napiVersion: example.org/v1\nkind: XNetwork\n')).toBe(true);
+    expect(io.out).toContain('    enableDnsSupport: true\n    region: eu-west-1\n');
+  });
+
+  test('a functions directory is searched recursively', async () => {
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), path.join(dir, 'fns')], io)).toBe(0);
+  });
+
+  test('--context-values seeds the context; -c prints it; -x prints the full XR', async () => {
+    const io = fakeIo();
+    const code = await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), '--context-values', 'apiextensions.crossplane.io/environment={"tier":"gold","a":1}', '-c', '-x'], io);
+    expect(code).toBe(0);
+    expect(io.out).toContain('    tier: gold\n');
+    expect(io.out).toContain('kind: Context\n');
+    expect(io.out).toContain('spec:\n  enabled: true\n  region: eu-west-1\n');
+  });
+
+  test('--context-files reads values from YAML files', async () => {
+    const io = fakeIo();
+    const env = file('env.yaml', 'apiVersion: internal.crossplane.io/v1alpha1\nkind: Environment\ntier: silver\n');
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), `--context-files=apiextensions.crossplane.io/environment=${env}`], io)).toBe(0);
+    expect(io.out).toContain('    tier: silver\n');
+  });
+
+  test('-o observed resources keep their names and make the XR ready', async () => {
+    const observed = file('observed/vpc.yaml', `apiVersion: ec2.aws.upbound.io/v1beta1
+kind: VPC
+metadata:
+  name: net-abcde
+  annotations:
+    crossplane.io/composition-resource-name: vpc
+status:
+  conditions:
+  - type: Ready
+    status: "True"
+`);
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), '-o', path.dirname(observed), '-r'], io)).toBe(0);
+    expect(io.out).toContain('  name: net-abcde\n');
+    expect(io.out).toContain('    reason: Available\n    status: "True"\n');
+  });
+
+  test('the XR can come from stdin with -', async () => {
+    const io = fakeIo(XR_YAML);
+    expect(await main(['render', '-', file('comp.yaml', COMP_YAML)], io)).toBe(0);
+    expect(io.out).toContain('name: net\n');
+  });
+
+  test('a fatal pipeline result exits 1 with the message and prints nothing on stdout', async () => {
+    const bad = COMP_YAML.replace('        base:\n          apiVersion: ec2.aws.upbound.io/v1beta1\n          kind: VPC\n', '');
+    const io = fakeIo();
+    const code = await main(['render', file('xr.yaml', XR_YAML), file('bad.yaml', bad)], io);
+    expect(code).toBe(1);
+    expect(io.out).toBe('');
+    expect(io.err).toBe('cdk8s-crossplane render: cannot render composite resource: pipeline step "patch-and-transform" returned a fatal result: composed resource "vpc" has no base template, and was not produced by a previous Function in the pipeline\n');
+  });
+
+  test('a file that is not a Composition names the file, document and kind', async () => {
+    const io = fakeIo();
+    const p = file('not-comp.yaml', '---\napiVersion: v1\nkind: ConfigMap\n');
+    expect(await main(['render', file('xr.yaml', XR_YAML), p], io)).toBe(1);
+    expect(io.err).toBe(`cdk8s-crossplane render: ${p}: document 0: not a Composition: got v1, Kind=ConfigMap, want apiextensions.crossplane.io/v1 Composition\n`);
+  });
+
+  test('invalid YAML names the file and the document index', async () => {
+    const io = fakeIo();
+    const p = file('broken.yaml', 'apiVersion: v1\nkind: [\n');
+    expect(await main(['render', p, file('comp.yaml', COMP_YAML)], io)).toBe(1);
+    expect(io.err).toMatch(new RegExp(`^cdk8s-crossplane render: ${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: document 0: invalid YAML: `));
+    expect(io.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('a missing XR file is a user error', async () => {
+    const io = fakeIo();
+    expect(await main(['render', path.join(dir, 'nope.yaml'), file('comp.yaml', COMP_YAML)], io)).toBe(1);
+    expect(io.err).toBe(`cdk8s-crossplane render: ${path.join(dir, 'nope.yaml')}: no such file or directory\n`);
+  });
+
+  test('a step whose Function is not in the functions file fails with crossplane render\'s message', async () => {
+    const io = fakeIo();
+    const fns = file('only-pt.yaml', FUNCTIONS_YAML.split('---\n')[0]);
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), fns], io)).toBe(1);
+    expect(io.err).toContain('unknown Function "function-auto-ready" - does it exist in your Functions file?');
+  });
+
+  test('missing arguments and unknown flags are usage errors (exit 2)', async () => {
+    const io = fakeIo();
+    expect(await main(['render', 'only-one.yaml'], io)).toBe(2);
+    const io2 = fakeIo();
+    expect(await main(['render', 'a', 'b', '--nope'], io2)).toBe(2);
+    expect(io2.err).toContain("Unknown option '--nope'");
+  });
+
+  test('--help prints the flags', async () => {
+    const io = fakeIo();
+    expect(await main(['render', '--help'], io)).toBe(0);
+    expect(io.out).toContain('--observed-resources');
+  });
+
+  test('a real subprocess renders the same stream as the in-process run', async () => {
+    const xr = file('xr.yaml', XR_YAML);
+    const comp = file('comp.yaml', COMP_YAML);
+    const io = fakeIo();
+    await main(['render', xr, comp], io);
+    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+    const res = spawnSync(tsx, [path.join(ROOT, 'src/cli/main.ts'), 'render', xr, comp], { encoding: 'utf8', cwd: ROOT });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toBe(io.out);
+  }, 30000);
+});
+
+describe('cdk8s-crossplane render structure errors', () => {
+  test('a step without functionRef names the file, the document and the field', async () => {
+    const p2 = file('nofn2.yaml', COMP_YAML.replace('    functionRef:\n      name: function-auto-ready\n', ''));
+    const io2 = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), p2], io2)).toBe(1);
+    expect(io2.err).toBe(`cdk8s-crossplane render: ${p2}: document 0: spec.pipeline[1].functionRef.name must name a Function, got '': set functionRef.name, e.g. function-patch-and-transform\n`);
+  });
+});
+
+describe('cdk8s-crossplane render --function-implementations', () => {
+  test('a JavaScript module provides functions other than the built-in ones', async () => {
+    const impl = file('impls.js', `module.exports = {
+  'function-label': (req) => {
+    const resources = {};
+    for (const [k, r] of Object.entries(req.desired.resources)) {
+      resources[k] = { ...r, resource: { ...r.resource, metadata: { ...(r.resource.metadata || {}), labels: { team: 'a' } } } };
+    }
+    return { desired: { ...req.desired, resources }, context: req.context, results: [] };
+  },
+};
+`);
+    const comp = COMP_YAML.replace('  - step: ready\n    functionRef:\n      name: function-auto-ready\n', '  - step: label\n    functionRef:\n      name: function-label\n');
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp-label.yaml', comp), '--function-implementations', impl], io)).toBe(0);
+    expect(io.out).toContain('    team: a\n');
+    const io2 = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp-label.yaml', comp)], io2)).toBe(1);
+    expect(io2.err).toContain('cannot run pipeline step "label": Function "function-label" has no offline implementation');
+  });
+});

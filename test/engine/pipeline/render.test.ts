@@ -1,0 +1,307 @@
+/**
+ * render(): what the classic `crossplane render` prints (reference §4.4 A): the XR with its
+ * Ready condition, composed resources with Crossplane's metadata, -x/-r/-c, and its errors.
+ */
+import { registerFunction, render, unregisterFunction } from '../../../src/engine';
+import type { FunctionRequest, FunctionResponse } from '../../../src/engine';
+import { AUTO_READY, composition, ptStep, VPC, XR } from './_fixtures';
+
+const ready = (name: string, kind = 'VPC') => ({
+  apiVersion: 'ec2.aws.upbound.io/v1beta1', kind,
+  metadata: { name: `net-${name}`, annotations: { 'crossplane.io/composition-resource-name': name } },
+  status: { conditions: [{ type: 'Ready', status: 'True' }] },
+});
+
+describe('render output', () => {
+  test('a new XR renders its composed resources with generateName, labels, annotation and controller reference', () => {
+    const r = render({ xr: XR, composition: composition([ptStep([VPC])]) });
+    expect(r.toYaml()).toBe(`---
+apiVersion: example.org/v1
+kind: XNetwork
+metadata:
+  name: net
+status:
+  conditions:
+  - lastTransitionTime: "2024-01-01T00:00:00Z"
+    message: 'Unready resources: vpc'
+    reason: Creating
+    status: "False"
+    type: Ready
+---
+apiVersion: ec2.aws.upbound.io/v1beta1
+kind: VPC
+metadata:
+  annotations:
+    crossplane.io/composition-resource-name: vpc
+  generateName: net-
+  labels:
+    crossplane.io/composite: net
+  ownerReferences:
+  - apiVersion: example.org/v1
+    blockOwnerDeletion: true
+    controller: true
+    kind: XNetwork
+    name: net
+    uid: uid-1
+spec:
+  forProvider:
+    cidrBlock: 10.0.0.0/16
+    enableDnsSupport: true
+    region: eu-west-1
+`);
+  });
+
+  test('the XR is Ready/Available when every composed resource is ready', () => {
+    const r = render({ xr: XR, composition: composition([ptStep([VPC]), AUTO_READY]), observed: [ready('vpc')] });
+    expect(r.xr.status.conditions).toEqual([{ type: 'Ready', status: 'True', reason: 'Available', lastTransitionTime: '2024-01-01T00:00:00Z' }]);
+    // The observed name is kept, so no generateName is added.
+    expect(r.resources[0].metadata.name).toBe('net-vpc');
+    expect(r.resources[0].metadata.generateName).toBeUndefined();
+  });
+
+  test('the unready message lists three sorted names and how many more', () => {
+    const names = ['e', 'b', 'd', 'a', 'c'];
+    const r = render({ xr: XR, composition: composition([ptStep(names.map((n) => ({ name: n, base: { apiVersion: 'v1', kind: 'ConfigMap' } })))]) });
+    expect(r.xr.status.conditions[0].message).toBe('Unready resources: a, b, c, and 2 more');
+    expect(r.resources.map((x) => x.metadata.annotations['crossplane.io/composition-resource-name'])).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  test('a namespaced XR forces its namespace on composed resources', () => {
+    const r = render({ xr: { ...XR, metadata: { name: 'net', namespace: 'team-a' } }, composition: composition([ptStep([{ ...VPC, base: { ...VPC.base, metadata: { namespace: 'other' } } }])]) });
+    expect(r.resources[0].metadata.namespace).toBe('team-a');
+    expect(r.xr.metadata).toEqual({ name: 'net', namespace: 'team-a' });
+    expect(r.resources[0].metadata.ownerReferences[0].uid).toBe('');
+  });
+
+  test('the composite label of a nested XR is the generateName prefix; claim labels are propagated', () => {
+    const xr = { ...XR, metadata: { name: 'net-x', labels: { 'crossplane.io/composite': 'root', 'crossplane.io/claim-name': 'c', 'crossplane.io/claim-namespace': 'ns' } } };
+    const r = render({ xr, composition: composition([ptStep([VPC])]) });
+    expect(r.resources[0].metadata.generateName).toBe('root-');
+    expect(r.resources[0].metadata.labels).toEqual({ 'crossplane.io/composite': 'root', 'crossplane.io/claim-name': 'c', 'crossplane.io/claim-namespace': 'ns' });
+  });
+
+  test('a legacy claimRef gives the claim labels', () => {
+    const xr = { ...XR, spec: { ...XR.spec, claimRef: { name: 'c', namespace: 'ns' } } };
+    const r = render({ xr, composition: composition([ptStep([VPC])]) });
+    expect(r.resources[0].metadata.labels['crossplane.io/claim-name']).toBe('c');
+  });
+
+  test('-x prints the input XR spec and metadata on the rendered XR', () => {
+    const r = render({ xr: XR, composition: composition([ptStep([VPC])]), includeFullXr: true });
+    expect(r.xr.spec).toEqual(XR.spec);
+    expect(r.xr.metadata).toEqual(XR.metadata);
+  });
+
+  test('-x on an XR without spec fails as crossplane render does', () => {
+    expect(() => render({ xr: { apiVersion: XR.apiVersion, kind: XR.kind, metadata: { name: 'n' } }, composition: composition([ptStep([VPC])]), includeFullXr: true }))
+      .toThrow('cannot get composite resource spec: spec: no such field');
+  });
+
+  test('-r prints warnings as Result documents after the composed resources; -c prints the context', () => {
+    const step = ptStep([{ ...VPC, patches: [{ fromFieldPath: 'spec.nope', toFieldPath: 'spec.x', policy: { fromFieldPath: 'Required' } }] }]);
+    const r = render({ xr: XR, composition: composition([step]), includeFunctionResults: true, includeContext: true, context: { 'example.org/k': { a: 1 } } });
+    expect(r.resources).toEqual([]);
+    expect(r.xr.status.conditions[0]).toEqual({ type: 'Ready', status: 'False', reason: 'Creating', lastTransitionTime: '2024-01-01T00:00:00Z' });
+    const yaml = r.toYaml();
+    expect(yaml).toContain(`---
+apiVersion: render.crossplane.io/v1beta1
+kind: Result
+message: 'not adding new composed resource "vpc" to desired state because "FromCompositeFieldPath"
+  patch at index 0 has ''policy.fromFieldPath: Required'': spec.nope: no such field'
+severity: SEVERITY_WARNING
+step: patch-and-transform
+`);
+    expect(yaml.endsWith(`---
+apiVersion: render.crossplane.io/v1beta1
+fields:
+  apiextensions.crossplane.io/environment:
+    apiVersion: internal.crossplane.io/v1alpha1
+    kind: Environment
+  example.org/k:
+    a: 1
+kind: Context
+`)).toBe(true);
+  });
+
+  test('without -r and -c the stream has only the XR and composed resources', () => {
+    const r = render({ xr: XR, composition: composition([ptStep([VPC])]) });
+    expect(r.toYaml().split('---\n').length - 1).toBe(2);
+  });
+
+  test('same input renders byte-identical YAML', () => {
+    const a = render({ xr: XR, composition: composition([ptStep([VPC])]) }).toYaml();
+    const b = render({ xr: XR, composition: composition([ptStep([VPC])]) }).toYaml();
+    expect(a).toBe(b);
+  });
+});
+
+describe('render composition checks (messages of crossplane render)', () => {
+  const cases: [string, () => unknown, string][] = [
+    ['kind mismatch', () => render({ xr: { ...XR, kind: 'Other' }, composition: composition([]) }), "composition's compositeTypeRef.kind (XNetwork) does not match XR's kind (Other)"],
+    ['apiVersion mismatch', () => render({ xr: { ...XR, apiVersion: 'example.org/v2' }, composition: composition([]) }), "composition's compositeTypeRef.apiVersion (example.org/v1) does not match XR's apiVersion (example.org/v2)"],
+    ['missing selector label', () => render({ xr: { ...XR, spec: { crossplane: { compositionSelector: { matchLabels: { provider: 'aws' } } } } }, composition: composition([]) }), 'composition "xnetworks" is missing required label "provider"'],
+    ['wrong selector label', () => render({ xr: { ...XR, spec: { crossplane: { compositionSelector: { matchLabels: { provider: 'aws' } } } } }, composition: composition([], { metadata: { labels: { provider: 'gcp' } } }) }), 'composition "xnetworks" has incorrect value for label "provider": want "aws", got "gcp"'],
+    ['Resources mode', () => render({ xr: XR, composition: { ...composition([]), spec: { compositeTypeRef: { apiVersion: 'example.org/v1', kind: 'XNetwork' }, resources: [] } } }), 'render only supports Composition Function pipelines: Composition "xnetworks" must use spec.mode: Pipeline'],
+    ['not a composition', () => render({ xr: XR, composition: { apiVersion: 'v1', kind: 'ConfigMap' } }), 'not a composition: v1, Kind=ConfigMap'],
+  ];
+  test.each(cases)('%s', (_n, fn, msg) => {
+    expect(fn).toThrow(msg);
+  });
+
+  test('matching selector labels render', () => {
+    const r = render({ xr: { ...XR, spec: { crossplane: { compositionSelector: { matchLabels: { provider: 'aws' } } } } }, composition: composition([ptStep([VPC])], { metadata: { labels: { provider: 'aws' } } }) });
+    expect(r.resources).toHaveLength(1);
+  });
+});
+
+describe('render pipeline', () => {
+  test('a fatal result fails the render with the step name', () => {
+    expect(() => render({ xr: XR, composition: composition([ptStep([{ name: 'x', patches: [] }])]) }))
+      .toThrow('pipeline step "patch-and-transform" returned a fatal result: composed resource "x" has no base template, and was not produced by a previous Function in the pipeline');
+  });
+
+  test('with Function objects, steps are matched by metadata.name and unknown names fail', () => {
+    const functions = [{ apiVersion: 'pkg.crossplane.io/v1beta1', kind: 'Function', metadata: { name: 'other' }, spec: { package: 'xpkg.crossplane.io/crossplane-contrib/function-auto-ready:v0.5.0' } }];
+    expect(() => render({ xr: XR, composition: composition([ptStep([VPC])]), functions }))
+      .toThrow('cannot run pipeline step "patch-and-transform": unknown Function "function-patch-and-transform" - does it exist in your Functions file?');
+  });
+
+  test('the built-in P&T is chosen by the Function package, whatever its name', () => {
+    const functions = [{ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: 'my-pt' }, spec: { package: 'xpkg.upbound.io/crossplane-contrib/function-patch-and-transform:v0.8.2' } }];
+    const r = render({ xr: XR, composition: composition([ptStep([VPC], {}, 'my-pt')]), functions });
+    expect(r.resources).toHaveLength(1);
+  });
+
+  test('a function without implementation fails naming the step, the function and how to register one', () => {
+    const functions = [{ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: 'function-go-templating' }, spec: { package: 'xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0' } }];
+    const comp = composition([{ step: 'templates', functionRef: { name: 'function-go-templating' } }]);
+    let message = '';
+    try {
+      render({ xr: XR, composition: comp, functions });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('cannot run pipeline step "templates": Function "function-go-templating" (package xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0) has no offline implementation');
+    expect(message).toContain("functionImplementations: { \"function-go-templating\": fn }");
+    expect(message).toContain('registerFunction("function-go-templating", fn)');
+  });
+
+  test('a user implementation runs, sees desired state and context of earlier steps, and its results are collected', () => {
+    const seen: FunctionRequest[] = [];
+    const impl = (req: FunctionRequest): FunctionResponse => {
+      seen.push(req);
+      return {
+        desired: { ...req.desired, resources: { ...req.desired.resources, extra: { resource: { apiVersion: 'v1', kind: 'ConfigMap', data: { n: 1 } }, ready: 'READY_TRUE' } } },
+        context: { ...req.context, mine: 'yes' },
+        results: [{ severity: 'SEVERITY_NORMAL', message: 'did it' }],
+        conditions: [{ type: 'TemplatesRendered', status: 'STATUS_CONDITION_TRUE', reason: 'Done' }, { type: 'Ready', status: 'STATUS_CONDITION_FALSE', reason: 'Ignored' }],
+      };
+    };
+    const comp = composition([ptStep([VPC]), { step: 'mine', functionRef: { name: 'function-mine' } }]);
+    const r = render({ xr: XR, composition: comp, functionImplementations: { 'function-mine': impl }, context: { seed: 1 } });
+    expect(Object.keys(seen[0].desired.resources)).toEqual(['vpc']);
+    expect(seen[0].context.seed).toBe(1);
+    expect(r.context.fields.mine).toBe('yes');
+    expect(r.results).toEqual([{ apiVersion: 'render.crossplane.io/v1beta1', kind: 'Result', step: 'mine', severity: 'SEVERITY_NORMAL', message: 'did it' }]);
+    expect(r.xr.status.conditions).toEqual([
+      { type: 'Ready', status: 'False', reason: 'Creating', message: 'Unready resources: vpc', lastTransitionTime: '2024-01-01T00:00:00Z' },
+      { type: 'TemplatesRendered', status: 'True', reason: 'Done', lastTransitionTime: '2024-01-01T00:00:00Z' },
+    ]);
+    expect(r.resources.map((x) => x.kind)).toEqual(['ConfigMap', 'VPC']);
+  });
+
+  test('registerFunction makes an implementation available to every render', () => {
+    registerFunction('function-noop', (req) => ({ desired: req.desired, context: req.context, results: [] }));
+    try {
+      const r = render({ xr: XR, composition: composition([ptStep([VPC]), { step: 'noop', functionRef: { name: 'function-noop' } }]) });
+      expect(r.resources).toHaveLength(1);
+    } finally {
+      unregisterFunction('function-noop');
+    }
+  });
+
+  test('resource requirements are served from the required resources pool and the step re-runs', () => {
+    let calls = 0;
+    const impl = (req: FunctionRequest): FunctionResponse => {
+      calls++;
+      const got = req.requiredResources.cfg ?? [];
+      return {
+        desired: { ...req.desired, composite: { resource: { status: { found: got.map((o) => (o.metadata as { name: string }).name) } } } },
+        context: req.context,
+        results: [],
+        requirements: { resources: { cfg: { apiVersion: 'v1', kind: 'ConfigMap', matchLabels: { team: 'a' } } } },
+      };
+    };
+    const pool = [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', labels: { team: 'a' } } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { team: 'a' } } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { team: 'b' } } },
+    ];
+    const r = render({ xr: XR, composition: composition([{ step: 'req', functionRef: { name: 'fn' } }]), functionImplementations: { fn: impl }, requiredResources: pool });
+    expect(calls).toBe(2);
+    expect(r.xr.status.found).toEqual(['a', 'b']);
+  });
+
+  test('numbers print as Go prints them after JSON: integers plain, other floats with %g', () => {
+    const step = ptStep([{ name: 'r', base: { apiVersion: 'v1', kind: 'ConfigMap', data: { i: 3, f: 0.5, big: 1234567.5, e: 1e21, small: 0.000001 } } }]);
+    const yaml = render({ xr: XR, composition: composition([step]) }).toYaml();
+    expect(yaml).toContain('data:\n  big: 1.2345675e+06\n  e: 1e+21\n  f: 0.5\n  i: 3\n  small: 1e-06\n');
+  });
+});
+
+describe('render --xrd defaulting', () => {
+  const xrd = {
+    apiVersion: 'apiextensions.crossplane.io/v1', kind: 'CompositeResourceDefinition', metadata: { name: 'xnetworks.example.org' },
+    spec: {
+      group: 'example.org', names: { kind: 'XNetwork', plural: 'xnetworks' },
+      versions: [{ name: 'v1', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: {
+        region: { type: 'string', default: 'us-east-1' },
+        size: { type: 'integer', default: 3 },
+        tags: { type: 'array', items: { type: 'object', properties: { k: { type: 'string' }, v: { type: 'string', default: 'none' } } } },
+        nested: { type: 'object', default: {}, properties: { a: { type: 'string', default: 'x' } } },
+      } } } } } }],
+    },
+  };
+  test('schema defaults fill absent fields, inside array items and in defaulted objects', () => {
+    const step = ptStep([{ name: 'r', base: { apiVersion: 'v1', kind: 'ConfigMap' }, patches: [{ fromFieldPath: 'spec', toFieldPath: 'data' }] }]);
+    const r = render({ xr: { ...XR, spec: { region: 'eu', tags: [{ k: 'a' }] } }, composition: composition([step]), xrd });
+    // A v1 XRD without scope is LegacyCluster: the update policy default sits directly under spec.
+    expect(r.resources[0].data).toEqual({ region: 'eu', size: 3, tags: [{ k: 'a', v: 'none' }], nested: { a: 'x' }, compositionUpdatePolicy: 'Automatic' });
+  });
+
+  test('a modern XRD defaults spec.crossplane.compositionUpdatePolicy only when spec.crossplane exists', () => {
+    const modern = { ...xrd, apiVersion: 'apiextensions.crossplane.io/v2', spec: { ...xrd.spec, scope: 'Namespaced', defaultCompositionUpdatePolicy: 'Manual' } };
+    const step = ptStep([{ name: 'r', base: { apiVersion: 'v1', kind: 'ConfigMap' }, patches: [{ fromFieldPath: 'spec', toFieldPath: 'data' }] }]);
+    const without = render({ xr: { ...XR, spec: { region: 'eu' } }, composition: composition([step]), xrd: modern });
+    expect(without.resources[0].data.crossplane).toBeUndefined();
+    const withCp = render({ xr: { ...XR, spec: { region: 'eu', crossplane: {} } }, composition: composition([step]), xrd: modern });
+    expect(withCp.resources[0].data.crossplane).toEqual({ compositionUpdatePolicy: 'Manual' });
+  });
+
+  test('only spec and status of the user schema are used: other top-level defaults are ignored', () => {
+    const x = JSON.parse(JSON.stringify(xrd));
+    x.spec.versions[0].schema.openAPIV3Schema.properties.extra = { type: 'string', default: 'nope' };
+    x.spec.versions[0].schema.openAPIV3Schema.properties.spec.default = { region: 'from-spec-default' };
+    const step = ptStep([{ name: 'r', base: { apiVersion: 'v1', kind: 'ConfigMap', data: {} }, patches: [{ fromFieldPath: 'extra', toFieldPath: 'data.extra' }] }]);
+    const r = render({ xr: { apiVersion: XR.apiVersion, kind: XR.kind, metadata: XR.metadata }, composition: composition([step]), xrd: x });
+    expect(r.resources[0].data).toEqual({});
+  });
+  test('an XRD of another group is rejected with both names', () => {
+    expect(() => render({ xr: XR, composition: composition([]), xrd: { ...xrd, spec: { ...xrd.spec, group: 'other.org' } } })).toThrow("defines group 'other.org', but the XR's apiVersion is 'example.org/v1'");
+  });
+});
+
+describe('render composition structure errors (field, value, fix)', () => {
+  const cases: [string, unknown[] | unknown, string][] = [
+    ['a step without functionRef', [{ step: 'a' }], "spec.pipeline[0].functionRef.name must name a Function, got '': set functionRef.name, e.g. function-patch-and-transform"],
+    ['a step without a name', [{ functionRef: { name: 'x' } }], "spec.pipeline[0].step must be a non-empty string, got '': give every step a unique name"],
+    ['duplicate step names', [{ step: 'a', functionRef: { name: 'x' } }, { step: 'a', functionRef: { name: 'y' } }], "spec.pipeline[1].step must be unique in the pipeline, got 'a': rename one of the steps"],
+    ['a pipeline that is not a list', { step: 'a' }, 'spec.pipeline must be a list of steps, got \'{"step":"a"}\''],
+    ['an input that is not an object', [{ step: 'a', functionRef: { name: 'x' }, input: 'text' }], "spec.pipeline[0].input must be an object, got 'text'"],
+  ];
+  test.each(cases)('%s', (_n, pipeline, msg) => {
+    const comp = composition([]);
+    (comp.spec as Record<string, unknown>).pipeline = pipeline;
+    expect(() => render({ xr: XR, composition: comp })).toThrow(msg);
+  });
+});
