@@ -7,6 +7,13 @@ module.exports = {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Examples import the package by its published name, as users do (tsconfig `paths` maps the
+  // same names for tsc and tsx).
+  moduleNameMapper: {
+    '^cdk8s-crossplane$': '<rootDir>/src/index.ts',
+    '^cdk8s-crossplane/testing$': '<rootDir>/src/testing/index.ts',
+    '^cdk8s-crossplane/imports/(.*)$': '<rootDir>/imports/$1',
+  },
   coveragePathIgnorePatterns: ['/node_modules/', '/imports/'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

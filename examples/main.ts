@@ -9,12 +9,14 @@ import { Composition } from '../src/composition';
 import { FunctionRegistry } from '../src/functions';
 import { ConfigurationPackage } from '../src/package';
 import { NetworkChart } from './network/network-api';
+import { ServiceAccountApi } from './quickstart/service-account-api';
 
 /** Builds the example app into `app` (no I/O): what tests synthesize. */
 export function build(app: App): { readonly pkg: ConfigurationPackage } {
   // Created first so that Function objects come first in the output.
   new FunctionRegistry(app, FunctionRegistry.DEFAULT_ID);
   new NetworkChart(app, 'network');
+  new ServiceAccountApi(app, 'service-account');
   const pkg = new ConfigurationPackage(app, 'Package', {
     name: 'platform-example',
     annotations: {

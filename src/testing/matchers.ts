@@ -2,6 +2,7 @@
  * Jest matchers for render results. Call `setupMatchers()` once (for example in a
  * `setupFilesAfterEach` file or at the top of a test file).
  */
+import { validationMatchers } from '../validate/jest';
 import type { RenderResult } from '../engine';
 import { Paved } from '../engine/fieldpath';
 import { fromKubernetesJson, toPlain } from '../engine/values';
@@ -90,12 +91,15 @@ function toBeReady(this: MatcherContext, result: RenderResult, resourceName?: st
 /** The matchers, for `expect.extend(renderMatchers)`. */
 export const renderMatchers = { toComposeResource, toHaveFieldValue, toBeReady };
 
-/** Registers the matchers and the YAML snapshot serializer with jest's global `expect`. */
+/**
+ * Registers the render matchers, the validation matcher `toBeValidAgainst(schemas)` and the YAML
+ * snapshot serializer with jest's global `expect`.
+ */
 export function setupMatchers(): void {
   const expectFn = (globalThis as any).expect;
   if (!expectFn || typeof expectFn.extend !== 'function') {
     throw new Error('setupMatchers() must run inside jest (the global expect is not defined)');
   }
-  expectFn.extend(renderMatchers);
+  expectFn.extend({ ...renderMatchers, ...validationMatchers });
   if (typeof expectFn.addSnapshotSerializer === 'function') expectFn.addSnapshotSerializer(yamlSnapshotSerializer);
 }

@@ -42,9 +42,13 @@ describe('examples/main.ts', () => {
     expect([...new Set(refs)].sort()).toStrictEqual([...fnNames].sort());
   });
 
-  test('writes Function objects first, then the XRD, then the Composition', () => {
+  test('writes Function objects first, then each API\'s XRD before its Compositions', () => {
     const { objects } = synth();
-    expect(objects.map(o => o.kind)).toStrictEqual(['Function', 'CompositeResourceDefinition', 'Composition', 'Composition']);
+    expect(objects.map(o => o.kind)).toStrictEqual([
+      'Function',
+      'CompositeResourceDefinition', 'Composition', 'Composition', // network
+      'CompositeResourceDefinition', 'Composition', // quickstart service account
+    ]);
   });
 
   const hasShared = fs.existsSync(CROSSPLANE_CRDS);
@@ -111,7 +115,7 @@ describe('examples/main.ts', () => {
       .filter((s: any) => s.functionRef.name === 'function-patch-and-transform')
       // the input is embedded, not an API object: give it the name the CRD's object rules expect
       .map((s: any) => ({ ...s.input, metadata: { name: s.step } }));
-    expect(inputs).toHaveLength(2);
+    expect(inputs).toHaveLength(3);
     const findings = validate(inputs, { schemas: [path.join(SHARED, 'crds', 'functions')], errorOnMissingSchemas: true });
     expect(findings.filter(f => f.severity === 'error').map(f => `${f.path}: ${f.message}`)).toStrictEqual([]);
   });
