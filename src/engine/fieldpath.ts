@@ -26,7 +26,12 @@ export class FieldPathError extends Error {
 /** A field or array element does not exist (crossplane-runtime `IsNotFound` errors). */
 export class NotFoundError extends Error {
   public constructor(message: string) {
+    // A missing optional field is ordinary control flow (every unset XR parameter of every
+    // patch), not a bug to trace: capturing a stack made it the render's hottest spot.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'NotFoundError';
   }
 }
