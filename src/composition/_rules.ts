@@ -3,6 +3,8 @@
  * `<field> <constraint>, got '<value>': <fix>`; cdk8s prefixes the construct path. Private to
  * this folder.
  */
+import { ptInputProblem } from '../engine/pt-validate';
+import { fromKubernetesJson, ObjectValue } from '../engine/values';
 import { lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck } from '../pt/lint';
 import { PatchType } from '../pt/patch-policy';
 import { closest } from '../pt/path-check';
@@ -143,7 +145,23 @@ const previousStep: Rule = c => {
     + 'add the producing step with addStep(..., { before: composition.patchAndTransformStep }) or give the resource a base');
 };
 
-const RULES: readonly Rule[] = [previousStep, stepCount, functionRefs, uniqueName, patchSetRefs, patchLints, connectionSecretRef, legacyOnly, composedKinds];
+/**
+ * The P&T input as function-patch-and-transform itself judges it (strict decoding, then its
+ * validation): the other rules catch mistakes with better messages, this one guarantees that
+ * nothing we emit is rejected at run time.
+ */
+const ptInputAccepted: Rule = c => {
+  if (c.resources.length === 0 && !c.pipeline.some(s => s.step === c.patchAndTransformStep)) return [];
+  const problem = ptInputProblem(fromKubernetesJson(c.patchAndTransformInput()) as ObjectValue);
+  return problem
+    ? [`spec.pipeline[${c.patchAndTransformStep}].input${problem.field ? `.${problem.field}` : ''} is rejected by function-patch-and-transform, got '${problem.message}': `
+      + 'fix the patch, transform or check named in the path']
+    : [];
+};
+
+const RULES: readonly Rule[] = [
+  previousStep, stepCount, functionRefs, uniqueName, patchSetRefs, patchLints, connectionSecretRef, legacyOnly, composedKinds, ptInputAccepted,
+];
 
 /**
  * The XRD's `spec.defaultCompositionRef`, read from its synthesized object since the XRD

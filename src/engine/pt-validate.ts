@@ -7,7 +7,8 @@
 import { goQuote } from './_errors';
 import { validateTransform } from './field-error';
 import type { PtConnectionDetail, PtInput, PtPatch, PtReadinessCheck } from './pt-input';
-import { patchFrom, patchTo, patchType } from './pt-input';
+import { decodePtInput, patchFrom, patchTo, patchType } from './pt-input';
+import type { ObjectValue } from './values';
 
 /** A field error as k8s.io/apimachinery prints it: `<field>: <Required value|Invalid value: "v">: <detail>`. */
 export class PtFieldError {
@@ -220,4 +221,16 @@ export function validateConnectionDetail(cd: PtConnectionDetail): PtFieldError |
       break;
   }
   return undefined;
+}
+
+/**
+ * What function-patch-and-transform would say of an input before running anything: the
+ * decoding error (unknown or mistyped fields) or the first validation error, with the field
+ * path relative to the input (empty for decoding errors). Undefined when P&T accepts it.
+ */
+export function ptInputProblem(input: ObjectValue): { readonly field: string; readonly message: string } | undefined {
+  const decoded = decodePtInput(input);
+  if ('error' in decoded) return { field: '', message: `cannot get Function input: ${decoded.error}` };
+  const err = validatePtInput(decoded.input);
+  return err ? { field: err.field, message: `invalid Function input: ${err.body}` } : undefined;
 }

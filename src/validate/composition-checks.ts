@@ -6,37 +6,14 @@
  * ToCompositeFieldPath targets exist in the XR schema (status), and a namespaced XR composes
  * only namespaced kinds (reference 5).
  */
+import { ptInputProblem } from '../engine/pt-validate';
+import type { ObjectValue } from '../engine/values';
 import { Finding, FindingObject } from './finding';
 import { isRecord } from './_util';
 import { SchemaRegistry, splitApiVersion } from './registry';
 import { checkSchemaPath } from './schema-path';
 
 type Rec = Record<string, unknown>;
-
-interface PtValidateModule {
-  validatePtInput(input: unknown): { toString(): string; field: string; body: string } | undefined;
-}
-interface PtInputModule {
-  decodePtInput(input: unknown): { input: unknown } | { error: string };
-}
-
-let ptModules: { validate: PtValidateModule; decode: PtInputModule } | null | undefined;
-
-function loadPt(): { validate: PtValidateModule; decode: PtInputModule } | null {
-  if (ptModules !== undefined) return ptModules;
-  try {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    ptModules = { validate: require('../engine/pt-validate') as PtValidateModule, decode: require('../engine/pt-input') as PtInputModule };
-  } catch {
-    ptModules = null;
-  }
-  return ptModules;
-}
-
-/** Whether the render engine's P&T input validation could be loaded. */
-export function ptValidationAvailable(): boolean {
-  return loadPt() !== null;
-}
 
 const COMPOSED_TO = new Set(['FromCompositeFieldPath', 'CombineFromComposite', 'FromEnvironmentFieldPath', 'CombineFromEnvironment']);
 const COMPOSED_FROM = new Set(['ToCompositeFieldPath', 'CombineToComposite', 'ToEnvironmentFieldPath', 'CombineToEnvironment']);
@@ -81,19 +58,8 @@ export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx
     const input = isRecord(step.input) ? step.input : undefined;
     if (!input || input.kind !== 'Resources' || typeof input.apiVersion !== 'string' || !input.apiVersion.startsWith('pt.fn.crossplane.io/')) return;
     const ip = `${sp}.input`;
-    const pt = loadPt();
-    if (pt) {
-      try {
-        const decoded = pt.decode.decodePtInput(input);
-        if ('error' in decoded) add(ip, 'pt-input', `cannot get Function input: ${decoded.error}`);
-        else {
-          const err = pt.validate.validatePtInput(decoded.input);
-          if (err) add(err.field ? `${ip}.${err.field}` : ip, 'pt-input', `invalid Function input: ${err.body}`);
-        }
-      } catch (e) {
-        add(ip, 'pt-input', `P&T input not checked: ${(e as Error).message}`, 'warning');
-      }
-    }
+    const problem = ptInputProblem(input as ObjectValue);
+    if (problem) add(problem.field ? `${ip}.${problem.field}` : ip, 'pt-input', problem.message);
     const patchSets = new Map<string, unknown[]>();
     for (const ps of Array.isArray(input.patchSets) ? input.patchSets : []) {
       if (isRecord(ps) && typeof ps.name === 'string') patchSets.set(ps.name, Array.isArray(ps.patches) ? ps.patches : []);

@@ -1,4 +1,3 @@
-import { ptValidationAvailable } from '../../src/validate/composition-checks';
 import { validate } from '../../src/validate/validate';
 
 // Reference section 8, items 7-16 and section 5 (namespaced XRs compose namespaced kinds only).
@@ -99,10 +98,8 @@ describe('composition scope and references', () => {
 });
 
 describe('P&T input', () => {
-  const run = ptValidationAvailable() ? test : test.skip;
-  if (!ptValidationAvailable()) console.warn('skipped P&T input checks: the render engine (src/engine/pt-validate) cannot be loaded');
 
-  run('invalid P&T input is reported as P&T reports it, under the step input path', () => {
+  test('invalid P&T input is reported as P&T reports it, under the step input path', () => {
     const c = composition([cluster([{ type: 'FromCompositeFieldPath', toFieldPath: 'spec.forProvider.location' }])]);
     const f = validate([xrd('Namespaced'), c]).filter((x) => x.rule === 'pt-input');
     expect(f).toEqual([expect.objectContaining({ path: 'spec.pipeline[0].input.resources[0].patches[0].fromFieldPath', severity: 'error' })]);

@@ -1,5 +1,6 @@
-// cdk8s validates the whole app once per chart it synthesizes; a Composition's rules must
-// still run once per synth, or synth time grows with the square of the number of charts.
+// Synth-time validation of Compositions. cdk8s validates the whole app once per chart it
+// synthesizes; a Composition's rules must still run once per synth, or synth time grows with
+// the square of the number of charts.
 import { ApiObject, Chart } from 'cdk8s';
 import { Patch } from '../../src/pt';
 import { setup } from './_fixtures';
@@ -36,4 +37,15 @@ test('a change between two synths is validated again', () => {
   comp.resources[0].addPatch(Patch.fromCompositeFieldPath('spec.parameters.regoin', 'data.region'));
   // THEN the next synth reports it
   expect(() => app.synthYaml()).toThrow(/did you mean 'region'/);
+});
+
+test('an input function-patch-and-transform would reject fails the synth, with P&T\'s own message', () => {
+  // GIVEN a composed resource whose emitted template is broken (as a bug in an emitter would make it)
+  const { app, comp } = setup();
+  const resource = comp.addResource('cm', { apiVersion: 'v1', kind: 'ConfigMap' }) as any;
+  const emit = resource._toJson.bind(resource);
+  resource._toJson = () => ({ ...emit(), patches: [{ type: 'FromCompositeFieldPath', toFieldPath: 'data.region' }] });
+  // THEN synth stops with P&T's validation message and the field path
+  expect(() => app.synthYaml()).toThrow(
+    /spec\.pipeline\[patch-and-transform\]\.input\.resources\[0\]\.patches\[0\]\.fromFieldPath is rejected by function-patch-and-transform, got 'invalid Function input: Required value: fromFieldPath must be set for patch type FromCompositeFieldPath'/);
 });
