@@ -1,10 +1,10 @@
-/** Jest runs TypeScript transpile-only through swc; type-checking is `npm run typecheck`. */
+/** Jest runs TypeScript transpile-only through esbuild; type-checking is `npm run typecheck`. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.tsx?$': '<rootDir>/scripts/jest-transform.js',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Examples import the package by its published name, as users do (tsconfig `paths` maps the

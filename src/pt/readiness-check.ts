@@ -1,3 +1,4 @@
+import { cloneJson } from '../_clone-json';
 import { UserError } from '../errors';
 import { AnyPathArg, ComposedView, PathArg, resolvePathArg } from './field-path';
 
@@ -99,7 +100,7 @@ export class ReadinessCheck<T = any> {
 
   /** @internal The exact P&T wire format. */
   public _toJson(): Record<string, unknown> {
-    return structuredClone(this.json);
+    return cloneJson(this.json);
   }
 }
 

@@ -1,3 +1,4 @@
+import { cloneJson } from '../_clone-json';
 import { UserError } from '../errors';
 import { re2SyntaxProblem } from './re2';
 
@@ -102,7 +103,7 @@ export class MatchPattern {
 
   /** @internal */
   public _toJson(): Record<string, unknown> {
-    return structuredClone(this.json);
+    return cloneJson(this.json);
   }
 }
 
@@ -282,7 +283,7 @@ export class Transform {
 
   /** @internal The exact P&T wire format, e.g. `{ type: 'map', map: {...} }`. */
   public _toJson(): Record<string, unknown> {
-    return { type: this.type, ...structuredClone(this.body) };
+    return { type: this.type, ...cloneJson(this.body) };
   }
 }
 
@@ -327,5 +328,5 @@ function checkJson(v: unknown, what: string): unknown {
   if (v === undefined) throw new UserError(`${what} must be a JSON value, got 'undefined': use null for an explicit null`);
   if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') throw new UserError(`${what} must be a JSON value, got a ${typeof v}`);
   if (typeof v === 'number' && !Number.isFinite(v)) throw new UserError(`${what} must be a finite number, got '${v}'`);
-  return structuredClone(v);
+  return cloneJson(v);
 }

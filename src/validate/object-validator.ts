@@ -4,6 +4,7 @@
  * OpenAPI validation, unknown fields (what pruning would drop), then CEL rules. Compiled
  * validators are cached per schema object, so repeated calls only pay for the checks.
  */
+import { cloneJson } from '../_clone-json';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import { JsonSchema } from '../schema/json-schema';
 import { CelRule, celTypeName, evaluateRule, isTransitionRule, toCelValue } from './cel';
@@ -121,10 +122,10 @@ export function applyDefaults(v: unknown, s: unknown): void {
     for (const [k, ps] of Object.entries(props)) {
       if (!isRecord(ps)) continue;
       if (v[k] === null && ps.nullable !== true) {
-        if (ps.default !== undefined) v[k] = structuredClone(ps.default);
+        if (ps.default !== undefined) v[k] = cloneJson(ps.default);
         else delete v[k];
       } else if (v[k] === undefined && ps.default !== undefined) {
-        v[k] = structuredClone(ps.default);
+        v[k] = cloneJson(ps.default);
       }
       if (v[k] !== undefined && v[k] !== null) applyDefaults(v[k], ps);
     }
@@ -283,7 +284,7 @@ export function validateObject(obj: Record<string, unknown>, schema: JsonSchema,
   let data: Record<string, unknown> = obj;
   if (c.hasDefaults || containsNull(obj)) {
     try {
-      data = structuredClone(obj);
+      data = cloneJson(obj);
       applyDefaults(data, schema);
     } catch (err) {
       out.push({ path: '', rule: 'defaults', severity: 'warning', message: `failed to apply defaults: ${(err as Error).message}` });
