@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDocs, DOCS_GENERATED_MARKER, loadYamlLeniently } from '../docs';
+import { generateDocs, DOCS_GENERATED_MARKER } from '../docs';
+import { loadYamlSources } from '../yaml';
 import { UsageError, UserError } from '../errors';
 import { CliIo } from './io';
 
@@ -67,15 +68,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UserError(`--out '${outDir}' is a file, not a folder: pass the folder to write the pages to`);
   }
 
-  const docs = loadYamlLeniently(positionals, io.stdin);
+  const docs = loadYamlSources(positionals, io.stdin);
   const xrds = docs.filter((d) => isXrd(d.value));
   if (xrds.length === 0) {
     throw new UserError(`no CompositeResourceDefinition found in ${positionals.join(', ')}: pass XRD files or the folders that hold them`);
   }
-  const examples = (values.examples ? loadYamlLeniently(values.examples, io.stdin) : [])
+  const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
     .filter((v): v is object => typeof v === 'object' && v !== null);
-  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.file} document ${d.index}`) });
+  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`) });
 
   const stale: string[] = [];
   for (const [name, content] of pages) {

@@ -1,3 +1,2 @@
-export * from './load';
 export * from './xrd-markdown';
 export * from './generate-docs';

@@ -168,14 +168,14 @@ status:
     const io = fakeIo();
     const p = file('broken.yaml', 'apiVersion: v1\nkind: [\n');
     expect(await main(['render', p, file('comp.yaml', COMP_YAML)], io)).toBe(1);
-    expect(io.err).toMatch(new RegExp(`^cdk8s-crossplane render: ${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: document 0: invalid YAML: `));
+    expect(io.err).toMatch(new RegExp(`^cdk8s-crossplane render: ${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: document 0: not valid YAML at line \\d+ \\(.+\\): fix the YAML syntax of this document\n$`));
     expect(io.err).not.toMatch(/\n\s+at /);
   });
 
   test('a missing XR file is a user error', async () => {
     const io = fakeIo();
     expect(await main(['render', path.join(dir, 'nope.yaml'), file('comp.yaml', COMP_YAML)], io)).toBe(1);
-    expect(io.err).toBe(`cdk8s-crossplane render: ${path.join(dir, 'nope.yaml')}: no such file or directory\n`);
+    expect(io.err).toBe(`cdk8s-crossplane render: ${path.join(dir, 'nope.yaml')}: no such file or directory: check the path\n`);
   });
 
   test('a step whose Function is not in the functions file fails with crossplane render\'s message', async () => {

@@ -130,7 +130,7 @@ describe('errors', () => {
   });
   test('fails if a file is not YAML, naming file, document index and line', async () => {
     fs.writeFileSync(path.join(xrds, 'db.yaml'), 'a: [1\n');
-    await expect(run([xrds, '--out', out], fakeIo())).rejects.toThrow(/db\.yaml document 0 line \d+: not valid YAML/);
+    await expect(run([xrds, '--out', out], fakeIo())).rejects.toThrow(/db\.yaml: document 0: not valid YAML at line \d+/);
   });
   test('fails if the inputs hold no XRD', async () => {
     await expect(run([path.join(dir, 'examples'), '--out', out], fakeIo())).rejects.toThrow(/^no CompositeResourceDefinition found in .*examples: pass XRD files or the folders that hold them$/);

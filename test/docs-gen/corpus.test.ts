@@ -2,7 +2,8 @@
 // files.json (written independently of this code) says about each XRD.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseYamlLeniently, xrdToMarkdown } from '../../src/docs';
+import { xrdToMarkdown } from '../../src/docs';
+import { parseYamlStream } from '../../src/yaml';
 import { rowOf } from './_xrd-fixture';
 
 const SHARED = path.resolve(__dirname, '..', '..', '../shared');
@@ -19,7 +20,7 @@ interface XrdRecord {
 const records: XrdRecord[] = present ? JSON.parse(fs.readFileSync(path.join(CORPUS, 'files.json'), 'utf8')).xrds : [];
 const cache = new Map<string, unknown[]>();
 const docsOf = (file: string) => {
-  if (!cache.has(file)) cache.set(file, parseYamlLeniently(fs.readFileSync(file, 'utf8'), file).map((d) => d.value));
+  if (!cache.has(file)) cache.set(file, parseYamlStream(fs.readFileSync(file, 'utf8'), file).documents.map((d) => d.value));
   return cache.get(file)!;
 };
 
