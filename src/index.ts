@@ -9,3 +9,5 @@ export * from './engine';
 export * from './validate';
 export * from './docs';
 export * from './gitops';
+export * from './convert';
+export * from './yaml';

@@ -5,10 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateDocs, DOCS_GENERATED_MARKER } from '../docs';
 import { loadYamlSources } from '../yaml';
 import { UsageError, UserError } from '../errors';
+import { parseCommandLine } from './args';
 import { CliIo } from './io';
 
 const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check]
@@ -41,26 +41,13 @@ function generatedPagesOnDisk(dir: string): string[] {
 
 /** Runs `docs`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'out': { type: 'string', short: 'o' },
-        'examples': { type: 'string', short: 'e', multiple: true },
-        'check': { type: 'boolean' },
-        'help': { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
-  }
+  const parsed = parseCommandLine(args, {
+    'out': { type: 'string', short: 'o' },
+    'examples': { type: 'string', short: 'e', multiple: true },
+    'check': { type: 'boolean' },
+  }, USAGE, io);
+  if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   if (positionals.length === 0) throw new UsageError(`missing XRD files or directories\n\n${USAGE}`);
   if (!values.out) throw new UsageError(`missing --out DIR: the folder to write the pages to\n\n${USAGE}`);
   const outDir = values.out;

@@ -9,6 +9,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   render: { summary: 'render a Composition for an XR, offline, as `crossplane render` does', load: async () => (await import('./render')).run },
+  convert: { summary: 'convert XRDs and Compositions (Pipeline or Resources mode) into TypeScript', load: async () => (await import('./convert')).run },
   docs: { summary: 'generate a Markdown reference from XRDs (--check fails when it is stale)', load: async () => (await import('./docs')).run },
   validate: { summary: 'validate resources against CRDs and XRDs, as `crossplane resource validate` does', load: async () => (await import('./validate')).run },
 };

@@ -3,9 +3,9 @@
  * (reference §4.4 A), offline: the function pipeline runs in-process, nothing is pulled or
  * started. Same flags, same YAML stream on stdout. On any failure nothing is printed on stdout.
  */
-import { parseArgs } from 'node:util';
 import { UsageError, UserError } from '../errors';
 import { expectKind, loadYamlPath, LoadedDocument, parseYamlDocuments, render, RenderError } from '../engine';
+import { parseCommandLine } from './args';
 import { CliIo } from './io';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -127,38 +127,24 @@ function loadImplementations(file: string): Record<string, CompositionFunctionIm
 
 /** Runs `render`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'observed-resources': { type: 'string', short: 'o' },
-        'required-resources': { type: 'string', short: 'e' },
-        'extra-resources': { type: 'string' },
-        'context-files': { type: 'string', multiple: true },
-        'context-values': { type: 'string', multiple: true },
-        'function-credentials': { type: 'string' },
-        'xrd': { type: 'string' },
-        'function-implementations': { type: 'string' },
-        'include-full-xr': { type: 'boolean', short: 'x' },
-        'include-function-results': { type: 'boolean', short: 'r' },
-        'include-context': { type: 'boolean', short: 'c' },
-        'timeout': { type: 'string' },
-        'required-schemas': { type: 'string', short: 's' },
-        'function-annotations': { type: 'string', short: 'a', multiple: true },
-        'help': { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
-  }
+  const parsed = parseCommandLine(args, {
+    'observed-resources': { type: 'string', short: 'o' },
+    'required-resources': { type: 'string', short: 'e' },
+    'extra-resources': { type: 'string' },
+    'context-files': { type: 'string', multiple: true },
+    'context-values': { type: 'string', multiple: true },
+    'function-credentials': { type: 'string' },
+    'xrd': { type: 'string' },
+    'function-implementations': { type: 'string' },
+    'include-full-xr': { type: 'boolean', short: 'x' },
+    'include-function-results': { type: 'boolean', short: 'r' },
+    'include-context': { type: 'boolean', short: 'c' },
+    'timeout': { type: 'string' },
+    'required-schemas': { type: 'string', short: 's' },
+    'function-annotations': { type: 'string', short: 'a', multiple: true },
+  }, USAGE, io);
+  if (!parsed) return 0;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   const [xrPath, compPath, fnPath, ...extra] = parsed.positionals;
   if (!xrPath || !compPath) throw new UsageError(`expected arguments XR and COMPOSITION\n\n${USAGE}`);
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n\n${USAGE}`);

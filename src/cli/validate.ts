@@ -3,12 +3,12 @@
  * as `crossplane resource validate` does (reference 4.5), offline, with the built-in provider
  * schemas of this package available as well.
  */
-import { parseArgs } from 'node:util';
 import { UsageError, UserError } from '../errors';
 import { SchemaRegistry } from '../validate/registry';
 import { renderText, summarize } from '../validate/report-text';
 import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
 import { readSources } from '../validate/yaml-input';
+import { parseCommandLine } from './args';
 import { CliIo } from './io';
 
 const USAGE = `Usage: cdk8s-crossplane validate EXTENSIONS RESOURCES [options]
@@ -27,28 +27,15 @@ Options:
 
 /** Runs the command; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'output': { type: 'string', short: 'o', default: 'text' },
-        'error-on-missing-schemas': { type: 'boolean', default: false },
-        'skip-success-results': { type: 'boolean', default: false },
-        'no-builtin-schemas': { type: 'boolean', default: false },
-        'no-cel': { type: 'boolean', default: false },
-        'help': { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
-  }
+  const parsed = parseCommandLine(args, {
+    'output': { type: 'string', short: 'o', default: 'text' },
+    'error-on-missing-schemas': { type: 'boolean', default: false },
+    'skip-success-results': { type: 'boolean', default: false },
+    'no-builtin-schemas': { type: 'boolean', default: false },
+    'no-cel': { type: 'boolean', default: false },
+  }, USAGE, io);
+  if (!parsed) return 0;
   const v = parsed.values;
-  if (v.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)\n\n${USAGE}`);
   const [extensions, resources] = parsed.positionals;
   const output = String(v.output);
