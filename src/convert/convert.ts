@@ -1,0 +1,207 @@
+import { CodeWriter, NameAllocator, render } from './_code-writer';
+import { emitComposition } from './emit-composition';
+import { SchemaFallback } from './emit-schema';
+import { emitXrd } from './emit-xrd';
+import { InputDocument, InputKind, InputProblem, LoadedInputs } from './load';
+import { migrateToV2, removeInjected } from './migrate-v2';
+import { convertResourcesToPipeline } from './resources-to-pipeline';
+
+/**
+ * Turns loaded XRDs and Compositions into TypeScript: one module per API (an XRD and the
+ * Compositions whose `compositeTypeRef` names its kind), plus a `main.ts` that synthesizes
+ * them. Resources-mode Compositions go through {@link convertResourcesToPipeline} first.
+ */
+
+/** Options of {@link convertDocuments}. */
+export interface ConvertDocumentsOptions {
+  /**
+   * Library module the generated code imports from.
+   *
+   * @default 'cdk8s-crossplane'
+   */
+  readonly libraryModule?: string;
+  /**
+   * `'v2'` also migrates legacy XRDs and their Compositions to Crossplane v2 (see migrate-v2.ts).
+   *
+   * @default - each XRD keeps its API version and scope
+   */
+  readonly target?: 'v2';
+}
+
+/** A generated file. */
+export interface GeneratedFile {
+  /** Path relative to the output directory. */
+  readonly path: string;
+  /** Content (TypeScript source). */
+  readonly content: string;
+}
+
+/** A note tied to an input document. */
+export interface DocumentNote {
+  /** Input file. */
+  readonly file: string;
+  /** Document index in the file. */
+  readonly index: number;
+  /** Field path in the document. */
+  readonly field: string;
+  /** What happened. */
+  readonly message: string;
+}
+
+/** What {@link convertDocuments} returns. */
+export interface ConvertResult {
+  /** The generated files, `main.ts` last. */
+  readonly files: GeneratedFile[];
+  /** Documents that were skipped or unreadable (from loading) or could not be converted. */
+  readonly problems: InputProblem[];
+  /** Everything converted with a loss or change beyond the documented rules. */
+  readonly notes: DocumentNote[];
+  /** Schema nodes written with `Schema.fromJson` (readable, but untyped). */
+  readonly schemaFallbacks: DocumentNote[];
+  /** How many XRDs and Compositions were converted. */
+  readonly counts: { readonly xrds: number; readonly compositions: number; readonly resourcesMode: number };
+}
+
+type Obj = Record<string, unknown>;
+
+interface Api {
+  readonly xrd: InputDocument;
+  readonly compositions: InputDocument[];
+}
+
+/** Converts every document; never throws on user data (problems and notes are returned). */
+export function convertDocuments(inputs: LoadedInputs, options: ConvertDocumentsOptions = {}): ConvertResult {
+  const lib = options.libraryModule ?? 'cdk8s-crossplane';
+  const problems: InputProblem[] = [...inputs.problems];
+  const notes: DocumentNote[] = [];
+  const schemaFallbacks: DocumentNote[] = [];
+  const apis: Api[] = [];
+  const xrds = inputs.documents.filter(d => d.kind === InputKind.XRD_V1 || d.kind === InputKind.XRD_V2);
+  for (const x of xrds) apis.push({ xrd: x, compositions: [] });
+  let resourcesMode = 0;
+  let compositions = 0;
+  for (const c of inputs.documents.filter(d => d.kind === InputKind.COMPOSITION_PIPELINE || d.kind === InputKind.COMPOSITION_RESOURCES)) {
+    const ref = ((c.object.spec as Obj).compositeTypeRef ?? {}) as Obj;
+    const [group] = String(ref.apiVersion ?? '').split('/');
+    // Prefer an XRD from the same file, then the same directory, then anywhere.
+    const candidates = apis.filter(a => {
+      const s = a.xrd.object.spec as Obj;
+      return s.group === group && ((s.names ?? {}) as Obj).kind === ref.kind;
+    });
+    const dir = (f: string) => f.replace(/[\\/][^\\/]*$/, '');
+    const api = candidates.find(a => a.xrd.file === c.file) ?? candidates.find(a => dir(a.xrd.file) === dir(c.file))
+      ?? candidates.find(a => dir(c.file).startsWith(dir(a.xrd.file))) ?? candidates[0];
+    if (!api) {
+      problems.push({
+        file: c.file, index: c.index, field: 'spec.compositeTypeRef', skipped: false,
+        message: `names ${String(ref.apiVersion)} ${String(ref.kind)}, for which no XRD was given: pass the XRD's file too (the Composition construct is built from its XRD)`,
+      });
+      continue;
+    }
+    api.compositions.push(c);
+  }
+
+  // Resources mode first (its rules), then the optional v2 migration, on plain objects.
+  const objectOf = new Map<InputDocument, Obj>();
+  const note = (d: InputDocument, field: string, message: string) => notes.push({ file: d.file, index: d.index, field, message });
+  for (const api of apis) {
+    objectOf.set(api.xrd, api.xrd.object);
+    for (const c of api.compositions) {
+      if (c.kind !== InputKind.COMPOSITION_RESOURCES) {
+        objectOf.set(c, c.object);
+        continue;
+      }
+      resourcesMode++;
+      const r = convertResourcesToPipeline(c.object);
+      for (const w of r.warnings) note(c, w.field, w.message);
+      objectOf.set(c, r.composition);
+    }
+  }
+  if (options.target === 'v2') {
+    const docs = [...objectOf.keys()];
+    const migrated = migrateToV2(docs.map(d => objectOf.get(d)!));
+    docs.forEach((d, i) => objectOf.set(d, migrated.objects[i]));
+    for (const n of migrated.notes) note(docs[n.document], n.field, n.message);
+  }
+
+  // Modern XRDs: the fields Crossplane injects cannot be declared with the construct (V9).
+  for (const api of apis) {
+    const xrd = objectOf.get(api.xrd)!;
+    const spec = (xrd.spec ?? {}) as Obj;
+    const modern = spec.scope === 'Namespaced' || spec.scope === 'Cluster' || (spec.scope === undefined && xrd.apiVersion === 'apiextensions.crossplane.io/v2');
+    if (!modern) continue;
+    const copy = structuredClone(xrd);
+    removeInjected((copy.spec ?? {}) as Obj, 0, (_d, field, message) => note(api.xrd, field, message));
+    objectOf.set(api.xrd, copy);
+  }
+
+  const files: GeneratedFile[] = [];
+  const fileNames = new NameAllocator(['main']);
+  const functionNames = new NameAllocator(['app']);
+  const mainImports: { fn: string; file: string; chart: string }[] = [];
+  for (const api of apis) {
+    try {
+      const file = emitApi(api);
+      files.push(file.generated);
+      mainImports.push(file.main);
+    } catch (e) {
+      // A converter bug must not stop the batch, nor pass silently.
+      problems.push({
+        file: api.xrd.file, index: api.xrd.index, skipped: false,
+        message: `could not be converted (${(e as Error).message.split('\n')[0]}): please report this with the input file`,
+      });
+    }
+  }
+
+  function emitApi(api: Api): { generated: GeneratedFile; main: { fn: string; file: string; chart: string } } {
+    const names = new NameAllocator(['scope', 'Construct']);
+    const x = emitXrd(objectOf.get(api.xrd)!, names);
+    for (const w of x.warnings) note(api.xrd, w.field, w.message);
+    for (const f of x.fallbacks as SchemaFallback[]) schemaFallbacks.push({ file: api.xrd.file, index: api.xrd.index, field: f.path, message: f.reason });
+    const imports = new Set<string>(x.imports);
+    const constructIds = new NameAllocator([x.kind]);
+    const body: string[] = [];
+    for (const c of api.compositions) {
+      const object = objectOf.get(c)!;
+      const ref = ((object.spec as Obj).compositeTypeRef ?? {}) as Obj;
+      if (ref.apiVersion !== x.compositeApiVersion) {
+        note(c, 'spec.compositeTypeRef.apiVersion', `'${String(ref.apiVersion)}' is written as '${x.compositeApiVersion}', the XRD's referenceable version (the construct derives it from the XRD)`);
+      }
+      const e = emitComposition(object, x.variable, String((objectOf.get(api.xrd)!.metadata as Obj | undefined)?.name ?? ''), names, constructIds);
+      for (const w of e.warnings) note(c, w.field, w.message);
+      for (const i of e.imports) imports.add(i);
+      body.push(`// From ${c.file} (document ${c.index}).`, ...e.statements);
+      compositions++;
+    }
+    const base = x.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'api';
+    const file = fileNames.allocate(base);
+    const fn = functionNames.allocate(`define${x.kind.replace(/[^A-Za-z0-9]/g, '')}`);
+    const w = new CodeWriter();
+    w.line(`// Converted from ${api.xrd.file} (document ${api.xrd.index}) by cdk8s-crossplane convert.`);
+    w.line("import { Construct } from 'constructs';");
+    w.line(`import { ${[...imports].sort().join(', ')} } from '${lib}';`);
+    w.line();
+    for (const s of x.statements) {
+      w.line(s);
+      w.line();
+    }
+    w.line(`/** The ${x.kind} API: its XRD and ${api.compositions.length === 1 ? 'Composition' : 'Compositions'}. */`);
+    w.block(`export function ${fn}(scope: Construct): CompositeResourceDefinition {`, () => {
+      w.line(`const ${x.variable} = ${render(x.construct, 0)};`);
+      for (const s of body) w.line(s);
+      w.line(`return ${x.variable};`);
+    });
+    return { generated: { path: `${file}.ts`, content: w.toString() }, main: { fn, file, chart: file } };
+  }
+
+  const m = new CodeWriter();
+  m.line('// The cdk8s app: synthesizes every converted API into dist/.');
+  m.line("import { App, Chart } from 'cdk8s';");
+  for (const i of mainImports) m.line(`import { ${i.fn} } from './${i.file}';`);
+  m.line();
+  m.line('const app = new App();');
+  for (const i of mainImports) m.line(`${i.fn}(new Chart(app, '${i.chart}'));`);
+  m.line('app.synth();');
+  files.push({ path: 'main.ts', content: m.toString() });
+  return { files, problems, notes, schemaFallbacks, counts: { xrds: apis.length, compositions, resourcesMode } };
+}

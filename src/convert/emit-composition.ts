@@ -1,0 +1,205 @@
+import { arr, call, camelCase, Expr, NameAllocator, obj, raw, render, val } from './_code-writer';
+import { emitConnectionDetail, emitPatch, emitPatchSet, emitReadinessCheck, NotExpressible, PtContext } from './emit-pt';
+import { PatchSet } from '../pt/patch-set';
+import { ConversionWarning, PT_INPUT_API_VERSION } from './resources-to-pipeline';
+
+/**
+ * Code for a Pipeline Composition with the `Composition` construct: the P&T step becomes
+ * `addResource(...)` calls with `Patch.*` builders and patch sets as `const`s; every other step
+ * is kept verbatim with `addStep(...)`. This is the only file that knows the Composition API,
+ * so it is the one to adapt when that API changes.
+ *
+ * When a P&T element cannot be written with the builders, the whole P&T input is kept as a
+ * verbatim step instead (nothing is lost) and the element is reported.
+ */
+
+type Obj = Record<string, unknown>;
+
+/** The code of one Composition. */
+export interface CompositionCode {
+  /** Statements, in order, for the body of the module's define function. */
+  readonly statements: string[];
+  /** Library names used. */
+  readonly imports: Set<string>;
+  /** What could not be carried over as is. */
+  readonly warnings: ConversionWarning[];
+}
+
+/** Step and function names function-auto-ready gets from the construct. */
+const AUTO_READY_STEP = 'automatically-detect-ready-composed-resources';
+const AUTO_READY_FUNCTION = 'function-auto-ready';
+const PT_FUNCTION = 'function-patch-and-transform';
+/** functionRef names of the stock packages, and the static member naming each. */
+const STOCK: Record<string, string> = {
+  'function-patch-and-transform': 'PATCH_AND_TRANSFORM',
+  'function-auto-ready': 'AUTO_READY',
+  'function-go-templating': 'GO_TEMPLATING',
+  'function-environment-configs': 'ENVIRONMENT_CONFIGS',
+  'function-kcl': 'KCL',
+  'function-sequencer': 'SEQUENCER',
+  'function-cel-filter': 'CEL_FILTER',
+};
+const HANDLED_SPEC = new Set(['compositeTypeRef', 'mode', 'pipeline', 'writeConnectionSecretsToNamespace']);
+
+/**
+ * Emits statements creating the Composition in `scope` for the XRD held in `xrdVariable`.
+ * `composition` must be in Pipeline mode (convert Resources mode first).
+ */
+export function emitComposition(composition: Obj, xrdVariable: string, xrdName: string, names: NameAllocator, constructIds: NameAllocator): CompositionCode {
+  const imports = new Set<string>(['Composition', 'AutoReady']);
+  const warnings: ConversionWarning[] = [];
+  const warn = (field: string, message: string) => warnings.push({ field, message });
+  const statements: string[] = [];
+  const meta = (composition.metadata ?? {}) as Obj;
+  const spec = (composition.spec ?? {}) as Obj;
+  const name = String(meta.name ?? xrdName);
+  for (const key of Object.keys(spec)) if (!HANDLED_SPEC.has(key)) warn(`spec.${key}`, 'not a field of Crossplane v2 Compositions the construct writes; left out');
+  for (const key of Object.keys(meta)) if (key !== 'name' && key !== 'labels') warn(`metadata.${key}`, 'not carried by the construct; left out (use ApiObject.of(composition.resource) to add it back)');
+
+  const steps = (Array.isArray(spec.pipeline) ? spec.pipeline : []) as Obj[];
+  const ptIndexes = steps.map((s, i) => ({ s, i })).filter(x => (x.s.input as Obj | undefined)?.apiVersion === PT_INPUT_API_VERSION && (x.s.input as Obj).kind === 'Resources');
+  if (ptIndexes.length > 1) warn('spec.pipeline', 'several patch-and-transform steps; only the first is written with builders, the others are kept verbatim');
+  const pt = ptIndexes[0];
+  let ptPlan: PtPlan | undefined;
+  if (pt) {
+    const fn = ((pt.s.functionRef ?? {}) as Obj).name;
+    if (fn !== PT_FUNCTION) {
+      warn(`spec.pipeline[${pt.i}].functionRef.name`, `'${String(fn)}' is written as '${PT_FUNCTION}': the Composition construct always references the stock P&T Function by that name`);
+    }
+    try {
+      ptPlan = planPt(pt.s.input as Obj, `spec.pipeline[${pt.i}].input`, names, imports, warnings);
+    } catch (e) {
+      if (!(e instanceof NotExpressible)) throw e;
+      warn(e.field, `${e.reason}; the whole patch-and-transform step is kept verbatim`);
+    }
+    for (const key of ['credentials', 'requirements']) {
+      if (pt.s[key] !== undefined) warn(`spec.pipeline[${pt.i}].${key}`, 'not supported on the patch-and-transform step by the construct; left out');
+    }
+  }
+  const usesBuilders = pt !== undefined && ptPlan !== undefined;
+
+  // function-auto-ready as the last step, as the construct writes it, becomes AutoReady.ON.
+  const last = steps[steps.length - 1];
+  const autoReadyLast = last !== undefined && last.step === AUTO_READY_STEP && ((last.functionRef ?? {}) as Obj).name === AUTO_READY_FUNCTION
+    && last.input === undefined && last.credentials === undefined && last.requirements === undefined;
+
+  // `xnetworks.aws.example.org` for the XRD `xnetworks.example.org` is the `aws` Composition.
+  const xrdLabels = new Set(xrdName.split('.'));
+  const distinct = name.split('.').filter(l => !xrdLabels.has(l)).join('-');
+  const compId = names.allocate(distinct === '' ? 'composition' : `${camelCase(distinct)}Composition`);
+  const props: Record<string, Expr | undefined> = { xrd: raw(xrdVariable) };
+  // Construct ids are unique per scope; a second Composition of the same name gets `<name>2`.
+  const constructId = constructIds.allocate(name);
+  if (constructId !== name) warn('metadata.name', `another Composition in this batch is also named '${name}': both are written and would replace each other in a cluster`);
+  if (name !== xrdName || constructId !== name) props.name = val(name);
+  if (meta.labels !== undefined) props.labels = val(meta.labels);
+  props.autoReady = raw(autoReadyLast ? 'AutoReady.ON' : 'AutoReady.OFF');
+  if (usesBuilders && pt!.s.step !== 'patch-and-transform') props.patchAndTransformStep = val(pt!.s.step);
+  if (ptPlan && ptPlan.patchSetIds.length > 0) props.patchSets = arr(ptPlan.patchSetIds.map(raw));
+  if (ptPlan && ptPlan.environmentPatches.length > 0) props.environmentPatches = arr(ptPlan.environmentPatches);
+  if (spec.writeConnectionSecretsToNamespace !== undefined) props.writeConnectionSecretsToNamespace = val(spec.writeConnectionSecretsToNamespace);
+
+  if (ptPlan) statements.push(...ptPlan.patchSetStatements);
+  statements.push(`const ${compId} = ${render(call('new Composition', raw('scope'), val(constructId), obj(props)))};`);
+  if (ptPlan) {
+    for (const r of ptPlan.resources) statements.push(`${compId}.${render(r)};`);
+  }
+  const ptStepName = usesBuilders ? String(pt!.s.step) : undefined;
+  let beforePt = usesBuilders;
+  steps.forEach((s, i) => {
+    if (usesBuilders && i === pt!.i) {
+      beforePt = false;
+      return;
+    }
+    if (autoReadyLast && i === steps.length - 1) return;
+    const fnName = String(((s.functionRef ?? {}) as Obj).name);
+    imports.add('FunctionPackage');
+    const stock = Object.keys(STOCK).find(n => fnName === n || fnName.endsWith(`-${n}`));
+    const member = stock ? STOCK[stock] : undefined;
+    const pkg = !member
+      ? call('FunctionPackage.of', val({ name: fnName, repository: `xpkg.crossplane.io/crossplane-contrib/${fnName}`, version: 'v0.0.0' }))
+      : stock === fnName ? raw(`FunctionPackage.${member}`) : call(`FunctionPackage.${member}.withName`, val(fnName));
+    if (!member) {
+      warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is not a stock function: its package repository and version are placeholders, set them in the generated code`);
+    }
+    const options: Record<string, Expr | undefined> = { step: val(s.step), function: pkg };
+    if (s.input !== undefined) options.input = val(s.input);
+    if (s.credentials !== undefined) options.credentials = val(s.credentials);
+    if (s.requirements !== undefined) options.requirements = val(s.requirements);
+    for (const key of Object.keys(s)) if (!['step', 'functionRef', 'input', 'credentials', 'requirements'].includes(key)) warn(`spec.pipeline[${i}].${key}`, 'not a pipeline step field; left out');
+    const args: Expr[] = [obj(options)];
+    if (beforePt && ptStepName !== undefined) args.push(obj({ before: val(ptStepName) }));
+    statements.push(`${compId}.${render(call('addStep', ...args))};`);
+  });
+  return { statements, imports, warnings };
+}
+
+interface PtPlan {
+  readonly patchSetStatements: string[];
+  readonly patchSetIds: string[];
+  readonly environmentPatches: Expr[];
+  readonly resources: Expr[];
+}
+
+function list(v: unknown, where: string): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new NotExpressible(where, `must be a list, got '${JSON.stringify(v)}'`);
+  return v;
+}
+
+function hasNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (Array.isArray(v)) return v.some(hasNull);
+  return typeof v === 'object' && Object.values(v as Obj).some(hasNull);
+}
+
+function planPt(input: Obj, where: string, names: NameAllocator, imports: Set<string>, warnings: ConversionWarning[]): PtPlan {
+  for (const key of Object.keys(input)) {
+    if (key === 'writeConnectionSecretToRef') throw new NotExpressible(`${where}.${key}`, 'is not written with builders yet');
+    if (!['apiVersion', 'kind', 'resources', 'patchSets', 'environment'].includes(key)) {
+      throw new NotExpressible(`${where}.${key}`, 'is not a P&T input field');
+    }
+  }
+  const ids = new Map<string, string>();
+  const values = new Map<string, PatchSet>();
+  const ctx: PtContext = { imports, patchSetIds: ids, patchSetValues: values };
+  const patchSetStatements: string[] = [];
+  const patchSetIds: string[] = [];
+  list(input.patchSets, `${where}.patchSets`).forEach((s, i) => {
+    const e = emitPatchSet(s, `${where}.patchSets[${i}]`, ctx);
+    const id = names.allocate(`${camelCase(e.value.name)}PatchSet`);
+    ids.set(e.value.name, id);
+    values.set(e.value.name, e.value);
+    patchSetIds.push(id);
+    patchSetStatements.push(`const ${id} = ${render(e.expr)};`);
+  });
+  const env = (input.environment ?? {}) as Obj;
+  if (typeof env !== 'object' || Array.isArray(env)) throw new NotExpressible(`${where}.environment`, 'must be an object');
+  for (const key of Object.keys(env)) if (key !== 'patches') throw new NotExpressible(`${where}.environment.${key}`, 'is not a P&T environment field');
+  const environmentPatches = list(env.patches, `${where}.environment.patches`).map((p, i) => emitPatch(p, `${where}.environment.patches[${i}]`, ctx, true).expr);
+  const resources = list(input.resources, `${where}.resources`).map((r, i) => {
+    const at = `${where}.resources[${i}]`;
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new NotExpressible(at, 'is not a resource template');
+    const t = r as Obj;
+    for (const key of Object.keys(t)) if (!['name', 'base', 'patches', 'readinessChecks', 'connectionDetails'].includes(key)) throw new NotExpressible(`${at}.${key}`, 'is not a resource template field');
+    if (typeof t.name !== 'string') throw new NotExpressible(`${at}.name`, 'must be a string');
+    const base = t.base as Obj | undefined;
+    if (!base || typeof base.apiVersion !== 'string' || typeof base.kind !== 'string') throw new NotExpressible(`${at}.base`, 'must be an object with apiVersion and kind');
+    if (hasNull(base)) warnings.push({ field: `${at}.base`, message: 'holds null values, which cdk8s leaves out when it synthesizes (the API server prunes them too)' });
+    const options: Record<string, Expr | undefined> = {};
+    const patches = list(t.patches, `${at}.patches`).map((p, j) => emitPatch(p, `${at}.patches[${j}]`, ctx).expr);
+    if (patches.length > 0) options.patches = arr(patches);
+    if (t.readinessChecks !== undefined) {
+      const checks = list(t.readinessChecks, `${at}.readinessChecks`).map((c, j) => emitReadinessCheck(c, `${at}.readinessChecks[${j}]`, ctx).expr);
+      if (checks.length === 0) throw new NotExpressible(`${at}.readinessChecks`, 'is an empty list, which the construct writes as no list');
+      options.readinessChecks = arr(checks);
+    }
+    const details = list(t.connectionDetails, `${at}.connectionDetails`).map((d, j) => emitConnectionDetail(d, `${at}.connectionDetails[${j}]`, ctx).expr);
+    if (details.length > 0) options.connectionDetails = arr(details);
+    const args: Expr[] = [val(t.name), val(base)];
+    if (Object.keys(options).length > 0) args.push(obj(options));
+    return call('addResource', ...args);
+  });
+  return { patchSetStatements, patchSetIds, environmentPatches, resources };
+}
+

@@ -1,0 +1,224 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Testing } from 'cdk8s';
+import { run } from '../../src/cli/convert';
+import { convertDocuments } from '../../src/convert/convert';
+import { parseInputs } from '../../src/convert/load';
+import { UsageError } from '../../src/errors';
+import { evaluateModule } from './_eval';
+
+const REPO = path.resolve(__dirname, '../..');
+const SHARED = path.resolve(REPO, '../shared');
+
+const XRD = `# a legacy XRD with a claim
+apiVersion: apiextensions.crossplane.io/v1
+kind: CompositeResourceDefinition
+metadata:
+  name: xbuckets.storage.example.org
+spec:
+  group: storage.example.org
+  names: {kind: XBucket, plural: xbuckets}
+  claimNames: {kind: Bucket, plural: buckets}
+  versions:
+    - name: v1alpha1
+      served: true
+      referenceable: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                region: {type: string}
+              required: [region]
+`;
+
+const COMPOSITION = `apiVersion: apiextensions.crossplane.io/v1
+kind: Composition
+metadata:
+  name: xbuckets.aws.storage.example.org
+spec:
+  compositeTypeRef: {apiVersion: storage.example.org/v1alpha1, kind: XBucket}
+  writeConnectionSecretsToNamespace: crossplane-system
+  patchSets:
+    - name: region
+      patches:
+        - fromFieldPath: spec.region
+          toFieldPath: spec.forProvider.region
+  resources:
+    - base:
+        apiVersion: s3.aws.upbound.io/v1beta1
+        kind: Bucket
+        spec:
+          forProvider: {}
+      patches:
+        - type: PatchSet
+          patchSetName: region
+        - fromFieldPath: metadata.uid
+          toFieldPath: metadata.annotations[crossplane.io/external-name]
+          transforms:
+            - string: {fmt: "bucket-%s"}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: not-converted}
+---
+broken: [yaml
+`;
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), stdin: () => '' }, out, err };
+}
+
+describe('cdk8s-crossplane convert', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convert-cli-'));
+    fs.mkdirSync(path.join(dir, 'in'));
+    fs.writeFileSync(path.join(dir, 'in', 'definition.yaml'), XRD);
+    fs.writeFileSync(path.join(dir, 'in', 'composition.yaml'), COMPOSITION);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('writes a module per API and a main.ts; bad documents are reported by file and index, the rest still converts', async () => {
+    const t = io();
+    const code = await run([path.join(dir, 'in'), '--out', path.join(dir, 'out')], t.io);
+    const stderr = t.err.join('');
+    expect(code).toBe(1);
+    expect(stderr).toContain(`error: ${path.join(dir, 'in', 'composition.yaml')} document 2: not valid YAML`);
+    expect(stderr).toContain(`skipped: ${path.join(dir, 'in', 'composition.yaml')} document 1: kind ConfigMap (v1) is not an XRD or Composition: skipped`);
+    expect(t.out.join('')).toBe(`converted 1 XRD and 1 Composition (1 from Resources mode) into ${path.join(dir, 'out')}: xbucket.ts, main.ts\n`);
+    const module = fs.readFileSync(path.join(dir, 'out', 'xbucket.ts'), 'utf8');
+    expect(module).toContain("const regionPatchSet = PatchSet.of('region', [Patch.fromCompositeFieldPath('spec.region', 'spec.forProvider.region')]);");
+    expect(module).toContain("awsComposition.addResource(\n    'resource-0',");
+    expect(module).toContain('Patch.patchSet(regionPatchSet)');
+
+    // Synthesizing the module gives the Pipeline form Crossplane's converter produces.
+    const mod = evaluateModule(module);
+    const chart = Testing.chart();
+    (mod.defineXBucket as (s: unknown) => void)(chart);
+    const objects = Testing.synth(chart) as any[];
+    const comp = objects.find(o => o.kind === 'Composition');
+    expect(comp.spec.mode).toBe('Pipeline');
+    expect(comp.spec.writeConnectionSecretsToNamespace).toBe('crossplane-system');
+    expect(comp.spec.pipeline).toEqual([{
+      step: 'patch-and-transform',
+      functionRef: { name: 'function-patch-and-transform' },
+      input: {
+        apiVersion: 'pt.fn.crossplane.io/v1beta1',
+        kind: 'Resources',
+        patchSets: [{ name: 'region', patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.region', toFieldPath: 'spec.forProvider.region' }] }],
+        resources: [{
+          name: 'resource-0',
+          base: { apiVersion: 's3.aws.upbound.io/v1beta1', kind: 'Bucket', spec: { forProvider: {} } },
+          patches: [
+            { type: 'PatchSet', patchSetName: 'region' },
+            {
+              type: 'FromCompositeFieldPath', fromFieldPath: 'metadata.uid', toFieldPath: 'metadata.annotations[crossplane.io/external-name]',
+              transforms: [{ type: 'string', string: { type: 'Format', fmt: 'bucket-%s' } }],
+            },
+          ],
+        }],
+      },
+    }]);
+    const xrd = objects.find(o => o.kind === 'CompositeResourceDefinition');
+    expect(xrd.spec.claimNames).toEqual({ kind: 'Bucket', plural: 'buckets' });
+    expect(xrd.spec.scope).toBe('LegacyCluster');
+  });
+
+  test('the generated code type-checks (strict) against the library', async () => {
+    const inputs = [path.join(dir, 'in')];
+    const gke = path.join(SHARED, 'corpus', 'upbound__configuration-gcp-gke');
+    if (fs.existsSync(gke)) inputs.push(gke);
+    else console.warn(`the corpus part of this test is skipped: ${gke} not found`);
+    const out = path.join(dir, 'out');
+    await run([...inputs, '--out', out], io().io);
+    fs.writeFileSync(path.join(out, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        strict: true, noEmit: true, module: 'commonjs', target: 'es2022', skipLibCheck: true, types: ['node'],
+        typeRoots: [path.join(REPO, 'node_modules', '@types')],
+        paths: { 'cdk8s-crossplane': [path.join(REPO, 'src', 'index.ts')], '*': [path.join(REPO, 'node_modules', '*')] },
+      },
+      include: ['*.ts'],
+    }));
+    let output = '';
+    try {
+      execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', out], { encoding: 'utf8' });
+    } catch (e) {
+      output = `${(e as { stdout?: string }).stdout ?? ''}${(e as Error).message}`;
+    }
+    // Only errors in the generated files count; the library's own type errors are not this test's business.
+    expect(output.split('\n').filter(l => l.includes(path.basename(dir)))).toEqual([]);
+  }, 30000);
+
+  test('--target v2 migrates the legacy XRD and reports each change on stderr', async () => {
+    const t = io();
+    const code = await run([path.join(dir, 'in', 'definition.yaml'), path.join(dir, 'in', 'composition.yaml'), '--out', path.join(dir, 'out'), '--target', 'v2'], t.io);
+    expect(code).toBe(1); // the broken YAML document
+    const module = fs.readFileSync(path.join(dir, 'out', 'xbucket.ts'), 'utf8');
+    const mod = evaluateModule(module);
+    const chart = Testing.chart();
+    (mod.defineXBucket as (s: unknown) => void)(chart);
+    const objects = Testing.synth(chart) as any[];
+    const xrd = objects.find(o => o.kind === 'CompositeResourceDefinition');
+    expect(xrd.apiVersion).toBe('apiextensions.crossplane.io/v2');
+    expect(xrd.spec.claimNames).toBeUndefined();
+    const stderr = t.err.join('');
+    expect(stderr).toContain(`note: ${path.join(dir, 'in', 'definition.yaml')} document 0: spec.claimNames removed: v2 XRDs have no claims`);
+    expect(stderr).toContain('spec.writeConnectionSecretsToNamespace removed');
+  });
+
+  test("'-' reads the documents from stdin", async () => {
+    const t = io();
+    const code = await run(['-', '--out', path.join(dir, 'stdin-out')], { ...t.io, stdin: () => XRD });
+    expect(code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'stdin-out')).sort()).toEqual(['main.ts', 'xbucket.ts']);
+    expect(fs.readFileSync(path.join(dir, 'stdin-out', 'xbucket.ts'), 'utf8')).toContain('// Converted from <stdin> (document 0)');
+  });
+
+  test('usage errors: no input, no --out, unknown --target', async () => {
+    await expect(run(['--out', 'x'], io().io)).rejects.toThrow(UsageError);
+    await expect(run(['in'], io().io)).rejects.toThrow(/--out is required/);
+    await expect(run(['in', '--out', 'x', '--target', 'v3'], io().io)).rejects.toThrow(/--target must be v2, got 'v3'/);
+  });
+});
+
+describe('convertDocuments', () => {
+  test('the same input gives byte-identical output', () => {
+    const inputs = parseInputs(`${XRD}---\n${COMPOSITION.split('---')[0]}`, 'in.yaml');
+    const a = convertDocuments(inputs);
+    const b = convertDocuments(parseInputs(`${XRD}---\n${COMPOSITION.split('---')[0]}`, 'in.yaml'));
+    expect(a.files).toEqual(b.files);
+    expect(a.files.map(f => f.path)).toEqual(['xbucket.ts', 'main.ts']);
+  });
+
+  test('two APIs of the same kind get distinct files and define functions', () => {
+    const other = XRD.replace(/storage\.example\.org/g, 'other.example.org');
+    const r = convertDocuments(parseInputs(`${XRD}---\n${other}`, 'in.yaml'));
+    expect(r.files.map(f => f.path)).toEqual(['xbucket.ts', 'xbucket2.ts', 'main.ts']);
+    const main = r.files[2].content;
+    expect(main).toContain("import { defineXBucket } from './xbucket';");
+    expect(main).toContain("import { defineXBucket2 } from './xbucket2';");
+  });
+
+  test('a Composition whose XRD is not given is reported with file, document and field', () => {
+    const r = convertDocuments(parseInputs(COMPOSITION.split('---')[0], 'c.yaml'));
+    expect(r.problems.map(p => [p.file, p.index, p.field])).toEqual([['c.yaml', 0, 'spec.compositeTypeRef']]);
+    expect(r.problems[0].message).toMatch(/^names storage\.example\.org\/v1alpha1 XBucket, for which no XRD was given: pass the XRD's file too/);
+  });
+
+  test('a P&T element the builders cannot express (an unknown transform type) keeps the whole step verbatim, with a note', () => {
+    const comp = COMPOSITION.split('---')[0].replace('            - string: {fmt: "bucket-%s"}', '            - type: sideways\n              sideways: {}');
+    const r = convertDocuments(parseInputs(`${XRD}---\n${comp}`, 'in.yaml'));
+    const note = r.notes.find(n => n.field.includes('transforms[0]'));
+    expect(note?.message).toMatch(/the whole patch-and-transform step is kept verbatim$/);
+    const module = r.files[0].content;
+    expect(module).toContain('function: FunctionPackage.PATCH_AND_TRANSFORM');
+    expect(module).not.toContain('addResource(');
+  });
+});
