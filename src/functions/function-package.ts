@@ -74,10 +74,12 @@ export class FunctionPackage {
   public static readonly ENVIRONMENT_CONFIGS = FunctionPackage.contrib('function-environment-configs', 'v0.7.2', 'environmentconfigs.fn.crossplane.io/v1beta1', 'Input');
 
   /**
-   * function-kcl, input `krm.kcl.dev/v1alpha1` `KCLInput`. The tag is not in our snapshots:
-   * v0.11.6 is the last release known to us; check the registry and pin with `withVersion`.
+   * function-kcl. Its input is `krm.kcl.dev/v1alpha1` `KCLInput`, and the function equally
+   * accepts the KRM KCL spec's `KCLRun` (real Compositions use both), so no input kind is
+   * enforced. The tag is not in our snapshots: v0.11.6 is the last release known to us; check
+   * the registry and pin with `withVersion`.
    */
-  public static readonly KCL = FunctionPackage.contrib('function-kcl', 'v0.11.6', 'krm.kcl.dev/v1alpha1', 'KCLInput');
+  public static readonly KCL = new FunctionPackage({ name: 'function-kcl', repository: 'xpkg.crossplane.io/crossplane-contrib/function-kcl', version: 'v0.11.6' });
 
   /**
    * function-sequencer, input `sequencer.fn.crossplane.io/v1beta1` `Input`. v0.1.2 is the
