@@ -1,11 +1,9 @@
 /**
  * What the Composition knows about the kinds it composes: their CRD schema and scope, read from
- * the generated `imports/schemas/<group>.json` files, plus a small table of core Kubernetes
+ * the generated `imports/schemas/<group>.json` files (`importedGroup`), plus a small table of core Kubernetes
  * kinds. Private to this folder (not exported by the barrel).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { SCHEMA_DIR, SCHEMA_GROUPS } from '../../imports/schemas';
+import { importedGroup } from '../schema/imported-schemas';
 import { JsonSchema } from '../schema/json-schema';
 
 /** Scope and (when known) schema of one apiVersion + kind. */
@@ -18,15 +16,6 @@ export interface KindInfo {
   readonly served: boolean;
   /** Versions of the kind that are served, for messages. */
   readonly servedVersions: readonly string[];
-}
-
-interface SchemaFile {
-  readonly group: string;
-  readonly kinds: readonly {
-    readonly kind: string;
-    readonly scope: 'Namespaced' | 'Cluster';
-    readonly versions: readonly { readonly name: string; readonly served: boolean; readonly schema?: JsonSchema }[];
-  }[];
 }
 
 /** Core and common built-in kinds (group '' is the core group). Unknown kinds are not checked. */
@@ -49,22 +38,6 @@ const NAMESPACED_KINDS: Readonly<Record<string, readonly string[]>> = {
   'policy': ['PodDisruptionBudget'],
 };
 
-const files = new Map<string, SchemaFile | null>();
-
-function schemaFile(group: string): SchemaFile | undefined {
-  if (!SCHEMA_GROUPS.includes(group)) return undefined;
-  let f = files.get(group);
-  if (f === undefined) {
-    try {
-      f = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `${group}.json`), 'utf8')) as SchemaFile;
-    } catch {
-      f = null;
-    }
-    files.set(group, f);
-  }
-  return f ?? undefined;
-}
-
 /** Splits `group/version` (or `v1` for the core group). */
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const i = apiVersion.lastIndexOf('/');
@@ -74,11 +47,11 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
 /** What is known of `apiVersion` + `kind`; undefined when nothing is. */
 export function kindInfo(apiVersion: string, kind: string): KindInfo | undefined {
   const { group, version } = splitApiVersion(apiVersion);
-  const file = schemaFile(group);
+  const file = importedGroup(group);
   const k = file?.kinds.find(x => x.kind === kind);
   if (k) {
     const v = k.versions.find(x => x.name === version);
-    return { scope: k.scope, schema: v?.schema, served: v?.served ?? false, servedVersions: k.versions.filter(x => x.served).map(x => x.name) };
+    return { scope: k.scope, schema: v?.schema ?? undefined, served: v?.served ?? false, servedVersions: k.versions.filter(x => x.served).map(x => x.name) };
   }
   if (CLUSTER_KINDS[group]?.includes(kind)) return { scope: 'Cluster', served: true, servedVersions: [] };
   if (NAMESPACED_KINDS[group]?.includes(kind)) return { scope: 'Namespaced', served: true, servedVersions: [] };

@@ -1,7 +1,5 @@
 import { cloneJson } from '../_clone-json';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { SCHEMA_DIR, SCHEMA_GROUPS } from '../../imports/schemas';
+import { importedGroup } from '../schema/imported-schemas';
 import { PT_INPUT_API_VERSION } from './resources-to-pipeline';
 
 /**
@@ -50,18 +48,8 @@ interface KindEntry {
   readonly versions: readonly { readonly name: string }[];
 }
 
-const kindsByGroup = new Map<string, readonly KindEntry[] | null>();
-
 function kindsOf(group: string): readonly KindEntry[] | undefined {
-  if (!SCHEMA_GROUPS.includes(group)) return undefined;
-  if (!kindsByGroup.has(group)) {
-    try {
-      kindsByGroup.set(group, (JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `${group}.json`), 'utf8')) as { kinds: KindEntry[] }).kinds);
-    } catch {
-      kindsByGroup.set(group, null);
-    }
-  }
-  return kindsByGroup.get(group) ?? undefined;
+  return importedGroup(group)?.kinds;
 }
 
 /** `s3.aws.upbound.io` -> `s3.aws.m.upbound.io`; undefined for groups without a `.m.` family. */

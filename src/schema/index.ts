@@ -8,3 +8,4 @@ export * from './array';
 export * from './modifiers';
 export * from './schema';
 export * from './structural';
+export * from './imported-schemas';

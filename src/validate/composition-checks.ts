@@ -11,9 +11,21 @@ import type { ObjectValue } from '../engine/values';
 import { Finding, FindingObject } from './finding';
 import { isRecord } from './_util';
 import { SchemaRegistry, splitApiVersion } from './registry';
-import { checkSchemaPath } from './schema-path';
+import { checkFieldPath, FieldPathProblem } from '../pt/path-check';
+import { JsonSchema } from '../schema/json-schema';
 
 type Rec = Record<string, unknown>;
+
+/** Why `path` cannot exist in objects of `schema` (with a did-you-mean), or undefined. */
+function pathProblem(schema: unknown, path: string): { message: string } | undefined {
+  let prob: FieldPathProblem | undefined;
+  try {
+    prob = checkFieldPath(path, schema as JsonSchema);
+  } catch (err) {
+    return { message: (err as Error).message };
+  }
+  return prob && { message: prob.suggestion ? `${prob.message}: ${prob.suggestion}` : prob.message };
+}
 
 const COMPOSED_TO = new Set(['FromCompositeFieldPath', 'CombineFromComposite', 'FromEnvironmentFieldPath', 'CombineFromEnvironment']);
 const COMPOSED_FROM = new Set(['ToCompositeFieldPath', 'CombineToComposite', 'ToEnvironmentFieldPath', 'CombineToEnvironment']);
@@ -89,7 +101,7 @@ export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx
       });
       const checkComposed = (fieldAt: string, path: unknown) => {
         if (!composedSchema || typeof path !== 'string' || path === '') return;
-        const prob = checkSchemaPath(composedSchema, path);
+        const prob = pathProblem(composedSchema, path);
         if (prob) add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": path does not exist in ${base.apiVersion}, Kind=${base.kind}: ${prob.message}`);
       };
       const checkXr = (fieldAt: string, path: unknown) => {
@@ -98,14 +110,14 @@ export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx
           add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": Crossplane persists only the XR status from a pipeline, so a patch to ${path.split(/[.[]/)[0]} is lost: patch a status field instead`, 'warning');
         }
         if (!xrSchema) return;
-        const prob = checkSchemaPath(xrSchema, path);
+        const prob = pathProblem(xrSchema, path);
         if (prob) add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": path does not exist in the XR schema of ${refApi}, Kind=${refKind}: ${prob.message}; declare it in the XRD${path.startsWith('status') ? ' status schema' : ''}`);
       };
       // An XR-side source the XR schema cannot hold is never set (the API server prunes it), so
       // the patch never applies: a warning, since Optional patches then silently do nothing.
       const checkXrSource = (fieldAt: string, path: unknown) => {
         if (!xrSchema || typeof path !== 'string' || path === '') return;
-        const prob = checkSchemaPath(xrSchema, path);
+        const prob = pathProblem(xrSchema, path);
         if (prob) add(fieldAt, 'composition-patch-path', `Invalid value: "${path}": path does not exist in the XR schema of ${refApi}, Kind=${refKind}, so this patch never applies: ${prob.message}`, 'warning');
       };
       for (const { p, at } of patches) {

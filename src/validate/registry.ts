@@ -4,8 +4,8 @@
  * at a time), CRD objects, XRD objects (converted as Crossplane does, see `xrd-crd.ts`) and XRD
  * constructs of a cdk8s app (anything whose `toJson()` gives an XRD).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { SCHEMA_DIR } from '../../imports/schemas';
+import { importedGroup } from '../schema/imported-schemas';
 import { JsonSchema } from '../schema/json-schema';
 import { Finding, findingObject } from './finding';
 import { isRecord } from './_util';
@@ -78,45 +78,14 @@ export interface XrdSource {
   toJson(): unknown;
 }
 
-interface GroupFile {
-  readonly group: string;
-  readonly kinds: { kind: string; scope: string; versions: { name: string; served: boolean; schema: JsonSchema }[] }[];
-}
-
 /** @internal */
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const i = apiVersion.lastIndexOf('/');
   return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
 }
 
-// Group files are read once per process and shared by every registry, so validators
-// compiled for their schemas are reused too.
-const groupFiles = new Map<string, GroupFile | null>();
-
-function readGroupFile(file: string): GroupFile | null {
-  let hit = groupFiles.get(file);
-  if (hit === undefined) {
-    try {
-      hit = JSON.parse(fs.readFileSync(file, 'utf8')) as GroupFile;
-    } catch {
-      hit = null;
-    }
-    groupFiles.set(file, hit);
-  }
-  return hit;
-}
-
 function key(group: string, version: string, kind: string): string {
   return `${group}/${version}/${kind}`;
-}
-
-function defaultSchemaDir(): string | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../imports/schemas') as { SCHEMA_DIR: string }).SCHEMA_DIR;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether a value is a {@link SourcedObject} rather than a Kubernetes object. @internal */
@@ -135,7 +104,7 @@ export class SchemaRegistry {
 
   public constructor(options: SchemaRegistryOptions = {}) {
     this.builtIn = options.builtIn ?? true;
-    this.schemaDir = options.schemaDir ?? (this.builtIn ? defaultSchemaDir() : undefined);
+    this.schemaDir = options.schemaDir ?? (this.builtIn ? SCHEMA_DIR : undefined);
   }
 
   /** Changes whenever a schema is added; caches keyed on entries use it. @internal */
@@ -278,13 +247,15 @@ export class SchemaRegistry {
     if (this.loadedGroups.has(group)) return;
     this.loadedGroups.add(group);
     if (!this.schemaDir || !/^[a-z0-9.-]+$/.test(group)) return;
-    const data = readGroupFile(path.join(this.schemaDir, `${group}.json`));
+    // Group files are read once per process and shared by every registry, so validators
+    // compiled for their schemas are reused too.
+    const data = importedGroup(group, this.schemaDir);
     if (!data) return;
     for (const k of data.kinds ?? []) {
       for (const v of k.versions ?? []) {
         const kk = key(group, v.name, k.kind);
         // Schemas added explicitly win over the built-in ones.
-        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema, origin: 'builtin', source: `imports/schemas/${group}.json`, served: v.served !== false });
+        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema ?? {}, origin: 'builtin', source: `imports/schemas/${group}.json`, served: v.served !== false });
       }
     }
     this.generation++;

@@ -5,26 +5,11 @@
  * schema, claim names that do not collide; plus the offline-tool pitfall of reference 4.5
  * (a v2 XRD without an explicit scope is read as LegacyCluster).
  */
+import { checkStructural } from '../schema/structural';
 import { Finding, FindingObject } from './finding';
 import { isRecord } from './_util';
 import { crdsForXrd } from './xrd-crd';
 
-interface StructuralModule {
-  checkStructural(schema: unknown, path: string, options?: { root?: boolean }): { path: string; message: string; fix: string }[];
-}
-
-let structural: StructuralModule | null | undefined;
-
-function loadStructural(): StructuralModule | null {
-  if (structural !== undefined) return structural;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    structural = require('../schema/structural') as StructuralModule;
-  } catch {
-    structural = null;
-  }
-  return structural;
-}
 
 /** Runs the XRD checks on one XRD object. Never throws on user data. */
 export function checkXrd(xrd: Record<string, unknown>, object: FindingObject): Finding[] {
@@ -56,10 +41,8 @@ export function checkXrd(xrd: Record<string, unknown>, object: FindingObject): F
     }
     const schema = isRecord(v.schema) ? v.schema.openAPIV3Schema : undefined;
     if (!isRecord(schema)) return;
-    const st = loadStructural();
-    if (!st) return;
     try {
-      for (const viol of st.checkStructural(schema, `spec.versions[${i}].schema.openAPIV3Schema`, { root: true })) {
+      for (const viol of checkStructural(schema, `spec.versions[${i}].schema.openAPIV3Schema`, { root: true })) {
         add(viol.path, 'xrd-structural', `${viol.message}: ${viol.fix}`);
       }
     } catch (err) {
@@ -71,9 +54,4 @@ export function checkXrd(xrd: Record<string, unknown>, object: FindingObject): F
     add('spec.scope', 'xrd', 'scope not set: the API defaults it to Namespaced, but offline tools (crossplane resource validate) read XRDs as v1 and assume LegacyCluster; write scope: Namespaced (or Cluster) explicitly', 'warning');
   }
   return out;
-}
-
-/** Whether the structural-schema checker could be loaded. */
-export function structuralChecksAvailable(): boolean {
-  return loadStructural() !== null;
 }

@@ -45,7 +45,7 @@ describe('composed-side patch paths', () => {
     const f = errorsOf([xrd('Namespaced'), composition([cluster([{ fromFieldPath: 'spec.region', toFieldPath: 'spec.forProvider.locaton' }])])], 'composition-patch-path');
     expect(f).toHaveLength(1);
     expect(f[0].path).toBe('spec.pipeline[0].input.resources[0].patches[0].toFieldPath');
-    expect(f[0].message).toContain('did you mean "location"');
+    expect(f[0].message).toContain("did you mean 'location'?");
   });
 
   test('the removed v1beta1 array form of nested blocks does not exist in the object form', () => {

@@ -1,0 +1,56 @@
+/**
+ * The CRD schemas generated into `imports/schemas/<group>.json` by `npm run import`: every
+ * imported kind with its scope and, per version, served/storage flags and openAPIV3Schema.
+ * Read once per file and kept (the files are large; parsing them is the cost worth avoiding).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SCHEMA_DIR } from '../../imports/schemas';
+import { JsonSchema } from './json-schema';
+
+/** One version of an imported kind. */
+export interface ImportedVersion {
+  readonly name: string;
+  readonly served: boolean;
+  readonly storage: boolean;
+  /** `true` when the CRD marks the version deprecated. @default - not deprecated */
+  readonly deprecated?: boolean;
+  /** The version's `openAPIV3Schema` (null when the CRD has none). */
+  readonly schema: JsonSchema | null;
+}
+
+/** One imported kind. */
+export interface ImportedKind {
+  readonly kind: string;
+  readonly plural: string;
+  readonly scope: 'Namespaced' | 'Cluster';
+  /** The CRD file the kind was imported from, relative to the CRD folder. */
+  readonly source: string;
+  readonly versions: readonly ImportedVersion[];
+}
+
+/** The imported kinds of one API group. */
+export interface ImportedGroup {
+  readonly group: string;
+  readonly kinds: readonly ImportedKind[];
+}
+
+const cache = new Map<string, ImportedGroup | null>();
+
+/**
+ * The imported kinds of `group`, read from `dir` (the generated folder by default, or another
+ * folder of the same layout); undefined when the group was not imported.
+ */
+export function importedGroup(group: string, dir: string = SCHEMA_DIR): ImportedGroup | undefined {
+  const file = path.join(dir, `${group}.json`);
+  let hit = cache.get(file);
+  if (hit === undefined) {
+    try {
+      hit = JSON.parse(fs.readFileSync(file, 'utf8')) as ImportedGroup;
+    } catch {
+      hit = null; // not imported (or unreadable): callers treat the group as unknown
+    }
+    cache.set(file, hit);
+  }
+  return hit ?? undefined;
+}
