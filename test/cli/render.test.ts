@@ -7,20 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { fakeIo } from '../_helpers/fake-io';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function fakeIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
-    stdin: () => stdin,
-  };
-  return io;
-}
 
 let dir: string;
 const file = (name: string, text: string) => {

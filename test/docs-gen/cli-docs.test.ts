@@ -1,22 +1,11 @@
+import { fakeIo } from '../_helpers/fake-io';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { run } from '../../src/cli/docs';
-import { CliIo } from '../../src/cli/io';
 import { UsageError, UserError } from '../../src/errors';
 import { APP_EXAMPLE, appXrd } from './_xrd-fixture';
-
-function fakeIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
-    stdin: () => stdin,
-  };
-  return io;
-}
 
 let dir: string;
 let xrds: string;
