@@ -49,6 +49,12 @@ function load(p: Pair) {
 }
 
 (available ? describe : describe.skip)('corpus: pure P&T render pairs', () => {
+  afterAll(() => {
+    const byReason = EXPECTED_FAILURES.map((f) => `${pairs.filter(f.applies).length} fail because ${f.reason}`);
+    const rendered = pairs.filter((p) => !EXPECTED_FAILURES.some((f) => f.applies(p))).length;
+    console.log(`corpus render pairs (pure P&T): ${pairs.length}; ${rendered} render (snapshotted); ${byReason.join('; ')}`);
+  });
+
   test('the corpus has pure-P&T pairs', () => {
     expect(pairs.length).toBeGreaterThan(0);
   });
