@@ -16,7 +16,8 @@ export interface WriteConnectionSecretToRef<XR = any> {
   /**
    * Name of the Secret.
    *
-   * @default - `<xr-name>-connection`, unless patched
+   * @default - `<xr-name>-connection` when neither `name` nor `namespace` is set; once
+   * `namespace` is set, P&T takes `name` as given, so set it (or patch it) too (reference §3.10)
    */
   readonly name?: string;
   /**

@@ -50,6 +50,9 @@ export function toObjects(value: unknown, what: string): Record<string, unknown>
   if (Array.isArray(value)) return value.flatMap((v, i) => toObjects(v, `${what}[${i}]`));
   if (typeof (value as JsonRenderable).toJson === 'function') return toObjects((value as JsonRenderable).toJson(), what);
   if (isCompositionLike(value)) return toObjects(value.resource.toJson(), what);
+  // Any other construct of ours (an XRD, a Function) renders through its L1 child `Resource`.
+  const child = (value as { node?: { defaultChild?: unknown } }).node?.defaultChild as JsonRenderable | undefined;
+  if (typeof child?.toJson === 'function') return toObjects(child.toJson(), what);
   if (typeof value === 'object') return [value as Record<string, unknown>];
   throw new UserError(`${what} must be an object, YAML text or a construct with toJson(), got ${typeof value}`);
 }

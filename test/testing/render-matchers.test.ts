@@ -85,3 +85,15 @@ describe('renderComposition with a Composition construct', () => {
     expect(result).toBeReady('bucket');
   });
 });
+
+test('renderComposition takes the XRD construct for defaulting, as validate() does', () => {
+  // GIVEN the quickstart API, whose XRD has no defaults to apply but must be read as an XRD
+  const { Testing } = require('cdk8s');
+  const { ServiceAccountApi } = require('../../examples/quickstart/service-account-api');
+  const api = new ServiceAccountApi(Testing.app(), 'sa');
+  const xr = { apiVersion: 'iam.example.org/v1alpha1', kind: 'XServiceAccount', metadata: { name: 'a', namespace: 'n' }, spec: { project: 'p', role: 'viewer' } };
+  // WHEN rendered with the XRD construct
+  const result = renderComposition({ composition: api.composition, xr, xrd: api.xrd });
+  // THEN it renders as with the XRD object
+  expect(result.resources.map((r: any) => r.kind)).toEqual(['ServiceAccount']);
+});
