@@ -11,6 +11,7 @@ import { closest } from '../pt/path-check';
 import { XrdScope } from '../xrd/xrd-ref';
 import { compositionsNamed, compositionsOfType } from './_app-index';
 import { isNamespacedMrGroup, KindInfo, kindInfo, splitApiVersion } from './_kinds';
+import { CDK8S_PLUS_SELECTOR_LABEL, GENERATED_NAME } from './template-scope';
 import type { Composition } from './composition';
 
 /** The most steps a pipeline may have (CRD `maxItems`, reference §2.1). */
@@ -133,6 +134,23 @@ const composedKinds: Rule = c => c.resources.flatMap(r => {
   return out;
 });
 
+/** Field paths (P&T syntax) in `value` where `match(key, value)` holds; objects and arrays walked. */
+function pathsWhere(value: unknown, match: (key: string, v: unknown) => boolean, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => pathsWhere(v, match, `${at}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const here = /^[A-Za-z0-9_-]+$/.test(k) ? (at ? `${at}.${k}` : k) : `${at}[${k}]`;
+    return [...(match(k, v) ? [here] : []), ...pathsWhere(v, match, here)];
+  });
+}
+
+// A template construct referring to another template (an HPA's scaleTargetRef, a binding's
+// subject) gets the placeholder name of the other one, which no composed resource will have.
+const templateNameLeaks: Rule = c => c.resources.flatMap(r =>
+  pathsWhere(r.base, (_k, v) => v === GENERATED_NAME).map(p =>
+    `resources[${r.name}].base.${p} refers to the generated name of another template, got '${GENERATED_NAME}': `
+    + 'Crossplane names composed resources per XR; remove the field from the base and patch it, e.g. from metadata.name of the XR'));
+
 // Reference §3.3: a template without base needs a desired resource of that name from an
 // earlier step, else P&T stops with "has no base template".
 const previousStep: Rule = c => {
@@ -160,7 +178,7 @@ const ptInputAccepted: Rule = c => {
 };
 
 const RULES: readonly Rule[] = [
-  previousStep, stepCount, functionRefs, uniqueName, patchSetRefs, patchLints, connectionSecretRef, legacyOnly, composedKinds, ptInputAccepted,
+  previousStep, stepCount, functionRefs, uniqueName, patchSetRefs, patchLints, connectionSecretRef, legacyOnly, composedKinds, templateNameLeaks, ptInputAccepted,
 ];
 
 /**
@@ -206,6 +224,12 @@ export function compositionWarnings(c: Composition): string[] {
         out.push(`resources[${r.name}].base.spec.providerConfigRef.kind should be set for a namespaced managed resource, got none: `
           + "set ClusterProviderConfig or ProviderConfig explicitly (reference §5, §8.16)");
       }
+    }
+  }
+  for (const r of c.resources) {
+    for (const p of pathsWhere(r.base, (k) => k === CDK8S_PLUS_SELECTOR_LABEL)) {
+      out.push(`resources[${r.name}].base.${p} is the same for every XR (its value is the template's construct path), got '${CDK8S_PLUS_SELECTOR_LABEL}': `
+        + 'selectors on it match the pods of every XR in the namespace; select on a label patched from the XR name (e.g. app.kubernetes.io/instance)');
     }
   }
   if (c.writeConnectionSecretToRef && c.xrd.scope === XrdScope.LEGACY_CLUSTER) {

@@ -2,7 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 
 const TEMPLATE_CHART = Symbol.for('cdk8s-crossplane.TemplateChart');
 /** What a template object's `metadata.name` is when the user did not set one. */
-const GENERATED_NAME = 'cdk8s-crossplane-template-generated-name';
+export const GENERATED_NAME = 'cdk8s-crossplane-template-generated-name';
 
 /**
  * A chart in a detached App of its own: constructs created in it (cdk8s-plus Deployments, ApiObjects) are
@@ -21,6 +21,12 @@ export class TemplateChart extends Chart {
     return GENERATED_NAME;
   }
 }
+
+/**
+ * The label cdk8s-plus puts on pods and uses in selectors; its value comes from the template's
+ * construct path, so it is the same for every XR composed from the template.
+ */
+export const CDK8S_PLUS_SELECTOR_LABEL = 'cdk8s.io/metadata.addr';
 
 /** Whether `chart` is a template chart. */
 export function isTemplateChart(chart: unknown): chart is TemplateChart {
