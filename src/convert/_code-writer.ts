@@ -103,6 +103,11 @@ export class NameAllocator {
     for (const r of reserved) this.used.add(r);
   }
 
+  /** Whether `name` is still free (neither reserved nor handed out). */
+  public isFree(name: string): boolean {
+    return !this.used.has(name);
+  }
+
   /** A unique identifier derived from `base`. */
   public allocate(base: string): string {
     let name = base;

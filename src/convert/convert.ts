@@ -2,6 +2,7 @@ import { CodeWriter, NameAllocator, render } from './_code-writer';
 import { emitComposition } from './emit-composition';
 import { SchemaFallback } from './emit-schema';
 import { emitXrd } from './emit-xrd';
+import { L1Imports, LIBRARY_NAMES } from './l1-template';
 import { InputDocument, InputKind, InputProblem, LoadedInputs } from './load';
 import { migrateToV2, removeInjected } from './migrate-v2';
 import { convertResourcesToPipeline } from './resources-to-pipeline';
@@ -154,7 +155,8 @@ export function convertDocuments(inputs: LoadedInputs, options: ConvertDocuments
   }
 
   function emitApi(api: Api): { generated: GeneratedFile; main: { fn: string; file: string; chart: string } } {
-    const names = new NameAllocator(['scope', 'Construct']);
+    const names = new NameAllocator(['scope', ...LIBRARY_NAMES]);
+    const l1 = new L1Imports(names);
     const x = emitXrd(objectOf.get(api.xrd)!, names);
     for (const w of x.warnings) note(api.xrd, w.field, w.message);
     for (const f of x.fallbacks as SchemaFallback[]) schemaFallbacks.push({ file: api.xrd.file, index: api.xrd.index, field: f.path, message: f.reason });
@@ -167,7 +169,7 @@ export function convertDocuments(inputs: LoadedInputs, options: ConvertDocuments
       if (ref.apiVersion !== x.compositeApiVersion) {
         note(c, 'spec.compositeTypeRef.apiVersion', `'${String(ref.apiVersion)}' is written as '${x.compositeApiVersion}', the XRD's referenceable version (the construct derives it from the XRD)`);
       }
-      const e = emitComposition(object, x.variable, String((objectOf.get(api.xrd)!.metadata as Obj | undefined)?.name ?? ''), names, constructIds);
+      const e = emitComposition(object, x.variable, String((objectOf.get(api.xrd)!.metadata as Obj | undefined)?.name ?? ''), names, constructIds, l1);
       for (const w of e.warnings) note(c, w.field, w.message);
       for (const i of e.imports) imports.add(i);
       body.push(`// From ${c.file} (document ${c.index}).`, ...e.statements);
@@ -180,6 +182,7 @@ export function convertDocuments(inputs: LoadedInputs, options: ConvertDocuments
     w.line(`// Converted from ${api.xrd.file} (document ${api.xrd.index}) by cdk8s-crossplane convert.`);
     w.line("import { Construct } from 'constructs';");
     w.line(`import { ${[...imports].sort().join(', ')} } from '${lib}';`);
+    for (const line of l1.lines(lib)) w.line(line);
     w.line();
     for (const s of x.statements) {
       w.line(s);

@@ -1,13 +1,16 @@
 import { arr, call, camelCase, Expr, NameAllocator, obj, raw, render, val } from './_code-writer';
 import { emitConnectionDetail, emitPatch, emitPatchSet, emitReadinessCheck, NotExpressible, PtContext } from './emit-pt';
+import { L1Imports, l1Base } from './l1-template';
 import { PatchSet } from '../pt/patch-set';
 import { ConversionWarning, PT_INPUT_API_VERSION } from './resources-to-pipeline';
 
 /**
  * Code for a Pipeline Composition with the `Composition` construct: the P&T step becomes
  * `addResource(...)` calls with `Patch.*` builders and patch sets as `const`s; every other step
- * is kept verbatim with `addStep(...)`. This is the only file that knows the Composition API,
- * so it is the one to adapt when that API changes.
+ * is kept verbatim with `addStep(...)`. A composed resource whose kind `imports/` has is written
+ * with its L1 class (`addResource('network', Network, { spec: ... })`), any other as a plain
+ * object (l1-template.ts says when a base stays plain). This is the only file that knows the
+ * Composition API, so it is the one to adapt when that API changes.
  *
  * When a P&T element cannot be written with the builders, the whole P&T input is kept as a
  * verbatim step instead (nothing is lost) and the element is reported.
@@ -43,9 +46,10 @@ const HANDLED_SPEC = new Set(['compositeTypeRef', 'mode', 'pipeline', 'writeConn
 
 /**
  * Emits statements creating the Composition in `scope` for the XRD held in `xrdVariable`.
- * `composition` must be in Pipeline mode (convert Resources mode first).
+ * `composition` must be in Pipeline mode (convert Resources mode first). L1 classes used are
+ * registered in `l1` (one per generated module, sharing `names`).
  */
-export function emitComposition(composition: Obj, xrdVariable: string, xrdName: string, names: NameAllocator, constructIds: NameAllocator): CompositionCode {
+export function emitComposition(composition: Obj, xrdVariable: string, xrdName: string, names: NameAllocator, constructIds: NameAllocator, l1: L1Imports): CompositionCode {
   const imports = new Set<string>(['Composition', 'AutoReady']);
   const warnings: ConversionWarning[] = [];
   const warn = (field: string, message: string) => warnings.push({ field, message });
@@ -67,7 +71,7 @@ export function emitComposition(composition: Obj, xrdVariable: string, xrdName: 
       warn(`spec.pipeline[${pt.i}].functionRef.name`, `'${String(fn)}' is written as '${PT_FUNCTION}': the Composition construct always references the stock P&T Function by that name`);
     }
     try {
-      ptPlan = planPt(pt.s.input as Obj, `spec.pipeline[${pt.i}].input`, names, imports, warnings);
+      ptPlan = planPt(pt.s.input as Obj, `spec.pipeline[${pt.i}].input`, names, imports, warnings, l1);
     } catch (e) {
       if (!(e instanceof NotExpressible)) throw e;
       warn(e.field, `${e.reason}; the whole patch-and-transform step is kept verbatim`);
@@ -153,7 +157,7 @@ function hasNull(v: unknown): boolean {
   return typeof v === 'object' && Object.values(v as Obj).some(hasNull);
 }
 
-function planPt(input: Obj, where: string, names: NameAllocator, imports: Set<string>, warnings: ConversionWarning[]): PtPlan {
+function planPt(input: Obj, where: string, names: NameAllocator, imports: Set<string>, warnings: ConversionWarning[], l1: L1Imports): PtPlan {
   for (const key of Object.keys(input)) {
     if (key === 'writeConnectionSecretToRef') throw new NotExpressible(`${where}.${key}`, 'is not written with builders yet');
     if (!['apiVersion', 'kind', 'resources', 'patchSets', 'environment'].includes(key)) {
@@ -177,7 +181,9 @@ function planPt(input: Obj, where: string, names: NameAllocator, imports: Set<st
   if (typeof env !== 'object' || Array.isArray(env)) throw new NotExpressible(`${where}.environment`, 'must be an object');
   for (const key of Object.keys(env)) if (key !== 'patches') throw new NotExpressible(`${where}.environment.${key}`, 'is not a P&T environment field');
   const environmentPatches = list(env.patches, `${where}.environment.patches`).map((p, i) => emitPatch(p, `${where}.environment.patches[${i}]`, ctx, true).expr);
-  const resources = list(input.resources, `${where}.resources`).map((r, i) => {
+  // Every template is checked before any L1 class is imported: a template the builders cannot
+  // express keeps the whole step verbatim, and must not leave an unused import behind.
+  const templates = list(input.resources, `${where}.resources`).map((r, i) => {
     const at = `${where}.resources[${i}]`;
     if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new NotExpressible(at, 'is not a resource template');
     const t = r as Obj;
@@ -185,7 +191,8 @@ function planPt(input: Obj, where: string, names: NameAllocator, imports: Set<st
     if (typeof t.name !== 'string') throw new NotExpressible(`${at}.name`, 'must be a string');
     const base = t.base as Obj | undefined;
     if (!base || typeof base.apiVersion !== 'string' || typeof base.kind !== 'string') throw new NotExpressible(`${at}.base`, 'must be an object with apiVersion and kind');
-    if (hasNull(base)) warnings.push({ field: `${at}.base`, message: 'holds null values, which cdk8s leaves out when it synthesizes (the API server prunes them too)' });
+    const l1Template = l1Base(base);
+    if (!l1Template && hasNull(base)) warnings.push({ field: `${at}.base`, message: 'holds null values, which cdk8s leaves out when it synthesizes (the API server prunes them too)' });
     const options: Record<string, Expr | undefined> = {};
     const patches = list(t.patches, `${at}.patches`).map((p, j) => emitPatch(p, `${at}.patches[${j}]`, ctx).expr);
     if (patches.length > 0) options.patches = arr(patches);
@@ -196,8 +203,18 @@ function planPt(input: Obj, where: string, names: NameAllocator, imports: Set<st
     }
     const details = list(t.connectionDetails, `${at}.connectionDetails`).map((d, j) => emitConnectionDetail(d, `${at}.connectionDetails[${j}]`, ctx).expr);
     if (details.length > 0) options.connectionDetails = arr(details);
-    const args: Expr[] = [val(t.name), val(base)];
-    if (Object.keys(options).length > 0) args.push(obj(options));
+    return { name: t.name, base, l1Template, options };
+  });
+  const resources = templates.map(({ name, base, l1Template, options }) => {
+    const hasOptions = Object.keys(options).length > 0;
+    const args: Expr[] = [val(name)];
+    if (l1Template) {
+      args.push(raw(l1.use(l1Template.module, l1Template.className)));
+      if (Object.keys(l1Template.props).length > 0 || hasOptions) args.push(val(l1Template.props));
+    } else {
+      args.push(val(base));
+    }
+    if (hasOptions) args.push(obj(options));
     return call('addResource', ...args);
   });
   return { patchSetStatements, patchSetIds, environmentPatches, resources };

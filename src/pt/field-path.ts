@@ -150,14 +150,21 @@ export type FieldPathView<T> = IsAny<T> extends true
 /**
  * `T` with every field optional at every depth: the shape of a base template, which
  * patches fill in at render time.
+ *
+ * String enums of generated props types also accept their values as plain strings
+ * (`deletionPolicy: 'Delete'` as well as `NetworkSpecDeletionPolicy.DELETE`), as a base copied
+ * from YAML writes them; a string outside the enum is still an error.
  */
 export type DeepPartial<T> = IsAny<T> extends true
   ? T
-  : T extends readonly (infer E)[]
-    ? readonly DeepPartial<E>[]
-    : T extends object
-      ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
-      : T;
+  : T extends string
+    // `${E}` turns a string enum member into its literal value; a plain string stays string.
+    ? T | `${T}`
+    : T extends readonly (infer E)[]
+      ? readonly DeepPartial<E>[]
+      : T extends object
+        ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+        : T;
 
 /**
  * A composed resource's type as patches see it: its props plus a free-form `status` (generated

@@ -8,6 +8,7 @@ import { convertDocuments } from '../../src/convert/convert';
 import { parseInputs } from '../../src/convert/load';
 import { UsageError } from '../../src/errors';
 import { evaluateModule } from './_eval';
+import { L1_COMPOSITION, L1_XRD } from './_l1-fixture';
 
 const REPO = path.resolve(__dirname, '../..');
 const SHARED = path.resolve(REPO, '../shared');
@@ -131,18 +132,26 @@ describe('cdk8s-crossplane convert', () => {
     expect(xrd.spec.scope).toBe('LegacyCluster');
   });
 
-  test('the generated code type-checks (strict) against the library', async () => {
+  test('the generated code type-checks (strict) against the library, L1 classes and their enums included', async () => {
+    // Composed resources written with L1 classes: enum values as strings, a renamed field, an aliased class.
+    fs.writeFileSync(path.join(dir, 'in', 'l1.yaml'), `${L1_XRD}---\n${L1_COMPOSITION}`);
     const inputs = [path.join(dir, 'in')];
     const gke = path.join(SHARED, 'corpus', 'upbound__configuration-gcp-gke');
     if (fs.existsSync(gke)) inputs.push(gke);
     else console.warn(`the corpus part of this test is skipped: ${gke} not found`);
     const out = path.join(dir, 'out');
     await run([...inputs, '--out', out], io().io);
+    const usesL1 = fs.readdirSync(out).filter(f => /^import \{ [^}]+ \} from 'cdk8s-crossplane\/imports\//m.test(fs.readFileSync(path.join(out, f), 'utf8')));
+    expect(usesL1).toContain('xnetwork.ts');
     fs.writeFileSync(path.join(out, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
         strict: true, noEmit: true, module: 'commonjs', target: 'es2022', skipLibCheck: true, types: ['node'],
         typeRoots: [path.join(REPO, 'node_modules', '@types')],
-        paths: { 'cdk8s-crossplane': [path.join(REPO, 'src', 'index.ts')], '*': [path.join(REPO, 'node_modules', '*')] },
+        paths: {
+          'cdk8s-crossplane': [path.join(REPO, 'src', 'index.ts')],
+          'cdk8s-crossplane/imports/*': [path.join(REPO, 'imports', '*')],
+          '*': [path.join(REPO, 'node_modules', '*')],
+        },
       },
       include: ['*.ts'],
     }));
