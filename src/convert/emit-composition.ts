@@ -128,7 +128,14 @@ export function emitComposition(composition: Obj, xrdVariable: string, xrdName: 
     }
     const options: Record<string, Expr | undefined> = { step: val(s.step), function: pkg };
     if (s.input !== undefined) options.input = val(s.input);
-    if (s.credentials !== undefined) options.credentials = val(s.credentials);
+    if (Array.isArray(s.credentials)) {
+      // The library always writes `source: Secret` (the only source Crossplane admits, §2.1).
+      options.credentials = val(s.credentials.map((c: any) => {
+        if (c?.source !== undefined && c.source !== 'Secret') warn(`spec.pipeline[${i}].credentials`, `source '${c.source}' cannot be admitted by Crossplane (only Secret); written as Secret`);
+        const { source: _source, ...rest } = c ?? {};
+        return rest;
+      }));
+    }
     if (s.requirements !== undefined) options.requirements = val(s.requirements);
     for (const key of Object.keys(s)) if (!['step', 'functionRef', 'input', 'credentials', 'requirements'].includes(key)) warn(`spec.pipeline[${i}].${key}`, 'not a pipeline step field; left out');
     const args: Expr[] = [obj(options)];

@@ -215,6 +215,26 @@ describe('convertDocuments', () => {
     expect(main).toContain("import { defineXBucket2 } from './xbucket2';");
   });
 
+  test('step credentials are written without source, which the library always sets to Secret', () => {
+    const comp = [
+      'apiVersion: apiextensions.crossplane.io/v1',
+      'kind: Composition',
+      'metadata: {name: xbuckets.storage.example.org}',
+      'spec:',
+      '  compositeTypeRef: {apiVersion: storage.example.org/v1alpha1, kind: XBucket}',
+      '  mode: Pipeline',
+      '  pipeline:',
+      '    - step: render',
+      '      functionRef: {name: function-go-templating}',
+      '      input: {apiVersion: gotemplating.fn.crossplane.io/v1beta1, kind: GoTemplate, source: Inline, inline: {template: ""}}',
+      '      credentials:',
+      '        - {name: token, source: Secret, secretRef: {namespace: crossplane-system, name: token}}',
+      '',
+    ].join('\n');
+    const module = convertDocuments(parseInputs(`${XRD}---\n${comp}`, 'in.yaml')).files[0].content;
+    expect(module).toMatch(/credentials: \[\s*\{\s*name: 'token',\s*secretRef: \{ namespace: 'crossplane-system', name: 'token' \}\s*\}\s*\]/);
+  });
+
   test('a Composition whose XRD is not given is reported with file, document and field', () => {
     const r = convertDocuments(parseInputs(COMPOSITION.split('---')[0], 'c.yaml'));
     expect(r.problems.map(p => [p.file, p.index, p.field])).toEqual([['c.yaml', 0, 'spec.compositeTypeRef']]);
