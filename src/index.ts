@@ -11,3 +11,4 @@ export * from './docs';
 export * from './gitops';
 export * from './convert';
 export * from './yaml';
+export * from './init';

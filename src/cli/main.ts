@@ -10,6 +10,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   render: { summary: 'render a Composition for an XR, offline, as `crossplane render` does', load: async () => (await import('./render')).run },
   convert: { summary: 'convert XRDs and Compositions (Pipeline or Resources mode) into TypeScript', load: async () => (await import('./convert')).run },
+  init: { summary: 'create a new platform repository (main.ts with one API, its test, cdk8s.yaml)', load: async () => (await import('./init')).run },
   docs: { summary: 'generate a Markdown reference from XRDs (--check fails when it is stale)', load: async () => (await import('./docs')).run },
   validate: { summary: 'validate resources against CRDs and XRDs, as `crossplane resource validate` does', load: async () => (await import('./validate')).run },
 };

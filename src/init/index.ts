@@ -1,0 +1,2 @@
+export * from './project-template';
+export * from './init-project';
