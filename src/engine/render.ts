@@ -42,6 +42,14 @@ export interface RenderOptions {
    */
   readonly extraResources?: readonly unknown[];
   /**
+   * Connection details of observed composed resources, by composition resource name (the
+   * provider's connection Secret of a managed resource, e.g. a cluster's `kubeconfig`), as plain
+   * text. An extension: `crossplane render` has no way to supply them, so there P&T's
+   * `FromConnectionSecretKey` details are always empty.
+   * @default - none
+   */
+  readonly observedConnectionDetails?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
    * Initial context, one top-level key per entry.
    * @default - empty context
    */
@@ -187,11 +195,16 @@ function pipelineSteps(comp: ObjectValue): PipelineStep[] {
   });
 }
 
-function observedState(xr: ObjectValue, observed: readonly ObjectValue[]): State {
+function observedState(xr: ObjectValue, observed: readonly ObjectValue[], details: RenderOptions['observedConnectionDetails'] = {}): State {
   const resources: State['resources'] = {};
   for (const o of observed) {
     const name = str(o, 'metadata', 'annotations', 'crossplane.io/composition-resource-name');
-    resources[name] = { resource: o };
+    resources[name] = details[name] ? { resource: o, connectionDetails: { ...details[name] } } : { resource: o };
+  }
+  for (const name of Object.keys(details)) {
+    if (!resources[name]) {
+      throw new RenderError(`observedConnectionDetails.${name} names no observed resource: give the resource annotated crossplane.io/composition-resource-name: ${name} in observed, or remove the entry`);
+    }
   }
   return { composite: { resource: fromStruct(xr) as ObjectValue }, resources };
 }
@@ -224,7 +237,7 @@ export function render(options: RenderOptions): RenderResult {
   try {
     out = runPipeline({
       steps,
-      observed: observedState(xr, observed),
+      observed: observedState(xr, observed, options.observedConnectionDetails),
       functions: options.functions?.map((f, i) => asObject(f, `functions[${i}]`) as FunctionObject),
       implementations: options.functionImplementations,
       context,

@@ -147,6 +147,7 @@ describe('the prod XR, reconcile by reconcile (Standard Composition)', () => {
   });
 
   const endpoint = '34.89.10.20';
+  const KUBECONFIG = 'apiVersion: v1\nkind: Config\nclusters:\n- name: payments-prod\n';
   const ca = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t';
   const third = renderComposition({
     composition: gke.standard, xrd: xrdJson,
@@ -159,6 +160,8 @@ describe('the prod XR, reconcile by reconcile (Standard Composition)', () => {
       'node-pool': { version: '1.33.4-gke.1172000', instanceGroupUrls: ['https://www.googleapis.com/compute/v1/projects/acme-payments-prod/zones/europe-west3-a/instanceGroupManagers/gke-primary'] },
     }),
     xr: reconciled(prod, gke.standard.name, { nodeServiceAccount: EMAIL }),
+    // The provider's own connection Secret of the Cluster, as Crossplane reads it.
+    observedConnectionDetails: { cluster: { kubeconfig: KUBECONFIG } },
   });
 
   test('third: every resource Ready makes the XR Ready, with the cluster\'s status written back', () => {
@@ -182,10 +185,8 @@ describe('the prod XR, reconcile by reconcile (Standard Composition)', () => {
     });
     expect(Buffer.from(secret.data.endpoint, 'base64').toString()).toBe(endpoint);
     expect(Buffer.from(secret.data.clusterCaCertificate, 'base64').toString()).toBe(ca);
-    // The kubeconfig comes from the provider's own connection Secret of the Cluster, which an
-    // offline render cannot observe; the template declares it for the real reconciler.
-    const template = gke.standard.resources.find(r => r.name === 'cluster')!;
-    expect(template.connectionDetails.map(d => [d.name, d.type])).toContainEqual(['kubeconfig', 'FromConnectionSecretKey']);
+    // The kubeconfig comes from the provider's own connection Secret of the Cluster.
+    expect(Buffer.from(secret.data.kubeconfig, 'base64').toString()).toBe(KUBECONFIG);
     // Core kinds have no CRD to check against: the Secret is checked above, the rest here.
     expect(findings(third.resources.filter(r => r !== secret))).toStrictEqual([]);
     expect(third.resources).toBeValidAgainst([xrdJson]);

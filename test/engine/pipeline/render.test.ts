@@ -305,3 +305,41 @@ describe('render composition structure errors (field, value, fix)', () => {
     expect(() => render({ xr: XR, composition: comp })).toThrow(msg);
   });
 });
+
+describe('observed connection details (an extension of crossplane render)', () => {
+  const composition = {
+    apiVersion: 'apiextensions.crossplane.io/v1', kind: 'Composition', metadata: { name: 'c' },
+    spec: {
+      compositeTypeRef: { apiVersion: 'example.org/v1', kind: 'XCluster' }, mode: 'Pipeline',
+      pipeline: [{
+        step: 'patch-and-transform', functionRef: { name: 'function-patch-and-transform' },
+        input: {
+          apiVersion: 'pt.fn.crossplane.io/v1beta1', kind: 'Resources',
+          resources: [{
+            name: 'cluster', base: { apiVersion: 'container.gcp.m.upbound.io/v1beta1', kind: 'Cluster', spec: {} },
+            connectionDetails: [{ name: 'kubeconfig', type: 'FromConnectionSecretKey', fromConnectionSecretKey: 'kubeconfig' }],
+          }],
+        },
+      }],
+    },
+  };
+  // A modern XR (spec.crossplane present): P&T composes the connection Secret (reference 3.10).
+  const xr = { apiVersion: 'example.org/v1', kind: 'XCluster', metadata: { name: 'c1', namespace: 'ns' }, spec: { crossplane: {} } };
+  const observed = [{ apiVersion: 'container.gcp.m.upbound.io/v1beta1', kind: 'Cluster', metadata: { name: 'c1-x', namespace: 'ns', annotations: { 'crossplane.io/composition-resource-name': 'cluster' } } }];
+
+  test('reach FromConnectionSecretKey details, and the composed Secret carries them base64-encoded', () => {
+    const result = render({ xr, composition, observed, observedConnectionDetails: { cluster: { kubeconfig: 'apiVersion: v1' } } });
+    const secret = result.resources.find((r: any) => r.kind === 'Secret') as any;
+    expect(secret.data).toEqual({ kubeconfig: Buffer.from('apiVersion: v1').toString('base64') });
+  });
+
+  test('without them the detail is absent and no Secret is composed, as in crossplane render', () => {
+    const result = render({ xr, composition, observed });
+    expect(result.resources.map((r: any) => r.kind)).toEqual(['Cluster']);
+  });
+
+  test('fails if they name a resource that is not observed', () => {
+    expect(() => render({ xr, composition, observed, observedConnectionDetails: { clstr: { kubeconfig: 'x' } } }))
+      .toThrow(/^observedConnectionDetails\.clstr names no observed resource: /);
+  });
+});
