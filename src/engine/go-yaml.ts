@@ -352,8 +352,35 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** Strings that are certainly plain and cannot wrap: no spaces, no indicators, no line breaks. */
 const SIMPLE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 
+/**
+ * Scalars without spaces or line breaks render the same at every column and indent (wrapping
+ * happens only at spaces, literal style only for line breaks), and the same keys and values
+ * come back in every render: their text is remembered, per key or value position (bounded).
+ */
+const fixedKeys = new Map<string, { readonly text: string; readonly width: number }>();
+const fixedValues = new Map<string, { readonly text: string; readonly width: number }>();
+const MAX_FIXED_SCALARS = 50_000;
+const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
+
 /** Emits a string scalar; `key` scalars never wrap and never use literal style. */
 function writeString(w: Writer, s: string, indent: number, key: boolean): void {
+  const cache = key ? fixedKeys : fixedValues;
+  const hit = cache.get(s);
+  if (hit) {
+    w.out += hit.text;
+    w.column += hit.width;
+    return;
+  }
+  const start = w.out.length;
+  const column = w.column;
+  writeStringUncached(w, s, indent, key);
+  if (!POSITION_DEPENDENT.test(s)) {
+    if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
+    cache.set(s, { text: w.out.slice(start), width: w.column - column });
+  }
+}
+
+function writeStringUncached(w: Writer, s: string, indent: number, key: boolean): void {
   if (SIMPLE.test(s) && !RESOLVE_MAP.has(s)) {
     w.out += s;
     w.column += s.length;
