@@ -148,7 +148,7 @@ export class ServiceAccountApi extends Chart {
     group: 'iam.example.org',
     names: { kind: 'XServiceAccount', plural: 'xserviceaccounts' },
     version: 'v1alpha1',
-    // Written once: both the XRD's openAPIV3Schema and the XR's TypeScript type.
+    // Written once: this is both the XRD's openAPIV3Schema and the XR's TypeScript type.
     spec: Schema.object({
       project: Schema.string({ description: 'GCP project the account lives in.' }),
       role: Schema.string({ enum: ['viewer', 'editor'], description: 'Role granted in the project.' }),
@@ -166,6 +166,7 @@ export class ServiceAccountApi extends Chart {
 
     const account = this.composition.addResource('account', ServiceAccount, { spec: { forProvider: {}, providerConfigRef } });
     account.addPatch(
+      // Both ends are typed: a typo on either side does not compile.
       Patch.fromCompositeFieldPath(xr => xr.spec.project, sa => sa.spec.forProvider.project),
       Patch.fromCompositeFieldPath(xr => xr.metadata.name, sa => sa.spec.forProvider.displayName),
       Patch.toCompositeFieldPath(sa => sa.status.atProvider.email, xr => xr.status.email),

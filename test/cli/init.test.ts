@@ -160,3 +160,11 @@ describe('a project created by init, with the packed package installed offline',
     expect(meta).toMatchObject({ apiVersion: 'meta.pkg.crossplane.io/v1', kind: 'Configuration', metadata: { name: 'platform' } });
   }, 60_000);
 });
+
+test('the API in the generated main.ts is the README quickstart API, word for word', () => {
+  // GIVEN the quickstart file the README copies, and the generated main.ts
+  const quickstart = fs.readFileSync(path.resolve(__dirname, '../../examples/quickstart/service-account-api.ts'), 'utf8');
+  const api = quickstart.slice(quickstart.indexOf('/** A GCP service account'), quickstart.indexOf('/** The XR type'));
+  // THEN the generated API is the same text, so the two cannot drift apart
+  expect(projectTemplate({ name: 'p' }).get('main.ts')).toContain(api);
+});
