@@ -5,7 +5,9 @@
  * importing the listed files one by one would leave only the last kind of every group. This
  * script groups the CRDs by API group, hands each group to `cdk8s import` as one multi-document
  * file, and writes the JSON schema of every kind and version to `imports/schemas/<group>.json`
- * for the validator (loaded with `require`, no YAML parsing at run time).
+ * for the validator (loaded with `require`, no YAML parsing at run time). The schemas of
+ * built-in Kubernetes kinds (Deployment, Service, ...) are written beside them by
+ * `built-in-kinds.ts`, from the OpenAPI definitions in the kubernetes-models devDependency.
  *
  * It also reads the generated modules back and records, in `imports/schemas/index.ts`, which
  * class `cdk8s import` generated for every kind and version (`L1_CLASSES`) and which schema
@@ -20,6 +22,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments, parse, stringify } from 'yaml';
+import { writeBuiltInSchemas } from './built-in-kinds';
 
 const DEFAULT_PREFIX = '../shared/crds';
 
@@ -118,6 +121,8 @@ function main(): void {
     process.stdout.write(`${group}: ${kinds.map((k) => k.kind).join(', ')}\n`);
   }
   fs.rmSync(work, { recursive: true, force: true });
+  // Built-in Kubernetes kinds: schemas only (cdk8s and cdk8s-plus provide their classes).
+  writeBuiltInSchemas(root, schemasDir, groups);
 
   const { classes, propertyNames } = readGeneratedModules(groups);
   const index = [

@@ -1,6 +1,7 @@
 /**
- * The CRD schemas generated into `imports/schemas/<group>.json` by `npm run import`: every
- * imported kind with its scope and, per version, served/storage flags and openAPIV3Schema.
+ * The schemas generated into `imports/schemas/<group>.json` by `npm run import`: every
+ * imported CRD kind and the built-in Kubernetes kinds (Deployment, Service, ...) with their
+ * scope and, per version, served/storage flags and openAPIV3Schema.
  * Read once per file and kept (the files are large; parsing them is the cost worth avoiding).
  */
 import * as fs from 'node:fs';
@@ -39,10 +40,12 @@ const cache = new Map<string, ImportedGroup | null>();
 
 /**
  * The imported kinds of `group`, read from `dir` (the generated folder by default, or another
- * folder of the same layout); undefined when the group was not imported.
+ * folder of the same layout); undefined when the group was not imported. The core group ('',
+ * apiVersion `v1`) is stored as `core.json`: CRD groups always contain a dot, so no CRD group
+ * can take that name.
  */
 export function importedGroup(group: string, dir: string = SCHEMA_DIR): ImportedGroup | undefined {
-  const file = path.join(dir, `${group}.json`);
+  const file = path.join(dir, `${group === '' ? 'core' : group}.json`);
   let hit = cache.get(file);
   if (hit === undefined) {
     try {

@@ -61,7 +61,8 @@ export interface RegisteredXrd {
 /** Options of {@link SchemaRegistry}. */
 export interface SchemaRegistryOptions {
   /**
-   * Load the schemas generated into `imports/schemas` (every CRD the package was built with).
+   * Load the schemas generated into `imports/schemas`: every CRD the package was built with and
+   * the built-in Kubernetes kinds (core v1, apps/v1, batch/v1, autoscaling/v2, ...).
    * @default true
    */
   readonly builtIn?: boolean;
@@ -246,7 +247,7 @@ export class SchemaRegistry {
   private loadGroup(group: string): void {
     if (this.loadedGroups.has(group)) return;
     this.loadedGroups.add(group);
-    if (!this.schemaDir || !/^[a-z0-9.-]+$/.test(group)) return;
+    if (!this.schemaDir || (group !== '' && !/^[a-z0-9.-]+$/.test(group))) return;
     // Group files are read once per process and shared by every registry, so validators
     // compiled for their schemas are reused too.
     const data = importedGroup(group, this.schemaDir);
@@ -255,7 +256,7 @@ export class SchemaRegistry {
       for (const v of k.versions ?? []) {
         const kk = key(group, v.name, k.kind);
         // Schemas added explicitly win over the built-in ones.
-        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema ?? {}, origin: 'builtin', source: `imports/schemas/${group}.json`, served: v.served !== false });
+        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema ?? {}, origin: 'builtin', source: `imports/schemas/${group === '' ? 'core' : group}.json`, served: v.served !== false });
       }
     }
     this.generation++;

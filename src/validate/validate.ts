@@ -26,7 +26,8 @@ export interface ValidateOptions {
    */
   readonly schemas?: SchemaInput | readonly SchemaInput[];
   /**
-   * Use the CRD schemas this package was built with (`imports/schemas`).
+   * Use the schemas this package was built with (`imports/schemas`: the imported CRDs and the
+   * built-in Kubernetes kinds).
    * @default true
    */
   readonly builtInSchemas?: boolean;
