@@ -6,7 +6,8 @@
  */
 import { errorMessage, goQuote, isNotFoundDeep } from './_errors';
 import { composeConnectionSecret, connectionSecretKey, extractConnectionDetails, isModernXr } from './connection';
-import { applyComposedPatch, applyEnvironmentPatch, resolvePatchSets, toComposedResource } from './patches';
+import { MissingField } from './fieldpath';
+import { applyEnvironmentPatch, composedPatch, resolvePatchSets, toComposedResource } from './patches';
 import type { FunctionRequest, FunctionResponse, FunctionResult, ResourceState } from './protocol';
 import { ENVIRONMENT_CONTEXT_KEY } from './protocol';
 import { decodePtInput, fromPolicy, patchType } from './pt-input';
@@ -113,22 +114,24 @@ export function runPatchAndTransform(req: FunctionRequest): FunctionResponse {
     const patches = t.patches ?? [];
     for (let i = 0; i < patches.length; i++) {
       const p = patches[i];
+      // A missing source comes back as a value, not thrown: most renders read many unset
+      // optional fields, and a throw costs about a microsecond. Thrown not-found errors (from
+      // deeper down) are handled the same way.
+      let notFound: unknown;
       try {
-        applyComposedPatch(p, ocd?.resource, dcd.resource, oxr, dxr, env);
+        notFound = composedPatch(p, ocd?.resource, dcd.resource, oxr, dxr, env);
       } catch (err) {
-        if (isNotFoundDeep(err)) {
-          if (fromPolicy(p) === 'Required') {
-            if (toComposedResource(p) && !ocd) {
-              warning(rsp.results, `not adding new composed resource ${goQuote(name)} to desired state because ${goQuote(patchType(p))} patch at index ${i} has 'policy.fromFieldPath: Required': ${errorMessage(err)}`);
-              skip = true;
-              break;
-            }
-            warning(rsp.results, `cannot render composed resource ${goQuote(name)} ${goQuote(patchType(p))} patch at index ${i}: ignoring 'policy.fromFieldPath: Required' because 'to' resource already exists: ${errorMessage(err)}`);
-          }
-          continue;
-        }
-        return fatal(rsp, `cannot render composed resource ${goQuote(name)} ${goQuote(patchType(p))} patch at index ${i}: ${errorMessage(err)}`);
+        if (!isNotFoundDeep(err)) return fatal(rsp, `cannot render composed resource ${goQuote(name)} ${goQuote(patchType(p))} patch at index ${i}: ${errorMessage(err)}`);
+        notFound = err;
       }
+      if (notFound === undefined || fromPolicy(p) !== 'Required') continue;
+      const why = errorMessage(notFound instanceof MissingField ? notFound.error() : notFound);
+      if (toComposedResource(p) && !ocd) {
+        warning(rsp.results, `not adding new composed resource ${goQuote(name)} to desired state because ${goQuote(patchType(p))} patch at index ${i} has 'policy.fromFieldPath: Required': ${why}`);
+        skip = true;
+        break;
+      }
+      warning(rsp.results, `cannot render composed resource ${goQuote(name)} ${goQuote(patchType(p))} patch at index ${i}: ignoring 'policy.fromFieldPath: Required' because 'to' resource already exists: ${why}`);
     }
     if (skip) {
       dropped = true;

@@ -169,7 +169,13 @@ function isPrintable(c: string): boolean {
     || (x >= 0xe000 && x <= 0xfffd && x !== 0xfeff) || x >= 0x10000;
 }
 
-function analyze(chars: string[]): Analysis {
+/**
+ * The characters (code points) of a scalar: the string itself when it is ASCII (indexing it
+ * gives the same characters, without an array per scalar), else `Array.from` of it.
+ */
+type Chars = string | readonly string[];
+
+function analyze(s: string, chars: Chars): Analysis {
   let blockIndicators = false;
   let lineBreaks = false;
   let special = false;
@@ -181,7 +187,6 @@ function analyze(chars: string[]): Analysis {
   let spaceBreak = false;
   let previousSpace = false;
   let previousBreak = false;
-  const s = chars.join('');
   if (s.startsWith('---') || s.startsWith('...')) {
     if (isBlankz(chars[3])) blockIndicators = true;
   }
@@ -238,44 +243,60 @@ function analyze(chars: string[]): Analysis {
 
 /** Writes a scalar starting at `column`; continuation lines are indented by `indent`. */
 class Writer {
-  public out = '';
+  /** The text written so far, in pieces (joined once: fewer temporary strings than +=). */
+  public parts: string[] = [];
   public column = 0;
 
   public write(s: string): void {
-    this.out += s;
+    this.parts.push(s);
     // Columns count characters (code points), as the emitter does.
     this.column += NON_ASCII.test(s) ? Array.from(s).length : s.length;
   }
 
+  /** Appends ASCII text without line breaks (no code point counting needed). */
+  public ascii(s: string): void {
+    this.parts.push(s);
+    this.column += s.length;
+  }
+
+  /** Appends one character (code point). */
+  public char(c: string): void {
+    this.parts.push(c);
+    this.column += 1;
+  }
+
   public newline(indent: number): void {
-    this.out += '\n' + ' '.repeat(indent);
+    this.parts.push(indent < NEWLINES.length ? NEWLINES[indent] : '\n' + ' '.repeat(indent));
     this.column = indent;
   }
 }
 
-function writePlain(w: Writer, chars: string[], indent: number, allowBreaks: boolean): void {
+/** A line break followed by n spaces, for the usual indents (one shared string each). */
+const NEWLINES = Array.from({ length: 64 }, (_, n) => '\n' + ' '.repeat(n));
+
+function writePlain(w: Writer, chars: Chars, indent: number, allowBreaks: boolean): void {
   let spaces = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (c === ' ') {
       if (allowBreaks && !spaces && w.column > BEST_WIDTH && chars[i + 1] !== ' ') w.newline(indent);
-      else w.write(c);
+      else w.char(c);
       spaces = true;
     } else {
-      w.write(c);
+      w.char(c);
       spaces = false;
     }
   }
 }
 
-function writeSingle(w: Writer, chars: string[], indent: number, allowBreaks: boolean): void {
+function writeSingle(w: Writer, chars: Chars, indent: number, allowBreaks: boolean): void {
   w.write("'");
   let spaces = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (c === ' ') {
       if (allowBreaks && !spaces && w.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1 && chars[i + 1] !== ' ') w.newline(indent);
-      else w.write(c);
+      else w.char(c);
       spaces = true;
     } else {
       w.write(c === "'" ? "''" : c);
@@ -290,7 +311,7 @@ const ESCAPES: Record<string, string> = {
   '"': '"', '\\': '\\', '\u0085': 'N', '\u00a0': '_', '\u2028': 'L', '\u2029': 'P',
 };
 
-function writeDouble(w: Writer, chars: string[], indent: number, allowBreaks: boolean): void {
+function writeDouble(w: Writer, chars: Chars, indent: number, allowBreaks: boolean): void {
   w.write('"');
   let spaces = false;
   for (let i = 0; i < chars.length; i++) {
@@ -308,44 +329,45 @@ function writeDouble(w: Writer, chars: string[], indent: number, allowBreaks: bo
         w.newline(indent);
         if (chars[i + 1] === ' ') w.write('\\');
       } else {
-        w.write(c);
+        w.char(c);
       }
       spaces = true;
     } else {
-      w.write(c);
+      w.char(c);
       spaces = false;
     }
   }
   w.write('"');
 }
 
-function writeLiteral(w: Writer, chars: string[], indent: number): void {
+function writeLiteral(w: Writer, chars: Chars, indent: number): void {
   let hints = '';
   if (chars[0] === ' ' || isBreak(chars[0])) hints += '2';
   const last = chars[chars.length - 1];
   if (!isBreak(last)) hints += '-';
   else if (chars.length === 1 || isBreak(chars[chars.length - 2])) hints += '+';
   w.write('|' + hints);
-  w.out += '\n';
+  w.parts.push('\n');
   w.column = 0;
   let breaks = true;
-  for (const c of chars) {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
     if (isBreak(c)) {
-      w.out += '\n';
+      w.parts.push('\n');
       w.column = 0;
       breaks = true;
     } else {
       if (breaks) {
-        w.out += ' '.repeat(indent);
+        w.parts.push(' '.repeat(indent));
         w.column = indent;
       }
-      w.write(c);
+      w.char(c);
       breaks = false;
     }
   }
   // A value ending in a line break leaves the writer at column 0; the caller's next newline
   // must not add another empty line.
-  if (breaks) w.out = w.out.replace(/\n$/, '');
+  if (breaks) w.parts.pop();
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -367,31 +389,37 @@ function writeString(w: Writer, s: string, indent: number, key: boolean): void {
   const cache = key ? fixedKeys : fixedValues;
   const hit = cache.get(s);
   if (hit) {
-    w.out += hit.text;
+    w.parts.push(hit.text);
     w.column += hit.width;
     return;
   }
-  const start = w.out.length;
+  // The scalar is written into pieces of its own and joined, so that its text can be
+  // remembered as one string.
+  const before = w.parts;
   const column = w.column;
+  w.parts = [];
   writeStringUncached(w, s, indent, key);
+  const text = w.parts.join('');
+  w.parts = before;
+  before.push(text);
   if (!POSITION_DEPENDENT.test(s)) {
     if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
-    cache.set(s, { text: w.out.slice(start), width: w.column - column });
+    cache.set(s, { text, width: w.column - column });
   }
 }
 
 function writeStringUncached(w: Writer, s: string, indent: number, key: boolean): void {
   if (SIMPLE.test(s) && !RESOLVE_MAP.has(s)) {
-    w.out += s;
+    w.parts.push(s);
     w.column += s.length;
     return;
   }
-  const chars = Array.from(s);
+  const chars: Chars = NON_ASCII.test(s) ? Array.from(s) : s;
   let style: 'plain' | 'single' | 'double' | 'literal';
   if (resolvesToNonString(s) || BASE60_FLOAT.test(s)) style = 'double';
   else if (s.includes('\n')) style = 'literal';
   else style = 'plain';
-  const a = analyze(chars);
+  const a = analyze(s, chars);
   if (style === 'plain' && (!a.blockPlainAllowed || (chars.length === 0 && key))) style = 'single';
   if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
   if (style === 'literal' && (!a.blockAllowed || key)) style = 'double';
@@ -404,6 +432,8 @@ function writeStringUncached(w: Writer, s: string, indent: number, key: boolean)
 
 function numberText(v: number | bigint): string {
   if (typeof v === 'bigint') return v.toString();
+  // Safe integers print as their decimal digits either way (-0 is JSON `-0`, YAML int 0).
+  if (Number.isSafeInteger(v) && !Object.is(v, -0)) return String(v);
   const json = goJsonFloat(v);
   // Re-read as YAML: integral JSON text is an int, anything else a float printed with %g.
   if (/^-?\d+$/.test(json) && fitsInt(json)) return BigInt(json).toString();
@@ -411,9 +441,9 @@ function numberText(v: number | bigint): string {
 }
 
 function writeScalar(w: Writer, v: Value, indent: number): void {
-  if (v === null) w.write('null');
-  else if (typeof v === 'boolean') w.write(v ? 'true' : 'false');
-  else if (typeof v === 'number' || typeof v === 'bigint') w.write(numberText(v));
+  if (v === null) w.ascii('null');
+  else if (typeof v === 'boolean') w.ascii(v ? 'true' : 'false');
+  else if (typeof v === 'number' || typeof v === 'bigint') w.ascii(numberText(v));
   else if (typeof v === 'string') writeString(w, v, indent, false);
 }
 
@@ -421,13 +451,13 @@ function isEmptyCollection(v: Value): boolean {
   return (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
 }
 
-function writeMapping(w: Writer, o: ObjectValue, indent: number, first: boolean): void {
+function writeMapping(w: Writer, o: ObjectValue, keys: string[], indent: number, first: boolean): void {
   let isFirst = first;
-  for (const k of sortKeys(o)) {
+  for (const k of keys) {
     if (!isFirst) w.newline(indent);
     isFirst = false;
     writeString(w, k, indent + 2, true);
-    w.write(':');
+    w.ascii(':');
     writeValue(w, o[k], indent, true);
   }
 }
@@ -437,47 +467,67 @@ function writeSequence(w: Writer, a: Value[], indent: number, first: boolean): v
   for (const item of a) {
     if (!isFirst) w.newline(indent);
     isFirst = false;
-    w.write('-');
+    w.ascii('-');
     writeValue(w, item, indent, false);
   }
 }
 
 /** Writes a value after a `key:` (inMapping) or a `-` (in a sequence). */
 function writeValue(w: Writer, v: Value, indent: number, inMapping: boolean): void {
-  if (isObject(v) && !isEmptyCollection(v)) {
-    if (inMapping) {
-      w.newline(indent + 2);
-      writeMapping(w, v, indent + 2, true);
-    } else {
-      w.write(' ');
-      writeMapping(w, v, indent + 2, true);
-    }
-    return;
-  }
-  if (Array.isArray(v) && v.length > 0) {
-    if (inMapping) {
+  if (typeof v === 'object' && v !== null) {
+    if (!Array.isArray(v)) {
+      const keys = sortKeys(v);
+      if (keys.length === 0) {
+        w.ascii(' {}');
+      } else if (inMapping) {
+        w.newline(indent + 2);
+        writeMapping(w, v, keys, indent + 2, true);
+      } else {
+        w.ascii(' ');
+        writeMapping(w, v, keys, indent + 2, true);
+      }
+    } else if (v.length === 0) {
+      w.ascii(' []');
+    } else if (inMapping) {
       // go-yaml does not indent a sequence that is a mapping value.
       w.newline(indent);
       writeSequence(w, v, indent, true);
     } else {
-      w.write(' ');
+      w.ascii(' ');
       writeSequence(w, v, indent + 2, true);
     }
     return;
   }
-  w.write(' ');
-  if (Array.isArray(v)) w.write('[]');
-  else if (isObject(v)) w.write('{}');
-  else writeScalar(w, v, indent + 2);
+  w.ascii(' ');
+  writeScalar(w, v, indent + 2);
+}
+
+function writeDocument(w: Writer, v: Value): void {
+  if (isObject(v) && !isEmptyCollection(v)) writeMapping(w, v, sortKeys(v), 0, true);
+  else if (Array.isArray(v) && v.length > 0) writeSequence(w, v, 0, true);
+  else if (Array.isArray(v)) w.ascii('[]');
+  else if (isObject(v)) w.ascii('{}');
+  else writeScalar(w, v, 0);
+  w.parts.push('\n');
+  w.column = 0;
 }
 
 /** One object as YAML text, as the Kubernetes YAML serializer prints it (ends with a newline). */
 export function toGoYaml(v: Value): string {
   const w = new Writer();
-  if (isObject(v) && !isEmptyCollection(v)) writeMapping(w, v, 0, true);
-  else if (Array.isArray(v) && v.length > 0) writeSequence(w, v, 0, true);
-  else if (Array.isArray(v)) w.write('[]');
-  else if (isObject(v)) w.write('{}');
-  else writeScalar(w, v, 0);
-  return w.out + '\n';
+  writeDocument(w, v);
+  return w.parts.join('');
+}
+
+/**
+ * A YAML stream of documents, each preceded by `---` (what `crossplane render` prints); the same
+ * text as joining {@link toGoYaml} of each, built in one string.
+ */
+export function toGoYamlStream(docs: readonly Value[]): string {
+  const w = new Writer();
+  for (const d of docs) {
+    w.parts.push('---\n');
+    writeDocument(w, d);
+  }
+  return w.parts.join('');
 }

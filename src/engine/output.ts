@@ -4,7 +4,7 @@
  * Crossplane adds, `Result` and `Context` documents; and the YAML stream of them.
  */
 import { goQuote } from './_errors';
-import { toGoYaml } from './go-yaml';
+import { toGoYamlStream } from './go-yaml';
 import type { StepCondition, StepResult } from './pipeline';
 import type { State } from './protocol';
 import type { ObjectValue, Value } from './values';
@@ -205,9 +205,8 @@ export function renderDocuments(input: RenderDocumentsInput): RenderDocuments {
 
 /** The YAML stream: `---` before each document; XR, composed resources, then -r and -c documents. */
 export function toYamlStream(docs: RenderDocuments, include: { results: boolean; context: boolean }): string {
-  let out = '---\n' + toGoYaml(docs.xr);
-  for (const r of docs.resources) out += '---\n' + toGoYaml(r);
-  if (include.results) for (const r of docs.results) out += '---\n' + toGoYaml(r);
-  if (include.context) out += '---\n' + toGoYaml(docs.context);
-  return out;
+  const all: Value[] = [docs.xr, ...docs.resources];
+  if (include.results) all.push(...docs.results);
+  if (include.context) all.push(docs.context);
+  return toGoYamlStream(all);
 }

@@ -6,7 +6,7 @@
  * errors, as P&T does with `fieldpath.IsNotFound`.
  */
 import { wrap } from './_errors';
-import { MergeOptions, Paved } from './fieldpath';
+import { MergeOptions, MissingField, Paved } from './fieldpath';
 import { sprintf } from './gofmt';
 import type { PtInput, PtPatch, PtComposedTemplate } from './pt-input';
 import { patchFrom, patchTo, patchType } from './pt-input';
@@ -60,7 +60,17 @@ function patchValueToObject(path: string, value: Value, to: ObjectValue, mo: Mer
 
 /** `FromCompositeFieldPath`-style patch: one field of `from`, transformed, into `to`. */
 export function applyFromFieldPathPatch(p: PtPatch, from: ObjectValue, to: ObjectValue): void {
-  const input = new Paved(from).getValue(patchFrom(p));
+  throwMissing(fromFieldPathPatch(p, from, to));
+}
+
+function throwMissing(missing: MissingField | undefined): void {
+  if (missing !== undefined) throw missing.error();
+}
+
+/** {@link applyFromFieldPathPatch} that returns a missing source instead of throwing it. */
+function fromFieldPathPatch(p: PtPatch, from: ObjectValue, to: ObjectValue): MissingField | undefined {
+  const input = new Paved(from).lookup(patchFrom(p));
+  if (input instanceof MissingField) return input;
   const out = resolveTransforms(transformsOf(p), input);
   // The value goes through json.Marshal and the Kubernetes decoder: whole numbers become int64.
   let v: Value;
@@ -80,16 +90,27 @@ export function applyFromFieldPathPatch(p: PtPatch, from: ObjectValue, to: Objec
       if (mo === undefined) paved.setValue(path, v);
       else paved.mergeValue(path, v, mo);
     }
-    return;
+    return undefined;
   }
   patchValueToObject(toPath, v, to, mo);
+  return undefined;
 }
 
 /** Combine patch: every variable from `from`, formatted, transformed, into `to` (§3.6). */
 export function applyCombinePatch(p: PtPatch, from: ObjectValue, to: ObjectValue): void {
+  throwMissing(combinePatch(p, from, to));
+}
+
+/** {@link applyCombinePatch} that returns a missing variable instead of throwing it. */
+function combinePatch(p: PtPatch, from: ObjectValue, to: ObjectValue): MissingField | undefined {
   const c = p.combine ?? {};
   const paved = new Paved(from);
-  const vars = (c.variables ?? []).map((v) => paved.getValue(v.fromFieldPath ?? ''));
+  const vars: Value[] = [];
+  for (const variable of c.variables ?? []) {
+    const v = paved.lookup(variable.fromFieldPath ?? '');
+    if (v instanceof MissingField) return v;
+    vars.push(v);
+  }
   let combined: Value;
   if (c.strategy === 'string') {
     if (c.string === undefined || c.string === null) throw new PatchError('given combine strategy string requires configuration');
@@ -100,6 +121,7 @@ export function applyCombinePatch(p: PtPatch, from: ObjectValue, to: ObjectValue
   const out = resolveTransforms(transformsOf(p), combined);
   const mo = toMergeOptions(p);
   patchValueToObject(patchTo(p), out, to, mo);
+  return undefined;
 }
 
 /**
@@ -143,24 +165,34 @@ export function toComposedResource(p: PtPatch): boolean {
 export function applyComposedPatch(
   p: PtPatch, ocd: ObjectValue | undefined, dcd: ObjectValue, oxr: ObjectValue, dxr: ObjectValue, env: ObjectValue,
 ): void {
-  if (ocd === undefined && !toComposedResource(p)) return;
+  throwMissing(composedPatch(p, ocd, dcd, oxr, dxr, env));
+}
+
+/**
+ * {@link applyComposedPatch} that returns a missing source (field path not found) instead of
+ * throwing it; every other error still throws.
+ */
+export function composedPatch(
+  p: PtPatch, ocd: ObjectValue | undefined, dcd: ObjectValue, oxr: ObjectValue, dxr: ObjectValue, env: ObjectValue,
+): MissingField | undefined {
+  if (ocd === undefined && !toComposedResource(p)) return undefined;
   switch (patchType(p)) {
     case 'ToCompositeFieldPath':
-      return applyFromFieldPathPatch(p, ocd!, dxr);
+      return fromFieldPathPatch(p, ocd!, dxr);
     case 'CombineToComposite':
-      return applyCombinePatch(p, ocd!, dxr);
+      return combinePatch(p, ocd!, dxr);
     case 'ToEnvironmentFieldPath':
-      return applyFromFieldPathPatch(p, ocd!, env);
+      return fromFieldPathPatch(p, ocd!, env);
     case 'CombineToEnvironment':
-      return applyCombinePatch(p, ocd!, env);
+      return combinePatch(p, ocd!, env);
     case 'FromCompositeFieldPath':
-      return applyFromFieldPathPatch(p, oxr, dcd);
+      return fromFieldPathPatch(p, oxr, dcd);
     case 'CombineFromComposite':
-      return applyCombinePatch(p, oxr, dcd);
+      return combinePatch(p, oxr, dcd);
     case 'FromEnvironmentFieldPath':
-      return applyFromFieldPathPatch(p, env, dcd);
+      return fromFieldPathPatch(p, env, dcd);
     case 'CombineFromEnvironment':
-      return applyCombinePatch(p, env, dcd);
+      return combinePatch(p, env, dcd);
     default:
       return undefined;
   }

@@ -15,7 +15,7 @@ import type {
   CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, ResourceSelector, Severity, State,
 } from './protocol';
 import type { ObjectValue, Value } from './values';
-import { deepEqual, fromStruct, isObject } from './values';
+import { deepCopy, deepEqual, fromStruct, isObject } from './values';
 
 /** A failure of the pipeline (a fatal result, an unknown or unimplemented Function). */
 export class PipelineError extends UserError {
@@ -294,6 +294,17 @@ function asState(s: State | undefined, owned: boolean): State {
   return out;
 }
 
+function copyState(s: State): State {
+  const resources: State['resources'] = {};
+  for (const k of Object.keys(s.resources)) {
+    const r = s.resources[k];
+    resources[k] = { ...r, resource: deepCopy(r.resource) };
+  }
+  const out: State = { resources };
+  if (s.composite) out.composite = { ...s.composite, resource: deepCopy(s.composite.resource) };
+  return out;
+}
+
 function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep): FunctionResponse {
   let rsp: FunctionResponse;
   try {
@@ -324,7 +335,10 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     }
     const owned = BUILT_IN_IMPLS.has(impl);
     const req: FunctionRequest = {
-      observed: input.observed,
+      // The observed state may hold the caller's own objects (render copies only what is not
+      // in Struct form); built-in functions only read it, any other function gets a copy (in
+      // Crossplane, each function gets its own request).
+      observed: owned ? input.observed : copyState(input.observed),
       desired,
       input: step.input === undefined ? undefined : stepInput(step.input, owned),
       context,

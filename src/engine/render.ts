@@ -10,7 +10,7 @@ import type { FunctionObject, PipelineStep, StepResult } from './pipeline';
 import { PipelineError, runPipeline } from './pipeline';
 import type { CompositionFunctionImpl, Readiness, State } from './protocol';
 import type { ObjectValue, Value } from './values';
-import { fromKubernetesJson, fromStruct, isObject, toPlain } from './values';
+import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './values';
 import { applyXrdDefaults } from './xrd-defaults';
 
 /** Options of {@link render}. Objects are plain Kubernetes objects (as parsed from YAML). */
@@ -224,8 +224,13 @@ export function render(options: RenderOptions): RenderResult {
   checkComposition(xr, comp);
   if (options.xrd !== undefined) applyXrdDefaults(xr, asObject(options.xrd, 'xrd'));
 
-  // Observed resources reach functions through a Struct: every number is float64.
-  const observed = (options.observed ?? []).map((o, i) => fromStruct(asObject(o, `observed[${i}]`)) as ObjectValue);
+  // Observed resources reach functions through a Struct: every number is float64. Objects
+  // already in that form (the usual case: parsed YAML or JSON) are not copied: nothing in the
+  // render writes to them, and steps of user functions get their own copies (runPipeline).
+  const observed = (options.observed ?? []).map((o, i) => {
+    const obj = asObject(o, `observed[${i}]`);
+    return isStructForm(obj) ? obj : fromStruct(obj) as ObjectValue;
+  });
   const required = objects(options.requiredResources, 'requiredResources');
   const extra = objects(options.extraResources, 'extraResources');
   const context: ObjectValue = {};

@@ -74,8 +74,12 @@ export function fromStruct(json: unknown): Value {
       return json;
     case 'object': {
       if (Array.isArray(json)) return json.map((e) => fromStruct(e));
+      // Keys rather than entries: no [key, value] array per field (observed objects are
+      // converted on every render).
+      const src = json as Record<string, unknown>;
       const out: ObjectValue = {};
-      for (const [k, e] of Object.entries(json as Record<string, unknown>)) {
+      for (const k of Object.keys(src)) {
+        const e = src[k];
         if (e === undefined) continue;
         setKey(out, k, fromStruct(e));
       }
@@ -83,6 +87,36 @@ export function fromStruct(json: unknown): Value {
     }
     default:
       return null;
+  }
+}
+
+/**
+ * Whether `json` already is what {@link fromStruct} would return for it: plain objects and
+ * arrays of strings, booleans, null and numbers, with nothing undefined, bigint or missing.
+ * Such a value can be read as is instead of copied (as long as nothing writes to it).
+ */
+export function isStructForm(json: unknown): boolean {
+  switch (typeof json) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'object': {
+      if (json === null) return true;
+      if (Array.isArray(json)) {
+        // A hole reads as undefined, which is not in Struct form.
+        for (let i = 0; i < json.length; i++) if (!isStructForm(json[i])) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(json) !== Object.prototype) return false;
+      const o = json as Record<string, unknown>;
+      // for-in sees the own enumerable keys here (Object.prototype has none) and, unlike
+      // Object.keys, allocates nothing.
+      for (const k in o) if (!isStructForm(o[k])) return false;
+      return true;
+    }
+    default:
+      return false;
   }
 }
 
@@ -111,8 +145,12 @@ export function fromKubernetesJson(json: unknown): Value {
       return json;
     case 'object': {
       if (Array.isArray(json)) return json.map((e) => fromKubernetesJson(e));
+      // Keys rather than entries: no [key, value] array per field (observed objects are
+      // converted on every render).
+      const src = json as Record<string, unknown>;
       const out: ObjectValue = {};
-      for (const [k, e] of Object.entries(json as Record<string, unknown>)) {
+      for (const k of Object.keys(src)) {
+        const e = src[k];
         if (e === undefined) continue;
         setKey(out, k, fromKubernetesJson(e));
       }
