@@ -12,15 +12,22 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { stringify } from 'yaml';
 import { Testing } from 'cdk8s';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { GkePlatform } from '../examples/gke/gke-platform';
 import { observeAll } from '../examples/gke/observed-state';
 import { NetworkChart } from '../examples/network/network-api';
-import { render } from '../src/engine';
+import * as sourceEngine from '../src/engine';
 
 const ROOT = path.resolve(__dirname, '..');
+
+// Users run the compiled engine (lib/), so that is what the figures measure when it is built;
+// the TypeScript sources run through tsx carry its per-function helpers and are slower.
+const COMPILED_ENGINE = path.join(ROOT, 'lib/src/engine/index.js');
+const compiled = fs.existsSync(COMPILED_ENGINE);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { render } = (compiled ? require(COMPILED_ENGINE) : sourceEngine) as typeof sourceEngine;
+console.log(`in-process figures use the ${compiled ? 'compiled engine (lib/)' : 'TypeScript sources via tsx (run `npm run build` for the compiled figures)'}`);
 
 const xr = {
   apiVersion: 'net.example.org/v1alpha1', kind: 'XNetwork',
@@ -157,8 +164,7 @@ const rate = inProcess();
 let ok = rate >= 5000 && networkExample() >= 5000;
 const gkeRate = gkeExample();
 ok = ok && gkeRate >= 5000;
-const compiled = path.join(ROOT, 'lib/src/engine/render.js');
-if (fs.existsSync(compiled)) {
+if (compiled) {
   ok = cli(process.execPath, [path.join(ROOT, 'bin/cdk8s-crossplane.js')], 'node bin/cdk8s-crossplane.js') <= 0.5 && ok;
 } else {
   console.log('compiled CLI not timed: lib/src/engine/render.js is absent (run `npm run build` first)');
