@@ -74,6 +74,20 @@ function single(docs: LoadedDocument[], what: string, file: string): LoadedDocum
   return docs[0];
 }
 
+/**
+ * The one document of `kind` in a file, else the first document (whose kind check then fails
+ * with the usual message). cdk8s writes a chart's XRD and Composition into one file; crossplane
+ * render reads only the first document, we take the one that is meant.
+ */
+function singleOfKind(docs: LoadedDocument[], kind: string, file: string): LoadedDocument {
+  const matching = docs.filter((d) => d.object.kind === kind);
+  if (matching.length > 1) {
+    const names = matching.map((d) => `${(d.object.metadata as { name?: string } | undefined)?.name ?? '?'} (document ${d.index})`);
+    throw new UserError(`${file}: holds ${matching.length} ${kind}s, ${names.join(', ')}: pass a file with only the one to render`);
+  }
+  return matching[0] ?? single(docs, kind, file);
+}
+
 function parseContextValue(text: string, key: string, source: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return null;
@@ -154,7 +168,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const stdin = () => io.stdin();
   const xrDoc = single(loadYamlPath(xrPath, stdin), 'composite resource', xrPath);
   expectKind(xrDoc, 'composite resource', []);
-  const compDoc = single(loadYamlPath(compPath, stdin), 'Composition', compPath);
+  const compDoc = singleOfKind(loadYamlPath(compPath, stdin), 'Composition', compPath);
   expectKind(compDoc, 'Composition', [{ apiVersion: ['apiextensions.crossplane.io/v1'], kind: 'Composition' }]);
 
   let functions: Record<string, unknown>[] | undefined;
@@ -173,7 +187,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const credentials = load(v['function-credentials']);
   let xrd: unknown;
   if (v.xrd) {
-    const d = single(loadYamlPath(v.xrd, stdin), 'XRD', v.xrd);
+    const d = singleOfKind(loadYamlPath(v.xrd, stdin), 'CompositeResourceDefinition', v.xrd);
     expectKind(d, 'CompositeResourceDefinition', [{ apiVersion: ['apiextensions.crossplane.io/v1', 'apiextensions.crossplane.io/v2'], kind: 'CompositeResourceDefinition' }]);
     xrd = d.object;
   }

@@ -92,6 +92,22 @@ describe('cdk8s-crossplane render', () => {
     expect(io.out).toContain('    enableDnsSupport: true\n    region: eu-west-1\n');
   });
 
+  test('takes the one Composition of a file that also holds the XRD, as cdk8s writes a chart', async () => {
+    const xrd = 'apiVersion: apiextensions.crossplane.io/v2\nkind: CompositeResourceDefinition\nmetadata: {name: xnetworks.example.org}\n';
+    const alone = fakeIo();
+    await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), file('fns/functions.yaml', FUNCTIONS_YAML)], alone);
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('chart.yaml', `${xrd}---\n${COMP_YAML}`), path.join(dir, 'fns')], io)).toBe(0);
+    expect(io.out).toBe(alone.out);
+  });
+
+  test('fails if a file holds several Compositions, naming them', async () => {
+    const io = fakeIo();
+    const second = COMP_YAML.replace(/name: [^\n]+/, 'name: other');
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('two.yaml', `${COMP_YAML}---\n${second}`), path.join(dir, 'fns')], io)).toBe(1);
+    expect(io.err).toMatch(/two\.yaml: holds 2 Compositions, .+ \(document 0\), other \(document 1\): pass a file with only the one to render/);
+  });
+
   test('a functions directory is searched recursively', async () => {
     const io = fakeIo();
     expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), path.join(dir, 'fns')], io)).toBe(0);
