@@ -1,3 +1,4 @@
+import { FieldPathError, parseFieldPath as parseRuntimePath, Segment as RuntimeSegment } from '../engine/fieldpath';
 import { UserError } from '../errors';
 
 /**
@@ -14,65 +15,39 @@ export interface FieldPathSyntaxError {
   readonly message: string;
 }
 
+/** The largest array index a field path can hold (an unsigned 32-bit integer). */
 const MAX_UINT32 = 4294967295;
 
 /**
- * Splits a field path exactly as crossplane-runtime's `fieldpath.Parse` does (reference §3.7):
- * `.` separates fields, `[...]` holds an index (unsigned 32-bit integer) or a field name
- * (periods allowed, surrounding quotes stripped).
+ * Splits a field path with the render engine's parser, which follows crossplane-runtime's
+ * `fieldpath.Parse` (reference §3.7), so the constructs accept exactly the paths Crossplane
+ * does. The runtime forgets which fields were written in brackets; P&T's wildcard handling
+ * depends on it (`[*]` expands, `.*` is a literal key), so it is read back from the text.
  *
- * Returns the segments, or a syntax error with the position of the first bad character.
+ * Returns the segments, or a syntax error in the runtime's words.
  */
 export function parseFieldPath(path: string): FieldPathSegment[] | FieldPathSyntaxError {
-  const segments: FieldPathSegment[] = [];
-  let i = 0;
-  let current = '';
-  // whether the character before `i` closed a bracket (then a `.` or `[` or a new name may follow)
-  let afterBracket = false;
-  const flush = () => {
-    if (current !== '') {
-      segments.push({ kind: 'field', name: current, bracketed: false });
-      current = '';
-    }
-  };
-  while (i < path.length) {
-    const c = path[i];
-    if (c === '.') {
-      if (current === '' && !afterBracket) return { message: `unexpected '.' at position ${i}` };
-      if (i === path.length - 1) return { message: `unexpected '.' at position ${i}` };
-      if (path[i + 1] === '.' || path[i + 1] === '[') return { message: `unexpected '${path[i + 1]}' at position ${i + 1}` };
-      flush();
-      afterBracket = false;
-      i++;
-      continue;
-    }
-    if (c === ']') return { message: `unexpected ']' at position ${i}` };
-    if (c === '[') {
-      flush();
-      const close = path.indexOf(']', i + 1);
-      const open = path.indexOf('[', i + 1);
-      if (close < 0) return { message: `unterminated '[' at position ${i}` };
-      if (open >= 0 && open < close) return { message: `unexpected '[' at position ${open}` };
-      const inner = path.slice(i + 1, close);
-      if (inner === '') return { message: `unexpected ']' at position ${close}` };
-      segments.push(bracketSegment(inner));
-      afterBracket = true;
-      i = close + 1;
-      continue;
-    }
-    afterBracket = false;
-    current += c;
-    i++;
+  if (path === '') return { message: 'path is empty' };
+  let segments: RuntimeSegment[];
+  try {
+    segments = parseRuntimePath(path);
+  } catch (err) {
+    if (err instanceof FieldPathError) return { message: err.message };
+    throw err;
   }
-  flush();
-  if (segments.length === 0) return { message: 'path is empty' };
-  return segments;
+  // The syntax is valid here: each segment is either `[...]` or a name up to `.` or `[`.
+  let at = 0;
+  return segments.map((seg) => {
+    if (path[at] === '.') at++;
+    const bracketed = path[at] === '[';
+    at = bracketed ? path.indexOf(']', at) + 1 : nextDelimiter(path, at);
+    return seg.type === 'index' ? { kind: 'index', index: seg.index } : { kind: 'field', name: seg.field, bracketed };
+  });
 }
 
-function bracketSegment(inner: string): FieldPathSegment {
-  if (/^[0-9]+$/.test(inner) && Number(inner) <= MAX_UINT32) return { kind: 'index', index: Number(inner) };
-  const quoted = inner.length >= 2 && ((inner.startsWith("'") && inner.endsWith("'")) || (inner.startsWith('"') && inner.endsWith('"')));
-  return { kind: 'field', name: quoted ? inner.slice(1, -1) : inner, bracketed: true };
+function nextDelimiter(path: string, from: number): number {
+  for (let i = from; i < path.length; i++) if (path[i] === '.' || path[i] === '[') return i;
+  return path.length;
 }
 
 /** Whether `segments` came from parsing (not a syntax error). */

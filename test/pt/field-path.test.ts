@@ -88,3 +88,27 @@ describe('fieldPathOf records property access', () => {
     expect(() => fieldPathOf((x: any) => x.data['a]b'])).toThrow(/must not contain '\[' or '\]', got 'a\]b'/);
   });
 });
+
+describe('parseFieldPath agrees with the render engine (crossplane-runtime) on every path', () => {
+  const { parseFieldPath: runtimeParse } = require('../../src/engine/fieldpath');
+  const runtime = (p: string): string => { try { return JSON.stringify(runtimeParse(p)); } catch (e) { return (e as Error).message; } };
+  const ours = (p: string): string => {
+    const r = parseFieldPath(p);
+    return Array.isArray(r) ? JSON.stringify(r.map(s => (s.kind === 'index' ? { type: 'index', index: s.index } : { type: 'field', field: s.name }))) : r.message;
+  };
+  test.each([
+    'spec.a[0].b', "metadata.annotations['crossplane.io/name']", 'data[.config.yml]', 'a[0][1]', 'a[0]b',
+    'spé..x', '.a', 'a.', 'a..b', 'a.[0]', 'a]', 'a[]', 'a[0', 'a[[0]]', "a['0']", 'a[4294967296]', "a.''b''",
+  ])('%s', (p) => {
+    expect(ours(p)).toBe(runtime(p));
+  });
+
+  test('keeps which fields were written in brackets, which the runtime does not', () => {
+    expect(parseFieldPath('a[*].b.*')).toEqual([
+      { kind: 'field', name: 'a', bracketed: false },
+      { kind: 'field', name: '*', bracketed: true },
+      { kind: 'field', name: 'b', bracketed: false },
+      { kind: 'field', name: '*', bracketed: false },
+    ]);
+  });
+});
