@@ -18,24 +18,20 @@ export interface KindInfo {
   readonly servedVersions: readonly string[];
 }
 
-/** Core and common built-in kinds (group '' is the core group). Unknown kinds are not checked. */
+/**
+ * Scopes of built-in kinds that have no generated schema (the common ones are in
+ * `imports/schemas`, scope included: see scripts/built-in-kinds.ts). Group '' is the core group;
+ * kinds in neither place are not checked.
+ */
 const CLUSTER_KINDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['Namespace', 'Node', 'PersistentVolume'],
-  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding'],
-  'storage.k8s.io': ['StorageClass', 'CSIDriver', 'VolumeAttachment'],
+  '': ['Node'],
+  'storage.k8s.io': ['CSIDriver', 'VolumeAttachment'],
   'apiextensions.k8s.io': ['CustomResourceDefinition'],
   'admissionregistration.k8s.io': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
   'scheduling.k8s.io': ['PriorityClass'],
-  'networking.k8s.io': ['IngressClass'],
 };
 const NAMESPACED_KINDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['ConfigMap', 'Secret', 'Service', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'Endpoints', 'LimitRange', 'ResourceQuota'],
-  'apps': ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'],
-  'batch': ['Job', 'CronJob'],
-  'networking.k8s.io': ['Ingress', 'NetworkPolicy'],
-  'rbac.authorization.k8s.io': ['Role', 'RoleBinding'],
-  'autoscaling': ['HorizontalPodAutoscaler'],
-  'policy': ['PodDisruptionBudget'],
+  '': ['Endpoints'],
 };
 
 /** Splits `group/version` (or `v1` for the core group). */

@@ -31,3 +31,14 @@ test('warns when a template selects on the cdk8s-plus construct-path label', () 
     expect.stringMatching(/^resources\[deployment\]\.base\.spec\.template\.metadata\.labels\[cdk8s\.io\/metadata\.addr\] is the same for every XR/),
   ]);
 });
+
+test('built-in kinds get their scope and served versions from the generated schemas', () => {
+  // GIVEN a namespaced XR composing an autoscaling/v1 HPA (served, like v2) and a ClusterRole
+  const { comp } = setup();
+  comp.addResource('hpa', { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', spec: { maxReplicas: 3, scaleTargetRef: { kind: 'Deployment', name: 'x' } } });
+  comp.addResource('role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole' });
+  // THEN only the cluster-scoped kind is rejected
+  const problems = comp.node.validate();
+  expect(problems.filter(p => p.includes('resources[hpa]'))).toEqual([]);
+  expect(problems).toEqual([expect.stringMatching(/^resources\[role\]\.base\.kind must be namespaced under a Namespaced XR, got cluster-scoped 'ClusterRole'/)]);
+});
