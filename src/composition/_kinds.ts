@@ -3,7 +3,7 @@
  * the generated `imports/schemas/<group>.json` files (`importedGroup`), plus a small table of core Kubernetes
  * kinds. Private to this folder (not exported by the barrel).
  */
-import { importedGroup } from '../schema/imported-schemas';
+import { importedGroup, splitApiVersion } from '../schema/imported-schemas';
 import { JsonSchema } from '../schema/json-schema';
 
 /** Scope and (when known) schema of one apiVersion + kind. */
@@ -33,12 +33,6 @@ const CLUSTER_KINDS: Readonly<Record<string, readonly string[]>> = {
 const NAMESPACED_KINDS: Readonly<Record<string, readonly string[]>> = {
   '': ['Endpoints'],
 };
-
-/** Splits `group/version` (or `v1` for the core group). */
-export function splitApiVersion(apiVersion: string): { group: string; version: string } {
-  const i = apiVersion.lastIndexOf('/');
-  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
-}
 
 /** What is known of `apiVersion` + `kind`; undefined when nothing is. */
 export function kindInfo(apiVersion: string, kind: string): KindInfo | undefined {

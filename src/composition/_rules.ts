@@ -10,7 +10,8 @@ import { PatchType } from '../pt/patch-policy';
 import { closest } from '../pt/path-check';
 import { XrdScope } from '../xrd/xrd-ref';
 import { compositionsNamed, compositionsOfType } from './_app-index';
-import { isNamespacedMrGroup, KindInfo, kindInfo, splitApiVersion } from './_kinds';
+import { splitApiVersion } from '../schema/imported-schemas';
+import { isNamespacedMrGroup, KindInfo, kindInfo } from './_kinds';
 import { CDK8S_PLUS_SELECTOR_LABEL, GENERATED_NAME } from './template-scope';
 import type { Composition } from './composition';
 

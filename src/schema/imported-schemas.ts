@@ -57,3 +57,9 @@ export function importedGroup(group: string, dir: string = SCHEMA_DIR): Imported
   }
   return hit ?? undefined;
 }
+
+/** Splits `group/version` (`v1` alone is the core group, `''`). */
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const i = apiVersion.lastIndexOf('/');
+  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+}

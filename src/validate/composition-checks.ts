@@ -10,7 +10,8 @@ import { ptInputProblem } from '../engine/pt-validate';
 import type { ObjectValue } from '../engine/values';
 import { Finding, FindingObject } from './finding';
 import { isRecord } from './_util';
-import { SchemaRegistry, splitApiVersion } from './registry';
+import { splitApiVersion } from '../schema/imported-schemas';
+import { SchemaRegistry } from './registry';
 import { checkFieldPath, FieldPathProblem } from '../pt/path-check';
 import { JsonSchema } from '../schema/json-schema';
 

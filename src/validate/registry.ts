@@ -5,7 +5,7 @@
  * constructs of a cdk8s app (anything whose `toJson()` gives an XRD).
  */
 import { SCHEMA_DIR } from '../../imports/schemas';
-import { importedGroup } from '../schema/imported-schemas';
+import { importedGroup, splitApiVersion } from '../schema/imported-schemas';
 import { JsonSchema } from '../schema/json-schema';
 import { Finding, findingObject } from './finding';
 import { isRecord } from './_util';
@@ -77,12 +77,6 @@ export interface SchemaRegistryOptions {
 export interface XrdSource {
   /** Renders the XRD object. */
   toJson(): unknown;
-}
-
-/** @internal */
-export function splitApiVersion(apiVersion: string): { group: string; version: string } {
-  const i = apiVersion.lastIndexOf('/');
-  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
 }
 
 function key(group: string, version: string, kind: string): string {

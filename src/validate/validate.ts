@@ -8,7 +8,8 @@ import { Finding, FindingObject, findingObject } from './finding';
 import { isRecord } from './_util';
 import { checkCompositionReferences } from './composition-checks';
 import { validateObject } from './object-validator';
-import { isSourced, SchemaRegistry, splitApiVersion, XrdSource } from './registry';
+import { splitApiVersion } from '../schema/imported-schemas';
+import { isSourced, SchemaRegistry, XrdSource } from './registry';
 import { checkXrd } from './xrd-checks';
 import { readSources, readYamlStream, SourcedObject } from './yaml-input';
 
