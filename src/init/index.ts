@@ -1,2 +1,3 @@
 export * from './project-template';
 export * from './init-project';
+export * from './package-spec';

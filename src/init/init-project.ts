@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
+import { packageSpec } from './package-spec';
 import { packageNameFor, projectTemplate } from './project-template';
 
 /** Options of {@link initProject}. */
@@ -11,6 +12,13 @@ export interface InitProjectOptions {
    * @default - derived from the folder name
    */
   readonly name?: string;
+  /**
+   * Where the project gets cdk8s-crossplane from: a version, or a path to a checkout or a
+   * tarball made by `npm pack` (written as a `file:` dependency relative to `dir`).
+   *
+   * @default - `^` and the version of this package, from the npm registry
+   */
+  readonly package?: string;
 }
 
 // A folder with only these in it counts as empty: a fresh `git init` or `git clone` of an empty repository.
@@ -34,7 +42,8 @@ export function initProject(dir: string, options: InitProjectOptions = {}): stri
         + `pass a new folder (e.g. \`cdk8s-crossplane init ${path.join(dir, 'platform')}\`) or empty this one`);
     }
   }
-  const files = projectTemplate({ name: options.name ?? packageNameFor(dir) });
+  const from = options.package === undefined ? undefined : packageSpec(options.package, dir);
+  const files = projectTemplate({ name: options.name ?? packageNameFor(dir), version: from?.version, spec: from?.spec });
   fs.mkdirSync(dir, { recursive: true });
   for (const [name, content] of files) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });

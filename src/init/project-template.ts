@@ -13,6 +13,13 @@ export interface ProjectTemplateOptions {
    * @default - the version of this package
    */
   readonly version?: string;
+  /**
+   * The project's package.json entry for cdk8s-crossplane, when it is not `^<version>`: a
+   * version, or a `file:` spec for a checkout or a tarball (see `packageSpec`).
+   *
+   * @default - `^<version>`
+   */
+  readonly spec?: string;
 }
 
 /** The versions a new project pins: this package's own, and the ranges it was built and tested with. */
@@ -26,7 +33,9 @@ const DEV = ['@types/jest', '@types/node', 'cdk8s-cli', 'esbuild', 'jest', 'tsx'
 const NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 
 /** This package's package.json, found by walking up from this file (src/ and lib/src/ differ in depth). */
-function ownPackageJson(): { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> } {
+function ownPackageJson(): {
+  version: string; dependencies: Record<string, string>; devDependencies: Record<string, string>; peerDependencies: Record<string, string>;
+} {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
@@ -39,7 +48,8 @@ function ownPackageJson(): { version: string; dependencies: Record<string, strin
 
 function versions(version: string | undefined): TemplateVersions {
   const own = ownPackageJson();
-  const all = { ...own.devDependencies, ...own.dependencies };
+  // cdk8s and constructs are peer dependencies: the project gets the ranges this package accepts.
+  const all = { ...own.devDependencies, ...own.dependencies, ...own.peerDependencies };
   const dependencies: Record<string, string> = {};
   for (const name of [...RUNTIME, ...DEV]) {
     // Every one of them is a dependency of this package too; the fallback only guards a trimmed package.json.
@@ -76,11 +86,13 @@ export function projectTemplate(options: ProjectTemplateOptions): Map<string, st
     private: true,
     description: 'Platform APIs for Crossplane, written in TypeScript with cdk8s-crossplane',
     scripts: {
-      synth: 'cdk8s synth',
+      // Offline, cdk8s-cli's check for a newer version of itself prints a stack trace; it reads
+      // the flag (or CDK8S_CHECK_UPGRADE=false) only from the command line and environment.
+      synth: 'cdk8s synth --no-check-upgrade',
       typecheck: 'tsc --noEmit',
       test: 'tsc --noEmit && jest',
     },
-    dependencies: { 'cdk8s-crossplane': `^${v.self}`, ...pick(RUNTIME) },
+    dependencies: { 'cdk8s-crossplane': options.spec ?? `^${v.self}`, ...pick(RUNTIME) },
     devDependencies: pick(DEV),
   };
   const files = new Map<string, string>();
@@ -116,7 +128,7 @@ const TSCONFIG = `{
 `;
 
 function cdk8sYaml(version: string): string {
-  return `# \`npx cdk8s synth\` runs main.ts and writes dist/, then validates every object written with
+  return `# \`npm run synth\` (cdk8s synth) runs main.ts and writes dist/, then validates every object written with
 # cdk8s-crossplane's validator (provider and Crossplane schemas, CEL rules) and fails on errors.
 language: typescript
 app: npx tsx main.ts
@@ -131,7 +143,7 @@ validations:
 }
 
 const MAIN_TS = `/**
- * The platform's APIs. \`npx cdk8s synth\` runs this file: dist/ gets one YAML file per chart
+ * The platform's APIs. \`npm run synth\` runs this file: dist/ gets one YAML file per chart
  * (the Function objects first, then each API's XRD and Compositions) and crossplane.yaml, the
  * package metadata of a Crossplane Configuration.
  */
@@ -278,14 +290,14 @@ Platform APIs for Crossplane, written in TypeScript with
 \`\`\`sh
 npm install
 npm test            # type-check, then render every API for example XRs and validate the result
-npx cdk8s synth     # write dist/: Functions, XRDs, Compositions and crossplane.yaml, validated
+npm run synth       # cdk8s synth: write dist/ (Functions, XRDs, Compositions, crossplane.yaml), validated
 \`\`\`
 
 - \`main.ts\`: the APIs. Each is a chart with an XRD (its schema is also the XR's TypeScript
   type) and a Composition whose patches are typed on both ends.
 - \`main.test.ts\`: renders the Composition offline, exactly as Crossplane's pipeline would,
   and validates the composed resources against the provider schemas.
-- \`dist/\`: what \`npx cdk8s synth\` writes. Apply the Function objects first, then the XRDs,
+- \`dist/\`: what \`npm run synth\` writes. Apply the Function objects first, then the XRDs,
   then the Compositions (\`crossplane.yaml\` is package metadata, not a cluster object: build a
   Configuration package with \`crossplane xpkg build\`, or leave it out when applying).
 `;

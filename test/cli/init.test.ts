@@ -1,8 +1,7 @@
 // `cdk8s-crossplane init`: the new repository must work as written, against what users install.
-// The end-to-end test packs this package (compiled into a staging folder, so that the working
-// tree's lib/ is left alone), installs the tarball and the template's dependencies offline from
-// the npm cache, and runs the new project's `npm test` and `cdk8s synth`.
-import { spawnSync } from 'node:child_process';
+// The end-to-end test works in a project created by `init --package <tarball>` with the packed
+// package installed (shared with test/install, see test/_helpers/packed-package.ts: no registry,
+// no npm cache), and runs the new project's `npm test` and `npm run synth` there.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +10,7 @@ import { run } from '../../src/cli/init';
 import { UsageError, UserError } from '../../src/errors';
 import { projectTemplate } from '../../src/init';
 import { fakeIo } from '../_helpers/fake-io';
+import { copyOfProject, packedPackage, sh } from '../_helpers/packed-package';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OWN = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -27,21 +27,29 @@ describe('cdk8s-crossplane init', () => {
     const files = ['.gitignore', 'README.md', 'cdk8s.yaml', 'jest-transform.js', 'jest.config.js', 'main.test.ts', 'main.ts', 'package.json', 'tsconfig.json'];
     expect(fs.readdirSync(dir).sort()).toStrictEqual(files);
     expect(io.out).toContain(`created ${files.length} files in ${dir}`);
-    expect(io.out).toMatch(/npm install\n {2}npm test\n {2}npx cdk8s synth\n$/);
+    expect(io.out).toMatch(/npm install\n {2}npm test\n {2}npm run synth\n$/);
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('acme-platform');
     const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
     expect(readme).toContain('npm test');
-    expect(readme).toContain('npx cdk8s synth');
+    expect(readme).toContain('npm run synth');
   });
 
   test('package.json depends on this version of the package and on the versions it is built with', () => {
     const pkg = JSON.parse(projectTemplate({ name: 'p' }).get('package.json')!);
-    expect(pkg.dependencies).toStrictEqual({ 'cdk8s-crossplane': `^${OWN.version}`, cdk8s: OWN.dependencies.cdk8s, constructs: OWN.dependencies.constructs });
+    // cdk8s and constructs in the ranges this package accepts as peers, so the app has one copy of each.
+    expect(pkg.dependencies).toStrictEqual({ 'cdk8s-crossplane': `^${OWN.version}`, cdk8s: OWN.peerDependencies.cdk8s, constructs: OWN.peerDependencies.constructs });
     for (const dev of ['cdk8s-cli', 'tsx', 'typescript', 'jest', 'esbuild', '@types/jest', '@types/node']) {
       expect(pkg.devDependencies[dev]).toBe(OWN.devDependencies[dev]);
     }
     expect(pkg.scripts.test).toBe('tsc --noEmit && jest');
+  });
+
+  test('its synth script turns off the upgrade check cdk8s-cli runs against the npm registry', () => {
+    const pkg = JSON.parse(projectTemplate({ name: 'p' }).get('package.json')!);
+    // cdk8s-cli reads `--check-upgrade` (default true) through yargs, from the command line or
+    // CDK8S_CHECK_UPGRADE; cdk8s.yaml is not read for it (node_modules/cdk8s-cli/lib/cli/index.js).
+    expect(pkg.scripts.synth).toBe('cdk8s synth --no-check-upgrade');
   });
 
   test('cdk8s.yaml loads the validation plugin the package ships, at its exact version', () => {
@@ -97,58 +105,117 @@ describe('cdk8s-crossplane init', () => {
   });
 });
 
-describe('a project created by init, with the packed package installed offline', () => {
-  let project: string;
-  let work: string;
-  /** Runs a command; returns stdout and stderr together, throws both when it fails. */
-  const sh = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string => {
-    const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', ...env } });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}:\n${r.stdout}\n${r.stderr}`);
-    return `${r.stdout}\n${r.stderr}`;
+describe('init --package', () => {
+  const created = async (args: string[]) => {
+    const dir = path.join(tmp, 'platform');
+    expect(await run([dir, ...args], fakeIo())).toBe(0);
+    return {
+      dependency: JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).dependencies['cdk8s-crossplane'],
+      pluginVersion: parseAllDocuments(fs.readFileSync(path.join(dir, 'cdk8s.yaml'), 'utf8'))[0].toJS().validations[0].version,
+    };
   };
 
+  test.each([
+    ['0.3.1', '0.3.1', '0.3.1'],
+    ['^0.3.1', '^0.3.1', '0.3.1'],
+    ['~1.0.0-rc.1', '~1.0.0-rc.1', '1.0.0-rc.1'],
+  ])('a version %s is written as it is; the plugin entry gets the exact version', async (given, dependency, pluginVersion) => {
+    expect(await created(['--package', given])).toStrictEqual({ dependency, pluginVersion });
+  });
+
+  test('a checkout is a file: dependency relative to the new project, with its version for the plugin', async () => {
+    const checkout = path.join(tmp, 'src', 'cdk8s-crossplane');
+    fs.mkdirSync(checkout, { recursive: true });
+    fs.writeFileSync(path.join(checkout, 'package.json'), JSON.stringify({ name: 'cdk8s-crossplane', version: '0.4.0' }));
+    expect(await created(['-p', checkout])).toStrictEqual({ dependency: 'file:../src/cdk8s-crossplane', pluginVersion: '0.4.0' });
+  });
+
+  // Slower than 10 s when it is the first test to need the packed package: it waits for the one
+  // shared build (test/_helpers/packed-package.ts), which the tests below then reuse.
+  test('the packed tarball is a file: dependency, with the version in its package.json', async () => {
+    const { tarball } = await packedPackage();
+    const local = path.join(tmp, 'cdk8s-crossplane-from-ci.tgz');
+    fs.copyFileSync(tarball, local);
+    expect(await created(['--package', local])).toStrictEqual({ dependency: 'file:../cdk8s-crossplane-from-ci.tgz', pluginVersion: OWN.version });
+  }, 300_000);
+
+  test.each([
+    ['latest', () => 'latest', "which is neither a version nor an existing file or folder"],
+    ['a folder of another package', () => {
+      fs.mkdirSync(path.join(tmp, 'other'));
+      fs.writeFileSync(path.join(tmp, 'other', 'package.json'), '{"name":"cdk8s","version":"2.0.0"}');
+      return path.join(tmp, 'other');
+    }, "which holds the package 'cdk8s', not 'cdk8s-crossplane'"],
+    ['a folder without package.json', () => tmp, 'a folder without a package.json'],
+    ['a file that is no tarball', () => {
+      fs.writeFileSync(path.join(tmp, 'x.tgz'), 'not gzip');
+      return path.join(tmp, 'x.tgz');
+    }, 'a file that is not a gzipped tarball with package/package.json in it'],
+  ])('refuses %s, naming what it found, and writes nothing', async (_what, given, found) => {
+    const spec = given();
+    const err = await run([path.join(tmp, 'platform'), '--package', spec], fakeIo()).catch((e) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).toBe(`--package must be a version (e.g. 0.1.0 or ^0.1.0), a folder holding cdk8s-crossplane or a tarball made by \`npm pack\`, got '${spec}', ${found}`);
+    expect(fs.existsSync(path.join(tmp, 'platform'))).toBe(false);
+  });
+});
+
+describe('a project created by init --package <tarball>, with the packed package installed offline', () => {
+  let project: string;
+  let remove = () => {};
+  let readmeJest: Map<string, string>;
+
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-init-e2e-'));
-    const tarball = packInto(work);
-    project = path.join(work, 'platform');
-    await run([project], fakeIo());
-    sh('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], project);
-  }, 120_000);
+    // Builds the tarball and the installed project when no other test file has (10-30 s).
+    const pkg = await packedPackage();
+    ({ dir: project, remove } = copyOfProject(pkg, 'cdk8s-crossplane-init-e2e-'));
+    // The README's "Testing with jest" setup, as a reader copies it into the new repository.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Testing with jest'), readme.indexOf('\n## ', readme.indexOf('## Testing with jest') + 1));
+    readmeJest = new Map([...section.matchAll(/`([\w.-]+\.js)`:\n\n```js\n([\s\S]*?)```/g)].map((m) => [m[1], m[2]]));
+    for (const [file, content] of readmeJest) fs.writeFileSync(path.join(project, file), content);
+  }, 300_000);
 
-  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+  afterAll(() => remove());
 
-  function npmCache(): string {
-    const r = spawnSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' });
-    return r.stdout.trim();
-  }
+  test('depends on the tarball through a file: spec that npm resolves from the project', async () => {
+    const { tarball } = await packedPackage();
+    const spec = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')).dependencies['cdk8s-crossplane'];
+    expect(spec).toBe('file:../cdk8s-crossplane.tgz');
+    // Relative to the project init created (the copy here sits elsewhere).
+    expect(path.resolve((await packedPackage()).project, spec.slice('file:'.length))).toBe(tarball);
+  });
 
-  function packInto(dir: string): string {
-    // What `prepare` builds, compiled into a staging copy: type errors are the typecheck's job,
-    // so emitted output is packed even when tsc reports some.
-    const stage = path.join(dir, 'stage');
-    try {
-      sh(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', path.join(stage, 'lib')], ROOT);
-    } catch (err) {
-      if (!fs.existsSync(path.join(stage, 'lib', 'src', 'index.js'))) throw err;
-    }
-    fs.cpSync(path.join(ROOT, 'imports', 'schemas'), path.join(stage, 'lib', 'imports', 'schemas'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
-    for (const f of ['package.json', 'README.md', 'bin']) fs.cpSync(path.join(ROOT, f), path.join(stage, f), { recursive: true });
-    sh('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], stage);
-    return path.join(dir, `cdk8s-crossplane-${OWN.version}.tgz`);
-  }
+  test('the README\'s jest setup is the one init writes, with the dev dependencies it installs', () => {
+    expect([...readmeJest.keys()].sort()).toStrictEqual(['jest-transform.js', 'jest.config.js']);
+    const template = projectTemplate({ name: 'p' });
+    for (const [file, content] of readmeJest) expect(content).toBe(template.get(file));
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const install = /^npm install -D (.*)$/m.exec(readme.slice(readme.indexOf('## Testing with jest')))![1].split(' ');
+    const pkg = JSON.parse(template.get('package.json')!);
+    for (const dev of install) expect(Object.keys(pkg.devDependencies)).toContain(dev);
+    expect(JSON.parse(template.get('tsconfig.json')!).compilerOptions.types).toStrictEqual(['node', 'jest']);
+  });
 
-  test('its `npm test` type-checks the project and passes the render-and-validate test', () => {
+  // Slower than 10 s on a busy machine: tsc over the project and a jest run in a new process.
+  test('its `npm test` (the README\'s jest setup) type-checks the project and passes the render-and-validate test', () => {
     const out = sh('npm', ['test'], project);
     expect(out).toMatch(/Tests: +1 passed, 1 total/);
-  }, 60_000);
+  }, 120_000);
 
-  test('its `cdk8s synth` writes the XRD, the Composition, the Functions and crossplane.yaml, and validates them', () => {
-    // cdk8s-cli asks npm for a newer version of itself unless its cache file in HOME is fresh.
-    const home = path.join(work, 'home');
-    fs.mkdirSync(home, { recursive: true });
-    const cli = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'cdk8s-cli', 'package.json'), 'utf8'));
-    fs.writeFileSync(path.join(home, '.cdk8s-cli.version'), cli.version);
-    const out = sh(path.join(project, 'node_modules', '.bin', 'cdk8s'), ['synth'], project, { HOME: home, npm_config_cache: npmCache() });
+  // Slower than 10 s on a busy machine: cdk8s-cli runs the app through tsx, then the validation plugin.
+  test('its `npm run synth` writes the XRD, the Composition, the Functions and crossplane.yaml, and validates them', () => {
+    // A HOME without cdk8s-cli's version cache: with the check on, synth would ask the registry.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-home-'));
+    let out: string;
+    try {
+      out = sh('npm', ['run', 'synth'], project, { HOME: home });
+      // cdk8s-cli caches what the registry answered in this file.
+      expect(fs.existsSync(path.join(home, '.cdk8s-cli.version'))).toBe(false);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+    expect(out).not.toMatch(/new version|http error|Error:/);
     expect(out).toContain('Validations ended succesfully');
     expect(fs.readdirSync(path.join(project, 'dist')).filter((f) => f.endsWith('.yaml')).sort())
       .toStrictEqual(['crossplane.yaml', 'functions.k8s.yaml', 'service-account.k8s.yaml']);
@@ -158,7 +225,7 @@ describe('a project created by init, with the packed package installed offline',
     ]);
     const meta = parseAllDocuments(fs.readFileSync(path.join(project, 'dist', 'crossplane.yaml'), 'utf8'))[0].toJS();
     expect(meta).toMatchObject({ apiVersion: 'meta.pkg.crossplane.io/v1', kind: 'Configuration', metadata: { name: 'platform' } });
-  }, 60_000);
+  }, 120_000);
 });
 
 test('the API in the generated main.ts is the README quickstart API, word for word', () => {
