@@ -62,9 +62,9 @@ function filesUnder(rel: string): string[] {
   return fs.readdirSync(abs).sort().flatMap((e) => filesUnder(path.join(rel, e)));
 }
 
-/** Hash of the inputs, this file, the Node version and the installed dependencies' lockfile. */
+/** Hash of this checkout's path (the project links its node_modules), the inputs, this file, the Node version and the installed dependencies. */
 function contentKey(entries: string[]): string {
-  const hash = crypto.createHash('sha256').update(process.version).update(fs.readFileSync(__filename));
+  const hash = crypto.createHash('sha256').update(ROOT).update('\0').update(process.version).update(fs.readFileSync(__filename));
   // npm writes node_modules/.package-lock.json on every install: it names what is linked in.
   const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
   if (fs.existsSync(installed)) hash.update(fs.readFileSync(installed));
