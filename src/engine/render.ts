@@ -4,13 +4,16 @@
  * resources exactly as `crossplane render` prints them. Synchronous.
  */
 import { UserError } from '../errors';
-import { goQuote } from './_errors';
+import type { FunctionCatalogue } from './catalogue';
+import { BUILT_IN_CATALOGUE } from './functions';
+import { stringAt as str } from './go/decoded';
+import { goQuote } from './go/strconv';
+import type { ObjectValue, Value } from './go/values';
+import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './go/values';
 import { renderDocuments, toYamlStream } from './output';
 import type { FunctionObject, PipelineStep, StepResult } from './pipeline';
 import { PipelineError, runPipeline } from './pipeline';
 import type { CompositionFunctionImpl, Readiness, State } from './protocol';
-import type { ObjectValue, Value } from './values';
-import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './values';
 import { applyXrdDefaults } from './xrd-defaults';
 
 /** Options of {@link render}. Objects are plain Kubernetes objects (as parsed from YAML). */
@@ -22,7 +25,7 @@ export interface RenderOptions {
   /**
    * Function objects (`pkg.crossplane.io` `Function`); steps are matched to them by
    * `metadata.name`, as `crossplane render` does.
-   * @default - function-patch-and-transform and function-auto-ready under their usual names
+   * @default - the built-in functions under their usual names
    */
   readonly functions?: readonly unknown[];
   /**
@@ -44,8 +47,8 @@ export interface RenderOptions {
   /**
    * Connection details of observed composed resources, by composition resource name (the
    * provider's connection Secret of a managed resource, e.g. a cluster's `kubeconfig`), as plain
-   * text. An extension: `crossplane render` has no way to supply them, so there P&T's
-   * `FromConnectionSecretKey` details are always empty.
+   * text. An extension: `crossplane render` has no way to supply them, so there details read from
+   * a composed resource's connection Secret (`FromConnectionSecretKey`) are always empty.
    * @default - none
    */
   readonly observedConnectionDetails?: Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -80,11 +83,19 @@ export interface RenderOptions {
    */
   readonly includeContext?: boolean;
   /**
-   * JavaScript implementations of functions, by Function name or package name
-   * (`{ 'function-go-templating': fn }`).
-   * @default - only the built-in functions and those registered with `registerFunction`
+   * JavaScript implementations of functions for this render, by Function name or package name
+   * (`{ 'function-go-templating': fn }`). They win over the catalogue's functions of the same
+   * name and are seen by this call only.
+   * @default - only the functions of `functionCatalogue`
    */
   readonly functionImplementations?: Readonly<Record<string, CompositionFunctionImpl>>;
+  /**
+   * The functions the pipeline can run, e.g. `FunctionCatalogue.of([...BUILT_IN_FUNCTIONS])`
+   * built once and shared by many renders; `functionImplementations` are added to it for
+   * this call.
+   * @default - BUILT_IN_CATALOGUE, the functions built into the engine
+   */
+  readonly functionCatalogue?: FunctionCatalogue;
 }
 
 /** A `Result` document (`render.crossplane.io/v1beta1`). */
@@ -131,12 +142,6 @@ function asObject(v: unknown, what: string): ObjectValue {
   return v as ObjectValue;
 }
 
-function str(o: ObjectValue, ...path: string[]): string {
-  let cur: Value | undefined = o;
-  for (const p of path) cur = isObject(cur) ? cur[p] : undefined;
-  return typeof cur === 'string' ? cur : '';
-}
-
 /** The checks `crossplane render` makes on the Composition before running it. */
 export function checkComposition(xr: ObjectValue, comp: ObjectValue): void {
   if (comp.apiVersion !== 'apiextensions.crossplane.io/v1' || comp.kind !== 'Composition') {
@@ -173,8 +178,11 @@ function shapeError(field: string, constraint: string, got: unknown, fix: string
   return new RenderError(`${field} ${constraint}, got '${shown}': ${fix}`, 'input', field);
 }
 
-/** The pipeline steps, checked for the shape the Composition CRD requires. */
-function pipelineSteps(comp: ObjectValue): PipelineStep[] {
+/**
+ * The pipeline steps, checked for the shape the Composition CRD requires. `example` is the
+ * Function name a fix suggests.
+ */
+function pipelineSteps(comp: ObjectValue, example: string): PipelineStep[] {
   const spec = isObject(comp.spec) ? comp.spec : {};
   const pipeline = spec.pipeline;
   if (pipeline === undefined || pipeline === null) return [];
@@ -188,7 +196,7 @@ function pipelineSteps(comp: ObjectValue): PipelineStep[] {
     names.add(s.step);
     const ref = s.functionRef;
     if (!isObject(ref) || typeof ref.name !== 'string' || ref.name === '') {
-      throw shapeError(`${at}.functionRef.name`, 'must name a Function', isObject(ref) ? ref.name : ref, 'set functionRef.name, e.g. function-patch-and-transform');
+      throw shapeError(`${at}.functionRef.name`, 'must name a Function', isObject(ref) ? ref.name : ref, `set functionRef.name, e.g. ${example}`);
     }
     if (s.input !== undefined && s.input !== null && !isObject(s.input)) throw shapeError(`${at}.input`, 'must be an object', s.input, 'write the function input as a YAML mapping');
     return s as unknown as PipelineStep;
@@ -236,7 +244,8 @@ export function render(options: RenderOptions): RenderResult {
   const context: ObjectValue = {};
   for (const [k, v] of Object.entries(options.context ?? {})) context[k] = fromStruct(v);
 
-  const steps = pipelineSteps(comp);
+  const catalogue = (options.functionCatalogue ?? BUILT_IN_CATALOGUE).with(options.functionImplementations);
+  const steps = pipelineSteps(comp, catalogue.builtInNames[0] ?? 'my-function');
 
   let out;
   try {
@@ -244,7 +253,7 @@ export function render(options: RenderOptions): RenderResult {
       steps,
       observed: observedState(xr, observed, options.observedConnectionDetails),
       functions: options.functions?.map((f, i) => asObject(f, `functions[${i}]`) as FunctionObject),
-      implementations: options.functionImplementations,
+      catalogue,
       context,
       requiredResources: [...extra, ...required],
       bootstrapResources: required,
