@@ -439,22 +439,68 @@ function intFromArg(args: readonly Value[], argNum: number): { num: number; isIn
   return { num, isInt, next: argNum + 1 };
 }
 
+/** One verb of a Go `fmt` format string, e.g. `%s`, `%08.3f`, `%[2]d`. */
+export interface GoFormatVerb {
+  /** The verb letter (`s`, `d`, `v`...). */
+  readonly verb: string;
+  /** Zero-based index of the argument the verb prints. */
+  readonly argIndex: number;
+  /** The verb as written, e.g. `%[2]d`. */
+  readonly text: string;
+}
+
+/** What a Go format string does with its arguments. */
+export interface GoFormatAnalysis {
+  /** Verbs that print an argument, in order. `%%` is not a verb. */
+  readonly verbs: readonly GoFormatVerb[];
+  /** Highest argument index referenced + 1 (including `*` width/precision arguments). */
+  readonly argsReferenced: number;
+  /** Whether an explicit `[n]` index was used: Go then never reports extra arguments. */
+  readonly reordered: boolean;
+  /** Number of arguments consumed in order when not reordered. */
+  readonly argsConsumed: number;
+}
+
 /**
- * Go `fmt.Sprintf(format, args...)` for the verbs/flags P&T users write (%s %d %v %q %f %t %x
- * %X %e %g %o %b %c %U %%, width, precision, flags `+ - # 0 space`, `[n]` argument indexes).
+ * Records what a format string does instead of printing: as if it had as many integer
+ * arguments as it asks for.
  */
-export function sprintf(format: string, ...args: Value[]): string {
-  const p = new Printer();
+interface Probe {
+  readonly verbs: GoFormatVerb[];
+  maxArg: number;
+}
+
+/**
+ * Walks `format` exactly as Go's `doPrintf` does: flags, `[n]` argument indexes, `*` widths and
+ * precisions, verbs. Prints through `p`, or, with a probe, records each verb's argument
+ * instead. Returns the argument number after the last verb. The one format-string parser of
+ * the project: `sprintf` and the construct-time lints (`analyzeGoFormat`) both use it.
+ */
+function walkFormat(p: Printer, format: string, args: readonly Value[], probe?: Probe): number {
   const end = format.length;
+  const argCount = probe ? Infinity : args.length;
   let argNum = 0;
   let i = 0;
   const argNumber = (at: number): { argNum: number; i: number; found: boolean } => {
     if (at >= end || format[at] !== '[') return { argNum, i: at, found: false };
     p.reordered = true;
     const r = parseArgNumber(format, at);
-    if (r.ok && r.index >= 0 && r.index < args.length) return { argNum: r.index, i: at + r.wid, found: true };
+    if (r.ok && r.index >= 0 && r.index < argCount) return { argNum: r.index, i: at + r.wid, found: true };
     p.goodArgNum = false;
     return { argNum, i: at + r.wid, found: r.ok };
+  };
+  const starArg = (n: number): { num: number; isInt: boolean; next: number } => {
+    if (!probe) return intFromArg(args, n);
+    probe.maxArg = Math.max(probe.maxArg, n + 1);
+    return { num: 0, isInt: true, next: n + 1 };
+  };
+  const print = (n: number, verb: string, start: number, stop: number): void => {
+    if (!probe) {
+      p.printArg(args[n], verb);
+      return;
+    }
+    probe.verbs.push({ verb, argIndex: n, text: format.slice(start, stop) });
+    probe.maxArg = Math.max(probe.maxArg, n + 1);
   };
   formatLoop: while (i < end) {
     p.goodArgNum = true;
@@ -462,6 +508,7 @@ export function sprintf(format: string, ...args: Value[]): string {
     while (i < end && format[i] !== '%') i++;
     if (i > lasti) p.out += format.slice(lasti, i);
     if (i >= end) break;
+    const start = i;
     i++;
     p.f = clearFlags();
     const f = p.f;
@@ -474,14 +521,14 @@ export function sprintf(format: string, ...args: Value[]): string {
         case '-': f.minus = true; break;
         case ' ': f.space = true; break;
         default:
-          if (c >= 'a' && c <= 'z' && argNum < args.length) {
+          if (c >= 'a' && c <= 'z' && argNum < argCount) {
             if (c === 'v' || c === 'w') {
               f.sharpV = f.sharp;
               f.sharp = false;
               f.plusV = f.plus;
               f.plus = false;
             }
-            p.printArg(args[argNum], c);
+            print(argNum, c, start, i + 1);
             argNum++;
             i++;
             continue formatLoop;
@@ -495,7 +542,7 @@ export function sprintf(format: string, ...args: Value[]): string {
     let afterIndex = r.found;
     if (i < end && format[i] === '*') {
       i++;
-      const w = intFromArg(args, argNum);
+      const w = starArg(argNum);
       f.wid = w.num;
       f.widPresent = w.isInt;
       argNum = w.next;
@@ -522,7 +569,7 @@ export function sprintf(format: string, ...args: Value[]): string {
       afterIndex = r.found;
       if (i < end && format[i] === '*') {
         i++;
-        const w = intFromArg(args, argNum);
+        const w = starArg(argNum);
         f.prec = w.num;
         f.precPresent = w.isInt;
         argNum = w.next;
@@ -559,7 +606,7 @@ export function sprintf(format: string, ...args: Value[]): string {
       p.out += '%';
     } else if (!p.goodArgNum) {
       p.out += `%!${verb}(BADINDEX)`;
-    } else if (argNum >= args.length) {
+    } else if (argNum >= argCount) {
       p.out += `%!${verb}(MISSING)`;
     } else {
       if (verb === 'v' || verb === 'w') {
@@ -568,10 +615,20 @@ export function sprintf(format: string, ...args: Value[]): string {
         f.plusV = f.plus;
         f.plus = false;
       }
-      p.printArg(args[argNum], verb);
+      print(argNum, verb, start, i);
       argNum++;
     }
   }
+  return argNum;
+}
+
+/**
+ * Go `fmt.Sprintf(format, args...)` for the verbs/flags P&T users write (%s %d %v %q %f %t %x
+ * %X %e %g %o %b %c %U %%, width, precision, flags `+ - # 0 space`, `[n]` argument indexes).
+ */
+export function sprintf(format: string, ...args: Value[]): string {
+  const p = new Printer();
+  const argNum = walkFormat(p, format, args);
   if (!p.reordered && argNum < args.length) {
     p.f = clearFlags();
     p.out += '%!(EXTRA ';
@@ -588,6 +645,18 @@ export function sprintf(format: string, ...args: Value[]): string {
     p.out += ')';
   }
   return p.out;
+}
+
+/**
+ * What `format` does with its arguments, walked as {@link sprintf} walks it: the verbs and the
+ * argument each prints, and how many arguments it references and consumes (reference §3.6,
+ * §3.8). Indexes Go would report as `%!v(BADINDEX)` name no verb.
+ */
+export function analyzeGoFormat(format: string): GoFormatAnalysis {
+  const p = new Printer();
+  const probe: Probe = { verbs: [], maxArg: 0 };
+  const argsConsumed = walkFormat(p, format, [], probe);
+  return { verbs: probe.verbs, argsReferenced: Math.max(probe.maxArg, argsConsumed), reordered: p.reordered, argsConsumed };
 }
 
 /** Go `fmt.Sprintf("%v", v)`, fast for the common scalar cases. */

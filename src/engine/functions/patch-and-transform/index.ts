@@ -3,7 +3,6 @@ import type { BuiltInFunction } from '../../catalogue';
 import { runPatchAndTransform } from './run';
 
 export { runPatchAndTransform } from './run';
-export { ptInputProblem } from './validate';
 export { resolveTransform, resolveTransforms, TransformError } from './transforms';
 
 /** The catalogue entry: P&T's package is `function-patch-and-transform`. */
