@@ -1,5 +1,6 @@
 export * from './protocol';
 export * from './catalogue';
+export * from './errors';
 export * from './render';
 export * from './pipeline';
 export * from './functions';

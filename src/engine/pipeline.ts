@@ -8,6 +8,7 @@
  * among the built-in functions, or among the caller's JavaScript implementations.
  */
 import { UserError } from '../errors';
+import { PipelineError } from './errors';
 import type { CatalogueEntry, FunctionCatalogue } from './catalogue';
 import { packageBaseName } from './catalogue';
 import { goQuote } from './go/strconv';
@@ -16,14 +17,6 @@ import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
 import type {
   CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, ResourceSelector, Severity, State,
 } from './protocol';
-
-/** A failure of the pipeline (a fatal result, an unknown or unimplemented Function). */
-export class PipelineError extends UserError {
-  public constructor(message: string, public readonly step?: string) {
-    super(message);
-    this.name = 'PipelineError';
-  }
-}
 
 /** A non-fatal result, with the step that returned it. */
 export interface StepResult {

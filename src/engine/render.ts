@@ -3,8 +3,8 @@
  * Runs the Composition's function pipeline in-process and returns the XR and the composed
  * resources exactly as `crossplane render` prints them. Synchronous.
  */
-import { UserError } from '../errors';
 import type { FunctionCatalogue } from './catalogue';
+import { PipelineError, RenderError } from './errors';
 import { BUILT_IN_CATALOGUE } from './functions';
 import { stringAt as str } from './go/decoded';
 import { goQuote } from './go/strconv';
@@ -12,7 +12,7 @@ import type { ObjectValue, Value } from './go/values';
 import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './go/values';
 import { renderDocuments, toYamlStream } from './output';
 import type { FunctionObject, PipelineStep, StepResult } from './pipeline';
-import { PipelineError, runPipeline } from './pipeline';
+import { runPipeline } from './pipeline';
 import type { CompositionFunctionImpl, Readiness, State } from './protocol';
 import { applyXrdDefaults } from './xrd-defaults';
 
@@ -121,20 +121,6 @@ export interface RenderResult {
   readonly ready: Readonly<Record<string, Readiness>>;
   /** The YAML stream `crossplane render` prints for these options. */
   toYaml(): string;
-}
-
-/** A render input problem or a pipeline failure. */
-export class RenderError extends UserError {
-  public constructor(
-    message: string,
-    /** Whether the input was rejected before running, or the pipeline failed. */
-    public readonly phase: 'input' | 'pipeline' = 'input',
-    /** The Composition field at fault, for structural problems. */
-    public readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'RenderError';
-  }
 }
 
 function asObject(v: unknown, what: string): ObjectValue {
