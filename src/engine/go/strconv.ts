@@ -288,3 +288,56 @@ export function canBackquote(s: string): boolean {
   }
   return true;
 }
+
+/** Go's `strconv.NumError`: the function, the input and why (`invalid syntax`, `value out of range`). */
+export class NumError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'NumError';
+  }
+}
+
+function numError(message: string): never {
+  throw new NumError(message);
+}
+
+/** Go `strconv.ParseInt(s, 10, 64)`. */
+export function parseInt64(s: string): bigint {
+  if (!/^[+-]?[0-9]+$/.test(s)) numError(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`);
+  const n = BigInt(s);
+  if (n !== BigInt.asIntN(64, n)) numError(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
+  return n;
+}
+
+/** Go `strconv.ParseBool`. */
+export function parseBool(s: string): boolean {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return numError(`strconv.ParseBool: parsing ${goQuote(s)}: invalid syntax`);
+}
+
+function parseHexFloat(s: string): number | undefined {
+  const m = /^([+-]?)0[xX](?:([0-9a-fA-F_]*)(?:\.([0-9a-fA-F_]*))?)[pP]([+-]?[0-9_]+)$/.exec(s);
+  if (!m || (m[2] + (m[3] ?? '')).replace(/_/g, '') === '') return undefined;
+  const intPart = m[2].replace(/_/g, '');
+  const frac = (m[3] ?? '').replace(/_/g, '');
+  const mant = BigInt('0x' + (intPart + frac || '0'));
+  const exp = Number(m[4].replace(/_/g, '')) - 4 * frac.length;
+  const v = Number(mant) * Math.pow(2, exp);
+  return m[1] === '-' ? -v : v;
+}
+
+/** Go `strconv.ParseFloat(s, 64)`. */
+export function parseFloat64(s: string): number {
+  const invalid = (): never => numError(`strconv.ParseFloat: parsing ${goQuote(s)}: invalid syntax`);
+  let v: number;
+  if (/^[+-]?(inf|infinity)$/i.test(s)) return s[0] === '-' ? -Infinity : Infinity;
+  if (/^nan$/i.test(s)) return NaN;
+  if (/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) {
+    v = Number(s);
+  } else {
+    v = parseHexFloat(s) ?? invalid();
+  }
+  if (!Number.isFinite(v)) numError(`strconv.ParseFloat: parsing ${goQuote(s)}: value out of range`);
+  return v;
+}

@@ -10,7 +10,11 @@ import { formatV, sprintf } from '../../go/fmt';
 import { goJsonUnmarshal } from '../../go/json';
 import { quantityToFloat64 } from '../../go/quantity';
 import { compileGoRegexp } from '../../go/regexp';
-import { formatFloat, goQuote } from '../../go/strconv';
+import { adler32 } from '../../go/adler32';
+import { decodeBase64 } from '../../go/base64';
+import { float64ToInt64 } from '../../go/convert';
+import { formatFloat, goQuote, parseBool, parseFloat64, parseInt64 } from '../../go/strconv';
+import { toLower, toUpper } from '../../go/strings';
 import { fromStruct, goJsonMarshal, goTypeName, Value } from '../../go/values';
 import { validateConvert, validateMath } from './validate';
 
@@ -77,15 +81,6 @@ const RESOLVERS: Record<string, (cfg: Raw, input: Value) => Value> = {
   string: resolveString,
   convert: resolveConvert,
 };
-
-const INT64_MIN = -(2n ** 63n);
-const TWO_63 = 9223372036854775808;
-
-/** Go int64(f) as amd64 does it: truncation, and the minimum int64 when out of range. */
-function float64ToInt64(f: number): bigint {
-  if (Number.isNaN(f) || f >= TWO_63 || f < -TWO_63) return INT64_MIN;
-  return BigInt(Math.trunc(f));
-}
 
 function resolveMath(m: Raw, input: Value): Value {
   const invalid = validateMath(m);
@@ -160,79 +155,6 @@ function resolveMatch(m: Raw, input: Value): Value {
   return present(m.fallbackValue) ? fromStruct(m.fallbackValue) : null;
 }
 
-/** Go strings.ToUpper / ToLower: per-rune simple case mapping. */
-function mapCase(s: string, upper: boolean): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
-  let out = '';
-  for (const ch of s) {
-    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
-    out += [...m].length === 1 ? m : ch;
-  }
-  return out;
-}
-
-const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_MAP = new Int16Array(256).fill(-1);
-for (let i = 0; i < 64; i++) B64_MAP[B64_ALPHABET.charCodeAt(i)] = i;
-
-/**
- * Go base64.StdEncoding.DecodeString: padding required, CR and LF skipped, errors name the byte
- * offset where decoding failed (`illegal base64 data at input byte N`).
- */
-function decodeBase64(text: string): string {
-  const src = Buffer.from(text, 'utf8');
-  const out: number[] = [];
-  const corrupt = (at: number): never => fail(`string is not valid base64: illegal base64 data at input byte ${at}`);
-  const isNl = (c: number): boolean => c === 0x0a || c === 0x0d;
-  let si = 0;
-  while (si < src.length) {
-    const q = [0, 0, 0, 0];
-    let dlen = 4;
-    for (let j = 0; j < 4; j++) {
-      if (si === src.length) {
-        if (j === 0) return new TextDecoder('utf-8').decode(Uint8Array.from(out));
-        corrupt(si - j);
-      }
-      const c = src[si++];
-      const v = B64_MAP[c];
-      if (v >= 0) {
-        q[j] = v;
-        continue;
-      }
-      if (isNl(c)) {
-        j--;
-        continue;
-      }
-      if (c !== 0x3d || j < 2) corrupt(si - 1);
-      if (j === 2) {
-        while (si < src.length && isNl(src[si])) si++;
-        if (si === src.length) corrupt(src.length);
-        if (src[si] !== 0x3d) corrupt(si - 1);
-        si++;
-      }
-      while (si < src.length && isNl(src[si])) si++;
-      if (si < src.length) corrupt(si);
-      dlen = j;
-      break;
-    }
-    const val = (q[0] << 18) | (q[1] << 12) | (q[2] << 6) | q[3];
-    const bytes = [(val >> 16) & 0xff, (val >> 8) & 0xff, val & 0xff];
-    for (let k = 0; k < dlen - 1; k++) out.push(bytes[k]);
-  }
-  return new TextDecoder('utf-8').decode(Uint8Array.from(out));
-}
-
-function adler32(b: Uint8Array): number {
-  let a = 1;
-  let c = 0;
-  for (let i = 0; i < b.length; i++) {
-    a = (a + b[i]) % 65521;
-    c = (c + a) % 65521;
-  }
-  return ((c << 16) | a) >>> 0;
-}
-
 function hashInput(input: Value): Buffer {
   if (typeof input === 'string') return Buffer.from(input, 'utf8');
   try {
@@ -245,8 +167,8 @@ function hashInput(input: Value): Buffer {
 function stringConvert(conv: string, input: Value): string {
   const s = formatV(input);
   switch (conv) {
-    case 'ToUpper': return mapCase(s, true);
-    case 'ToLower': return mapCase(s, false);
+    case 'ToUpper': return toUpper(s);
+    case 'ToLower': return toLower(s);
     case 'ToJson':
       try {
         return goJsonMarshal(input);
@@ -254,7 +176,12 @@ function stringConvert(conv: string, input: Value): string {
         return fail(`cannot marshal to JSON: ${(e as Error).message}`);
       }
     case 'ToBase64': return Buffer.from(s, 'utf8').toString('base64');
-    case 'FromBase64': return decodeBase64(s);
+    case 'FromBase64':
+      try {
+        return decodeBase64(s);
+      } catch (e) {
+        return fail(`string is not valid base64: ${(e as Error).message}`);
+      }
     case 'ToSha1': return createHash('sha1').update(hashInput(input)).digest('hex');
     case 'ToSha256': return createHash('sha256').update(hashInput(input)).digest('hex');
     case 'ToSha512': return createHash('sha512').update(hashInput(input)).digest('hex');
@@ -332,50 +259,12 @@ function resolveString(t: Raw, input: Value): Value {
 
 const FROM_TYPES = new Set(['string', 'bool', 'int', 'int64', 'float64']);
 
-function parseIntGo(s: string): bigint {
-  if (!/^[+-]?[0-9]+$/.test(s)) fail(`strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`);
-  const n = BigInt(s);
-  if (n !== BigInt.asIntN(64, n)) fail(`strconv.ParseInt: parsing ${goQuote(s)}: value out of range`);
-  return n;
-}
-
-function parseBoolGo(s: string): boolean {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
-  return fail(`strconv.ParseBool: parsing ${goQuote(s)}: invalid syntax`);
-}
-
-function parseHexFloat(s: string): number | undefined {
-  const m = /^([+-]?)0[xX](?:([0-9a-fA-F_]*)(?:\.([0-9a-fA-F_]*))?)[pP]([+-]?[0-9_]+)$/.exec(s);
-  if (!m || (m[2] + (m[3] ?? '')).replace(/_/g, '') === '') return undefined;
-  const intPart = m[2].replace(/_/g, '');
-  const frac = (m[3] ?? '').replace(/_/g, '');
-  const mant = BigInt('0x' + (intPart + frac || '0'));
-  const exp = Number(m[4].replace(/_/g, '')) - 4 * frac.length;
-  const v = Number(mant) * Math.pow(2, exp);
-  return m[1] === '-' ? -v : v;
-}
-
-function parseFloatGo(s: string): number {
-  const invalid = (): never => fail(`strconv.ParseFloat: parsing ${goQuote(s)}: invalid syntax`);
-  let v: number;
-  if (/^[+-]?(inf|infinity)$/i.test(s)) return s[0] === '-' ? -Infinity : Infinity;
-  if (/^nan$/i.test(s)) return NaN;
-  if (/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) {
-    v = Number(s);
-  } else {
-    v = parseHexFloat(s) ?? invalid();
-  }
-  if (!Number.isFinite(v)) fail(`strconv.ParseFloat: parsing ${goQuote(s)}: value out of range`);
-  return v;
-}
-
 function convertValue(from: string, to: string, format: string, input: Value): Value {
   const key = `${from}>${to}>${format}`;
   switch (key) {
-    case 'string>int64>none': return parseIntGo(input as string);
-    case 'string>bool>none': return parseBoolGo(input as string);
-    case 'string>float64>none': return parseFloatGo(input as string);
+    case 'string>int64>none': return parseInt64(input as string);
+    case 'string>bool>none': return parseBool(input as string);
+    case 'string>float64>none': return parseFloat64(input as string);
     case 'string>float64>quantity': return quantityToFloat64(input as string);
     case 'string>object>json': return goJsonUnmarshal(input as string, 'object');
     case 'string>array>json': return goJsonUnmarshal(input as string, 'array');
