@@ -10,8 +10,9 @@ import { stringAt as str } from './go/decoded';
 import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
 import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './go/values';
+import type { RenderDocuments } from './output';
 import { renderDocuments, toYamlStream } from './output';
-import type { FunctionObject, PipelineStep, StepResult } from './pipeline';
+import type { FunctionObject, PipelineOutput, PipelineStep, StepResult } from './pipeline';
 import { runPipeline } from './pipeline';
 import type { CompositionFunctionImpl, Readiness, State } from './protocol';
 import { applyXrdDefaults } from './xrd-defaults';
@@ -260,7 +261,11 @@ export function render(options: RenderOptions): RenderResult {
     includeFullXr: options.includeFullXr ?? false,
   });
   const flags = { results: options.includeFunctionResults ?? false, context: options.includeContext ?? false };
-  // Plain views are built on first access: most callers only want the YAML.
+  return resultOf(docs, out, flags);
+}
+
+/** The result, with plain views built on first access: most callers only want the YAML. */
+function resultOf(docs: RenderDocuments, out: PipelineOutput, flags: { results: boolean; context: boolean }): RenderResult {
   let xrView: Record<string, any> | undefined;
   let resourcesView: Record<string, any>[] | undefined;
   let contextView: Record<string, any> | undefined;

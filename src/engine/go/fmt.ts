@@ -477,43 +477,60 @@ interface Probe {
  * the project: `sprintf` and the construct-time lints (`analyzeGoFormat`) both use it.
  */
 function walkFormat(p: Printer, format: string, args: readonly Value[], probe?: Probe): number {
-  const end = format.length;
-  const argCount = probe ? Infinity : args.length;
-  let argNum = 0;
-  let i = 0;
-  const argNumber = (at: number): { argNum: number; i: number; found: boolean } => {
-    if (at >= end || format[at] !== '[') return { argNum, i: at, found: false };
-    p.reordered = true;
-    const r = parseArgNumber(format, at);
-    if (r.ok && r.index >= 0 && r.index < argCount) return { argNum: r.index, i: at + r.wid, found: true };
-    p.goodArgNum = false;
-    return { argNum, i: at + r.wid, found: r.ok };
-  };
-  const starArg = (n: number): { num: number; isInt: boolean; next: number } => {
-    if (!probe) return intFromArg(args, n);
-    probe.maxArg = Math.max(probe.maxArg, n + 1);
-    return { num: 0, isInt: true, next: n + 1 };
-  };
-  const print = (n: number, verb: string, start: number, stop: number): void => {
-    if (!probe) {
-      p.printArg(args[n], verb);
-      return;
+  return new FormatWalker(p, format, args, probe).run();
+}
+
+/** The state of one walk over a format string, in the steps of Go's `doPrintf`. */
+class FormatWalker {
+  private readonly end: number;
+  private readonly argCount: number;
+  private i = 0;
+  private argNum = 0;
+  /** Whether the last thing read was a `[n]` index (Go's `afterIndex`). */
+  private afterIndex = false;
+
+  public constructor(
+    private readonly p: Printer,
+    private readonly format: string,
+    private readonly args: readonly Value[],
+    private readonly probe: Probe | undefined,
+  ) {
+    this.end = format.length;
+    this.argCount = probe ? Infinity : args.length;
+  }
+
+  /** Walks the whole format; returns the argument number after the last verb. */
+  public run(): number {
+    const { p, format, end } = this;
+    while (this.i < end) {
+      p.goodArgNum = true;
+      const lasti = this.i;
+      while (this.i < end && format[this.i] !== '%') this.i++;
+      if (this.i > lasti) p.out += format.slice(lasti, this.i);
+      if (this.i >= end) break;
+      const start = this.i;
+      this.i++;
+      p.f = clearFlags();
+      if (this.flags(start)) continue;
+      this.argIndex();
+      this.width();
+      if (this.i + 1 < end && format[this.i] === '.') this.precision();
+      if (!this.afterIndex) this.argIndex();
+      if (this.i >= end) {
+        p.out += '%!(NOVERB)';
+        break;
+      }
+      this.verb(start);
     }
-    probe.verbs.push({ verb, argIndex: n, text: format.slice(start, stop) });
-    probe.maxArg = Math.max(probe.maxArg, n + 1);
-  };
-  formatLoop: while (i < end) {
-    p.goodArgNum = true;
-    const lasti = i;
-    while (i < end && format[i] !== '%') i++;
-    if (i > lasti) p.out += format.slice(lasti, i);
-    if (i >= end) break;
-    const start = i;
-    i++;
-    p.f = clearFlags();
-    const f = p.f;
-    simple: for (; i < end; i++) {
-      const c = format[i];
+    return this.argNum;
+  }
+
+  /** Flags; a plain verb right after them is printed at once (true). */
+  private flags(start: number): boolean {
+    const { format, end } = this;
+    const f = this.p.f;
+    for (; this.i < end; this.i++) {
+      const c = format[this.i];
       switch (c) {
         case '#': f.sharp = true; break;
         case '0': f.zero = true; break;
@@ -521,105 +538,132 @@ function walkFormat(p: Printer, format: string, args: readonly Value[], probe?: 
         case '-': f.minus = true; break;
         case ' ': f.space = true; break;
         default:
-          if (c >= 'a' && c <= 'z' && argNum < argCount) {
-            if (c === 'v' || c === 'w') {
-              f.sharpV = f.sharp;
-              f.sharp = false;
-              f.plusV = f.plus;
-              f.plus = false;
-            }
-            print(argNum, c, start, i + 1);
-            argNum++;
-            i++;
-            continue formatLoop;
+          if (c >= 'a' && c <= 'z' && this.argNum < this.argCount) {
+            this.print(c, start, this.i + 1);
+            this.i++;
+            return true;
           }
-          break simple;
+          return false;
       }
     }
-    let r = argNumber(i);
-    argNum = r.argNum;
-    i = r.i;
-    let afterIndex = r.found;
-    if (i < end && format[i] === '*') {
-      i++;
-      const w = starArg(argNum);
+    return false;
+  }
+
+  /** An optional `[n]` argument index (Go's `argNumber`). */
+  private argIndex(): void {
+    const { p, format } = this;
+    const at = this.i;
+    this.afterIndex = false;
+    if (at >= this.end || format[at] !== '[') return;
+    p.reordered = true;
+    const r = parseArgNumber(format, at);
+    this.i = at + r.wid;
+    if (r.ok && r.index >= 0 && r.index < this.argCount) {
+      this.argNum = r.index;
+      this.afterIndex = true;
+      return;
+    }
+    p.goodArgNum = false;
+    this.afterIndex = r.ok;
+  }
+
+  /** The width: `*` (from an argument) or digits. */
+  private width(): void {
+    const { p } = this;
+    const f = p.f;
+    if (this.i < this.end && this.format[this.i] === '*') {
+      this.i++;
+      const w = this.starArg();
       f.wid = w.num;
       f.widPresent = w.isInt;
-      argNum = w.next;
       if (!f.widPresent) p.out += '%!(BADWIDTH)';
       if (f.wid < 0) {
         f.wid = -f.wid;
         f.minus = true;
         f.zero = false;
       }
-      afterIndex = false;
-    } else {
-      const n = parseNum(format, i, end);
-      f.wid = n.num;
-      f.widPresent = n.isNum;
-      i = n.next;
-      if (afterIndex && f.widPresent) p.goodArgNum = false;
+      this.afterIndex = false;
+      return;
     }
-    if (i + 1 < end && format[i] === '.') {
-      i++;
-      if (afterIndex) p.goodArgNum = false;
-      r = argNumber(i);
-      argNum = r.argNum;
-      i = r.i;
-      afterIndex = r.found;
-      if (i < end && format[i] === '*') {
-        i++;
-        const w = starArg(argNum);
-        f.prec = w.num;
-        f.precPresent = w.isInt;
-        argNum = w.next;
-        if (f.prec < 0) {
-          f.prec = 0;
-          f.precPresent = false;
-        }
-        if (!f.precPresent) p.out += '%!(BADPREC)';
-        afterIndex = false;
-      } else {
-        const n = parseNum(format, i, end);
-        f.prec = n.num;
-        f.precPresent = n.isNum;
-        i = n.next;
-        if (!f.precPresent) {
-          f.prec = 0;
-          f.precPresent = true;
-        }
+    const n = parseNum(this.format, this.i, this.end);
+    f.wid = n.num;
+    f.widPresent = n.isNum;
+    this.i = n.next;
+    if (this.afterIndex && f.widPresent) p.goodArgNum = false;
+  }
+
+  /** The precision after `.`: an optional index, then `*` or digits (none means 0). */
+  private precision(): void {
+    const { p } = this;
+    const f = p.f;
+    this.i++;
+    if (this.afterIndex) p.goodArgNum = false;
+    this.argIndex();
+    if (this.i < this.end && this.format[this.i] === '*') {
+      this.i++;
+      const w = this.starArg();
+      f.prec = w.num;
+      f.precPresent = w.isInt;
+      if (f.prec < 0) {
+        f.prec = 0;
+        f.precPresent = false;
       }
+      if (!f.precPresent) p.out += '%!(BADPREC)';
+      this.afterIndex = false;
+      return;
     }
-    if (!afterIndex) {
-      r = argNumber(i);
-      argNum = r.argNum;
-      i = r.i;
-      afterIndex = r.found;
-    }
-    if (i >= end) {
-      p.out += '%!(NOVERB)';
-      break;
-    }
-    const verb = String.fromCodePoint(format.codePointAt(i)!);
-    i += verb.length;
-    if (verb === '%') {
-      p.out += '%';
-    } else if (!p.goodArgNum) {
-      p.out += `%!${verb}(BADINDEX)`;
-    } else if (argNum >= argCount) {
-      p.out += `%!${verb}(MISSING)`;
-    } else {
-      if (verb === 'v' || verb === 'w') {
-        f.sharpV = f.sharp;
-        f.sharp = false;
-        f.plusV = f.plus;
-        f.plus = false;
-      }
-      print(argNum, verb, start, i);
-      argNum++;
+    const n = parseNum(this.format, this.i, this.end);
+    f.prec = n.num;
+    f.precPresent = n.isNum;
+    this.i = n.next;
+    if (!f.precPresent) {
+      f.prec = 0;
+      f.precPresent = true;
     }
   }
-  return argNum;
+
+  /** The verb: `%%`, a bad index, a missing argument, or the argument printed. */
+  private verb(start: number): void {
+    const { p } = this;
+    const verb = String.fromCodePoint(this.format.codePointAt(this.i)!);
+    this.i += verb.length;
+    if (verb === '%') p.out += '%';
+    else if (!p.goodArgNum) p.out += `%!${verb}(BADINDEX)`;
+    else if (this.argNum >= this.argCount) p.out += `%!${verb}(MISSING)`;
+    else this.print(verb, start, this.i);
+  }
+
+  /** A `*` width or precision: the next argument as an int (Go's `intFromArg`). */
+  private starArg(): { num: number; isInt: boolean } {
+    const n = this.argNum;
+    if (!this.probe) {
+      const r = intFromArg(this.args, n);
+      this.argNum = r.next;
+      return r;
+    }
+    this.probe.maxArg = Math.max(this.probe.maxArg, n + 1);
+    this.argNum = n + 1;
+    return { num: 0, isInt: true };
+  }
+
+  /** Prints the current argument with `verb` (or records it), and moves to the next. */
+  private print(verb: string, start: number, stop: number): void {
+    const n = this.argNum;
+    this.argNum++;
+    if (verb === 'v' || verb === 'w') {
+      const f = this.p.f;
+      f.sharpV = f.sharp;
+      f.sharp = false;
+      f.plusV = f.plus;
+      f.plus = false;
+    }
+    if (!this.probe) {
+      this.p.printArg(this.args[n], verb);
+      return;
+    }
+    this.probe.verbs.push({ verb, argIndex: n, text: this.format.slice(start, stop) });
+    this.probe.maxArg = Math.max(this.probe.maxArg, n + 1);
+  }
 }
 
 /**
