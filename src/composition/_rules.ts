@@ -3,8 +3,8 @@
  * `<field> <constraint>, got '<value>': <fix>`; cdk8s prefixes the construct path. Private to
  * this folder.
  */
-import { ptInputProblem } from '../engine/pt-validate';
-import { fromKubernetesJson, ObjectValue } from '../engine/values';
+import { ptInputProblem } from '../engine/functions/patch-and-transform/validate';
+import { fromKubernetesJson, ObjectValue } from '../engine/go/values';
 import { lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck } from '../pt/lint';
 import { PatchType } from '../pt/patch-policy';
 import { closest } from '../pt/path-check';

@@ -3,12 +3,12 @@
  * classic CLI): the XR with its Ready condition, the composed resources with the metadata
  * Crossplane adds, `Result` and `Context` documents; and the YAML stream of them.
  */
-import { goQuote } from './_errors';
-import { toGoYamlStream } from './go-yaml';
+import { goQuote } from './go/strconv';
+import { toGoYamlStream } from './go/yaml';
 import type { StepCondition, StepResult } from './pipeline';
 import type { State } from './protocol';
-import type { ObjectValue, Value } from './values';
-import { deepCopy, isObject } from './values';
+import type { ObjectValue, Value } from './go/values';
+import { deepCopy, isObject } from './go/values';
 import { UserError } from '../errors';
 
 /** The fixed condition time render prints (`lastTransitionTime` would only be noise). */

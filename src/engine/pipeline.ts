@@ -4,26 +4,19 @@
  * step, required resources served from the supplied pool, fatal results stop everything.
  *
  * Functions are matched to steps by the Function object's `metadata.name`; the implementation
- * is found by the Function's package (P&T and auto-ready are built in) or among the
- * JavaScript implementations the user registered.
+ * comes from the {@link FunctionCatalogue} the caller passes: found by the Function's package
+ * among the built-in functions, or among the caller's JavaScript implementations.
  */
 import { UserError } from '../errors';
-import { goQuote } from './_errors';
-import { runAutoReady } from './function-auto-ready';
-import { runPatchAndTransform } from './function-pt';
+import { PipelineError } from './errors';
+import type { CatalogueEntry, FunctionCatalogue } from './catalogue';
+import { packageBaseName } from './catalogue';
+import { goQuote } from './go/strconv';
+import type { ObjectValue, Value } from './go/values';
+import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
 import type {
   CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, ResourceSelector, Severity, State,
 } from './protocol';
-import type { ObjectValue, Value } from './values';
-import { deepCopy, deepEqual, fromStruct, isObject } from './values';
-
-/** A failure of the pipeline (a fatal result, an unknown or unimplemented Function). */
-export class PipelineError extends UserError {
-  public constructor(message: string, public readonly step?: string) {
-    super(message);
-    this.name = 'PipelineError';
-  }
-}
 
 /** A non-fatal result, with the step that returned it. */
 export interface StepResult {
@@ -41,46 +34,6 @@ export interface StepCondition extends FunctionCondition {
   readonly step: string;
 }
 
-const registry = new Map<string, CompositionFunctionImpl>();
-
-/**
- * Registers a JavaScript implementation for a composition function, for every later render in
- * this process. `name` is matched against the Function's `metadata.name` and against the last
- * segment of its package (`function-go-templating` for
- * `xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0`).
- */
-export function registerFunction(name: string, impl: CompositionFunctionImpl): void {
-  registry.set(name, impl);
-}
-
-/** Removes a registration made with {@link registerFunction}. */
-export function unregisterFunction(name: string): void {
-  registry.delete(name);
-}
-
-const BUILT_INS: Record<string, CompositionFunctionImpl> = {
-  'function-patch-and-transform': runPatchAndTransform,
-  'function-auto-ready': runAutoReady,
-};
-
-const BUILT_IN_IMPLS = new Set<CompositionFunctionImpl>(Object.values(BUILT_INS));
-
-/** The repository's last path segment of a package reference, without tag or digest. */
-export function packageBaseName(pkg: string): string {
-  const noDigest = pkg.split('@')[0];
-  const lastSlash = noDigest.lastIndexOf('/');
-  const last = noDigest.slice(lastSlash + 1);
-  const colon = last.indexOf(':');
-  return colon >= 0 ? last.slice(0, colon) : last;
-}
-
-function repositoryOf(pkg: string): string {
-  const noDigest = pkg.split('@')[0];
-  const lastSlash = noDigest.lastIndexOf('/');
-  const colon = noDigest.indexOf(':', lastSlash + 1);
-  return colon >= 0 ? noDigest.slice(0, colon) : noDigest;
-}
-
 /** A Function object (`pkg.crossplane.io` `Function`), as far as the pipeline reads it. */
 export interface FunctionObject {
   /**
@@ -90,7 +43,7 @@ export interface FunctionObject {
   readonly metadata?: { readonly name?: string };
   /**
    * `spec.package`: its repository picks the built-in implementation.
-   * @default - no package (only registered implementations can serve it)
+   * @default - no package (only the caller's implementations can serve it)
    */
   readonly spec?: { readonly package?: string };
 }
@@ -129,11 +82,8 @@ export interface PipelineInput {
    * @default - the stock functions under their usual names
    */
   readonly functions?: readonly FunctionObject[];
-  /**
-   * JavaScript implementations by Function name or package name.
-   * @default - built-ins and `registerFunction` registrations only
-   */
-  readonly implementations?: Readonly<Record<string, CompositionFunctionImpl>>;
+  /** The implementations steps may run: built-in functions and the caller's own. */
+  readonly catalogue: FunctionCatalogue;
   /** Initial context. */
   readonly context: ObjectValue;
   /** Pool served to resource requirements (required + extra resources). */
@@ -159,12 +109,7 @@ export interface PipelineOutput {
 /** Crossplane's limit on extra rounds for requirements (`MaxRequirementsIterations`). */
 const MAX_REQUIREMENTS_ITERATIONS = 5;
 
-function lookup(impls: Readonly<Record<string, CompositionFunctionImpl>> | undefined, key: string): CompositionFunctionImpl | undefined {
-  if (impls && Object.prototype.hasOwnProperty.call(impls, key)) return impls[key];
-  return registry.get(key);
-}
-
-function resolveImpl(step: PipelineStep, input: PipelineInput): CompositionFunctionImpl {
+function resolveImpl(step: PipelineStep, input: PipelineInput): CatalogueEntry {
   const name = step.functionRef?.name ?? '';
   const fail = (detail: string) => new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: ${detail}`, step.step);
   let pkg = '';
@@ -173,24 +118,19 @@ function resolveImpl(step: PipelineStep, input: PipelineInput): CompositionFunct
     if (!fn) throw fail(`unknown Function ${goQuote(name)} - does it exist in your Functions file?`);
     pkg = fn.spec?.package ?? '';
   }
+  const found = input.catalogue.find(name, pkg, input.functions !== undefined);
+  if (found) return found;
   const base = pkg ? packageBaseName(pkg) : '';
-  const candidates = [name, ...(pkg ? [base, repositoryOf(pkg)] : [])];
-  for (const key of candidates) {
-    const impl = lookup(input.implementations, key);
-    if (impl) return impl;
-  }
-  if (pkg && BUILT_INS[base]) return BUILT_INS[base];
-  if (!input.functions) {
-    // Without Function objects, the stock functions are known by their usual names
-    // (`function-patch-and-transform`, `crossplane-contrib-function-patch-and-transform`, ...).
-    for (const [builtIn, impl] of Object.entries(BUILT_INS)) {
-      if (name === builtIn || name.endsWith(`-${builtIn}`)) return impl;
-    }
-  }
   const what = pkg ? `Function ${goQuote(name)} (package ${pkg})` : `Function ${goQuote(name)}`;
-  throw fail(`${what} has no offline implementation; built in are function-patch-and-transform and function-auto-ready. `
-    + `Register one with render({ functionImplementations: { ${goQuote(base || name)}: fn } }), registerFunction(${goQuote(base || name)}, fn), `
+  throw fail(`${what} has no offline implementation; built in are ${listed(input.catalogue.builtInNames)}. `
+    + `Add one with render({ functionImplementations: { ${goQuote(base || name)}: fn } }) `
     + `or the CLI flag --function-implementations=<module exporting { ${goQuote(base || name)}: fn }>`);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function labelsOf(o: ObjectValue): Record<string, Value> {
@@ -327,13 +267,12 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const results: StepResult[] = [];
   const conditions: StepCondition[] = [];
   for (const step of input.steps) {
-    const impl = resolveImpl(step, input);
+    const { run: impl, builtIn: owned } = resolveImpl(step, input);
     const requiredResources: Record<string, ObjectValue[]> = {};
     for (const sel of step.requirements?.requiredResources ?? []) {
       const selector: ResourceSelector = { ...sel, matchName: sel.matchName ?? sel.name };
       requiredResources[sel.requirementName ?? ''] = selectResources(input.bootstrapResources, selector);
     }
-    const owned = BUILT_IN_IMPLS.has(impl);
     const req: FunctionRequest = {
       // The observed state may hold the caller's own objects (render copies only what is not
       // in Struct form); built-in functions only read it, any other function gets a copy (in

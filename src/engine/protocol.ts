@@ -1,12 +1,12 @@
 /**
  * The composition function protocol as plain objects (reference §4.1), shared by every step
  * of the offline pipeline: the built-in functions and the JavaScript implementations users
- * register for other functions.
+ * add for other functions.
  *
- * Values use Go's number types (see `values.ts`): between steps Crossplane moves every object
+ * Values use Go's number types (see `go/values.ts`): between steps Crossplane moves every object
  * through a protobuf `Struct`, so the pipeline hands each step plain numbers (Go float64).
  */
-import type { ObjectValue } from './values';
+import type { ObjectValue } from './go/values';
 
 /** Readiness of a desired resource, as the protocol's `Ready` enum. */
 export type Readiness = 'READY_UNSPECIFIED' | 'READY_TRUE' | 'READY_FALSE';

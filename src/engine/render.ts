@@ -3,14 +3,18 @@
  * Runs the Composition's function pipeline in-process and returns the XR and the composed
  * resources exactly as `crossplane render` prints them. Synchronous.
  */
-import { UserError } from '../errors';
-import { goQuote } from './_errors';
+import type { FunctionCatalogue } from './catalogue';
+import { PipelineError, RenderError } from './errors';
+import { BUILT_IN_CATALOGUE } from './functions';
+import { stringAt as str } from './go/decoded';
+import { goQuote } from './go/strconv';
+import type { ObjectValue, Value } from './go/values';
+import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './go/values';
+import type { RenderDocuments } from './output';
 import { renderDocuments, toYamlStream } from './output';
-import type { FunctionObject, PipelineStep, StepResult } from './pipeline';
-import { PipelineError, runPipeline } from './pipeline';
+import type { FunctionObject, PipelineOutput, PipelineStep, StepResult } from './pipeline';
+import { runPipeline } from './pipeline';
 import type { CompositionFunctionImpl, Readiness, State } from './protocol';
-import type { ObjectValue, Value } from './values';
-import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './values';
 import { applyXrdDefaults } from './xrd-defaults';
 
 /** Options of {@link render}. Objects are plain Kubernetes objects (as parsed from YAML). */
@@ -22,7 +26,7 @@ export interface RenderOptions {
   /**
    * Function objects (`pkg.crossplane.io` `Function`); steps are matched to them by
    * `metadata.name`, as `crossplane render` does.
-   * @default - function-patch-and-transform and function-auto-ready under their usual names
+   * @default - the built-in functions under their usual names
    */
   readonly functions?: readonly unknown[];
   /**
@@ -44,8 +48,8 @@ export interface RenderOptions {
   /**
    * Connection details of observed composed resources, by composition resource name (the
    * provider's connection Secret of a managed resource, e.g. a cluster's `kubeconfig`), as plain
-   * text. An extension: `crossplane render` has no way to supply them, so there P&T's
-   * `FromConnectionSecretKey` details are always empty.
+   * text. An extension: `crossplane render` has no way to supply them, so there details read from
+   * a composed resource's connection Secret (`FromConnectionSecretKey`) are always empty.
    * @default - none
    */
   readonly observedConnectionDetails?: Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -80,11 +84,19 @@ export interface RenderOptions {
    */
   readonly includeContext?: boolean;
   /**
-   * JavaScript implementations of functions, by Function name or package name
-   * (`{ 'function-go-templating': fn }`).
-   * @default - only the built-in functions and those registered with `registerFunction`
+   * JavaScript implementations of functions for this render, by Function name or package name
+   * (`{ 'function-go-templating': fn }`). They win over the catalogue's functions of the same
+   * name and are seen by this call only.
+   * @default - only the functions of `functionCatalogue`
    */
   readonly functionImplementations?: Readonly<Record<string, CompositionFunctionImpl>>;
+  /**
+   * The functions the pipeline can run, e.g. `FunctionCatalogue.of([...BUILT_IN_FUNCTIONS])`
+   * built once and shared by many renders; `functionImplementations` are added to it for
+   * this call.
+   * @default - BUILT_IN_CATALOGUE, the functions built into the engine
+   */
+  readonly functionCatalogue?: FunctionCatalogue;
 }
 
 /** A `Result` document (`render.crossplane.io/v1beta1`). */
@@ -112,29 +124,9 @@ export interface RenderResult {
   toYaml(): string;
 }
 
-/** A render input problem or a pipeline failure. */
-export class RenderError extends UserError {
-  public constructor(
-    message: string,
-    /** Whether the input was rejected before running, or the pipeline failed. */
-    public readonly phase: 'input' | 'pipeline' = 'input',
-    /** The Composition field at fault, for structural problems. */
-    public readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'RenderError';
-  }
-}
-
 function asObject(v: unknown, what: string): ObjectValue {
   if (!isObject(v as Value)) throw new RenderError(`${what} must be an object, got ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
   return v as ObjectValue;
-}
-
-function str(o: ObjectValue, ...path: string[]): string {
-  let cur: Value | undefined = o;
-  for (const p of path) cur = isObject(cur) ? cur[p] : undefined;
-  return typeof cur === 'string' ? cur : '';
 }
 
 /** The checks `crossplane render` makes on the Composition before running it. */
@@ -173,8 +165,11 @@ function shapeError(field: string, constraint: string, got: unknown, fix: string
   return new RenderError(`${field} ${constraint}, got '${shown}': ${fix}`, 'input', field);
 }
 
-/** The pipeline steps, checked for the shape the Composition CRD requires. */
-function pipelineSteps(comp: ObjectValue): PipelineStep[] {
+/**
+ * The pipeline steps, checked for the shape the Composition CRD requires. `example` is the
+ * Function name a fix suggests.
+ */
+function pipelineSteps(comp: ObjectValue, example: string): PipelineStep[] {
   const spec = isObject(comp.spec) ? comp.spec : {};
   const pipeline = spec.pipeline;
   if (pipeline === undefined || pipeline === null) return [];
@@ -188,7 +183,7 @@ function pipelineSteps(comp: ObjectValue): PipelineStep[] {
     names.add(s.step);
     const ref = s.functionRef;
     if (!isObject(ref) || typeof ref.name !== 'string' || ref.name === '') {
-      throw shapeError(`${at}.functionRef.name`, 'must name a Function', isObject(ref) ? ref.name : ref, 'set functionRef.name, e.g. function-patch-and-transform');
+      throw shapeError(`${at}.functionRef.name`, 'must name a Function', isObject(ref) ? ref.name : ref, `set functionRef.name, e.g. ${example}`);
     }
     if (s.input !== undefined && s.input !== null && !isObject(s.input)) throw shapeError(`${at}.input`, 'must be an object', s.input, 'write the function input as a YAML mapping');
     return s as unknown as PipelineStep;
@@ -236,7 +231,8 @@ export function render(options: RenderOptions): RenderResult {
   const context: ObjectValue = {};
   for (const [k, v] of Object.entries(options.context ?? {})) context[k] = fromStruct(v);
 
-  const steps = pipelineSteps(comp);
+  const catalogue = (options.functionCatalogue ?? BUILT_IN_CATALOGUE).with(options.functionImplementations);
+  const steps = pipelineSteps(comp, catalogue.builtInNames[0] ?? 'my-function');
 
   let out;
   try {
@@ -244,7 +240,7 @@ export function render(options: RenderOptions): RenderResult {
       steps,
       observed: observedState(xr, observed, options.observedConnectionDetails),
       functions: options.functions?.map((f, i) => asObject(f, `functions[${i}]`) as FunctionObject),
-      implementations: options.functionImplementations,
+      catalogue,
       context,
       requiredResources: [...extra, ...required],
       bootstrapResources: required,
@@ -265,7 +261,11 @@ export function render(options: RenderOptions): RenderResult {
     includeFullXr: options.includeFullXr ?? false,
   });
   const flags = { results: options.includeFunctionResults ?? false, context: options.includeContext ?? false };
-  // Plain views are built on first access: most callers only want the YAML.
+  return resultOf(docs, out, flags);
+}
+
+/** The result, with plain views built on first access: most callers only want the YAML. */
+function resultOf(docs: RenderDocuments, out: PipelineOutput, flags: { results: boolean; context: boolean }): RenderResult {
   let xrView: Record<string, any> | undefined;
   let resourcesView: Record<string, any>[] | undefined;
   let contextView: Record<string, any> | undefined;

@@ -6,8 +6,8 @@
  * a LegacyCluster XRD.
  */
 import { UserError } from '../errors';
-import type { ObjectValue, Value } from './values';
-import { deepCopy, fromKubernetesJson, isObject } from './values';
+import type { ObjectValue, Value } from './go/values';
+import { deepCopy, fromKubernetesJson, isObject } from './go/values';
 
 type Schema = ObjectValue;
 

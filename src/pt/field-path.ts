@@ -1,4 +1,4 @@
-import { FieldPathError, parseFieldPath as parseRuntimePath, Segment as RuntimeSegment } from '../engine/fieldpath';
+import { FieldPathError, parseFieldPath as parseRuntimePath, Segment as RuntimeSegment } from '../engine/runtime/fieldpath';
 import { UserError } from '../errors';
 
 /**

@@ -4,9 +4,9 @@
  */
 import { validationMatchers } from '../validate/jest';
 import type { RenderResult } from '../engine';
-import { Paved } from '../engine/fieldpath';
-import { fromKubernetesJson, toPlain } from '../engine/values';
-import type { ObjectValue } from '../engine/values';
+import { Paved } from '../engine/runtime/fieldpath';
+import { fromKubernetesJson, toPlain } from '../engine/go/values';
+import type { ObjectValue } from '../engine/go/values';
 import { yamlSnapshotSerializer } from './render-composition';
 
 declare global {

@@ -6,8 +6,8 @@
  * ToCompositeFieldPath targets exist in the XR schema (status), and a namespaced XR composes
  * only namespaced kinds (reference 5).
  */
-import { ptInputProblem } from '../engine/pt-validate';
-import type { ObjectValue } from '../engine/values';
+import { ptInputProblem } from '../engine/functions/patch-and-transform/validate';
+import type { ObjectValue } from '../engine/go/values';
 import { Finding, FindingObject } from './finding';
 import { isRecord } from './_util';
 import { splitApiVersion } from '../schema/imported-schemas';

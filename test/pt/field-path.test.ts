@@ -90,7 +90,7 @@ describe('fieldPathOf records property access', () => {
 });
 
 describe('parseFieldPath agrees with the render engine (crossplane-runtime) on every path', () => {
-  const { parseFieldPath: runtimeParse } = require('../../src/engine/fieldpath');
+  const { parseFieldPath: runtimeParse } = require('../../src/engine/runtime/fieldpath');
   const runtime = (p: string): string => { try { return JSON.stringify(runtimeParse(p)); } catch (e) { return (e as Error).message; } };
   const ours = (p: string): string => {
     const r = parseFieldPath(p);

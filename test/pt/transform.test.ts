@@ -75,8 +75,10 @@ describe('Transform eager validation (what P&T rejects)', () => {
   test('fails if a match sets both fallbackValue and fallbackToInput', () => {
     expect(() => Transform.match([MatchPattern.literal('a', 'b')], { fallbackValue: 'x', fallbackToInput: true })).toThrow(/cannot set both/);
   });
+  // Other syntax errors carry Go's regexp/syntax text (ErrMissingParen: "missing closing )").
   test.each([
-    ['(unclosed', /does not compile/],
+    ['(unclosed', /error parsing regexp: missing closing \): `\(unclosed`/],
+    ['(?<=behind)', /lookahead and lookbehind/],
     ['(?=ahead)', /lookahead/],
     ['(a)\\1', /backreferences/],
     ['a{1001}', /1000/],

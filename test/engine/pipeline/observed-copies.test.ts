@@ -3,7 +3,7 @@
 // user function's changes to its request never reach a later step, as in Crossplane, where
 // every function gets its own request.
 import { isStructForm, render } from '../../../src/engine';
-import { MissingField, Paved } from '../../../src/engine/fieldpath';
+import { MissingField, Paved } from '../../../src/engine/runtime/fieldpath';
 
 const composition = (steps: object[]) => ({
   apiVersion: 'apiextensions.crossplane.io/v1', kind: 'Composition', metadata: { name: 'c' },

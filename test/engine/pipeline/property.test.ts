@@ -4,10 +4,10 @@
  * UserError with a message.
  */
 import fc from 'fast-check';
-import { runPatchAndTransform } from '../../../src/engine/function-pt';
+import { runPatchAndTransform } from '../../../src/engine/functions/patch-and-transform/run';
 import { render } from '../../../src/engine';
 import { isUserError } from '../../../src/errors';
-import { ptInput, request } from './_helpers';
+import { ptInput, request } from '../_helpers';
 
 const pathArb = fc.oneof(
   fc.constantFrom('spec.a', 'spec.b[0]', 'spec.list[*].x', 'metadata.labels[app]', 'spec..bad', '[0]', 'spec.a[', 'status.n', 'spec', ''),

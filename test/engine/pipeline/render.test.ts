@@ -2,7 +2,7 @@
  * render(): what the classic `crossplane render` prints (reference §4.4 A): the XR with its
  * Ready condition, composed resources with Crossplane's metadata, -x/-r/-c, and its errors.
  */
-import { registerFunction, render, unregisterFunction } from '../../../src/engine';
+import { BUILT_IN_FUNCTIONS, FunctionCatalogue, render } from '../../../src/engine';
 import type { FunctionRequest, FunctionResponse } from '../../../src/engine';
 import { AUTO_READY, composition, ptStep, VPC, XR } from './_fixtures';
 
@@ -172,7 +172,7 @@ describe('render pipeline', () => {
     expect(r.resources).toHaveLength(1);
   });
 
-  test('a function without implementation fails naming the step, the function and how to register one', () => {
+  test('a function without implementation fails naming the step, the function and how to add one', () => {
     const functions = [{ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: 'function-go-templating' }, spec: { package: 'xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0' } }];
     const comp = composition([{ step: 'templates', functionRef: { name: 'function-go-templating' } }]);
     let message = '';
@@ -183,7 +183,8 @@ describe('render pipeline', () => {
     }
     expect(message).toContain('cannot run pipeline step "templates": Function "function-go-templating" (package xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0) has no offline implementation');
     expect(message).toContain("functionImplementations: { \"function-go-templating\": fn }");
-    expect(message).toContain('registerFunction("function-go-templating", fn)');
+    expect(message).toContain('built in are function-patch-and-transform and function-auto-ready');
+    expect(message).toContain('--function-implementations=<module exporting { "function-go-templating": fn }>');
   });
 
   test('a user implementation runs, sees desired state and context of earlier steps, and its results are collected', () => {
@@ -210,14 +211,25 @@ describe('render pipeline', () => {
     expect(r.resources.map((x) => x.kind)).toEqual(['ConfigMap', 'VPC']);
   });
 
-  test('registerFunction makes an implementation available to every render', () => {
-    registerFunction('function-noop', (req) => ({ desired: req.desired, context: req.context, results: [] }));
-    try {
-      const r = render({ xr: XR, composition: composition([ptStep([VPC]), { step: 'noop', functionRef: { name: 'function-noop' } }]) });
-      expect(r.resources).toHaveLength(1);
-    } finally {
-      unregisterFunction('function-noop');
-    }
+  test('an implementation given to one render is not seen by the next', () => {
+    const noop = (req: FunctionRequest): FunctionResponse => ({ desired: req.desired, context: req.context, results: [] });
+    const comp = composition([ptStep([VPC]), { step: 'noop', functionRef: { name: 'function-noop' } }]);
+    expect(render({ xr: XR, composition: comp, functionImplementations: { 'function-noop': noop } }).resources).toHaveLength(1);
+    expect(() => render({ xr: XR, composition: comp })).toThrow(/cannot run pipeline step "noop": Function "function-noop" has no offline implementation/);
+  });
+
+  test('a catalogue built once serves many renders, and user implementations are added per call without changing it', () => {
+    const noop = (req: FunctionRequest): FunctionResponse => ({ desired: req.desired, context: req.context, results: [] });
+    const catalogue = FunctionCatalogue.of(BUILT_IN_FUNCTIONS).with({ 'function-noop': noop });
+    const comp = composition([ptStep([VPC]), { step: 'noop', functionRef: { name: 'function-noop' } }, { step: 'other', functionRef: { name: 'function-other' } }]);
+    const r = render({ xr: XR, composition: comp, functionCatalogue: catalogue, functionImplementations: { 'function-other': noop } });
+    expect(r.resources).toHaveLength(1);
+    expect(() => render({ xr: XR, composition: comp, functionCatalogue: catalogue })).toThrow(/Function "function-other" has no offline implementation/);
+  });
+
+  test('a catalogue without built-in functions runs none of them', () => {
+    expect(() => render({ xr: XR, composition: composition([ptStep([VPC])]), functionCatalogue: FunctionCatalogue.of([]) }))
+      .toThrow(/Function "function-patch-and-transform" has no offline implementation; built in are none/);
   });
 
   test('resource requirements are served from the required resources pool and the step re-runs', () => {

@@ -1,0 +1,20 @@
+/**
+ * The functions built into the engine. Adding one means adding its folder beside these and one
+ * line to {@link BUILT_IN_FUNCTIONS}; nothing else in the engine names a function.
+ */
+import type { BuiltInFunction } from '../catalogue';
+import { FunctionCatalogue } from '../catalogue';
+import { autoReady } from './auto-ready';
+import { patchAndTransform } from './patch-and-transform';
+
+/** Every built-in function, in the order the "no offline implementation" error lists them. */
+export const BUILT_IN_FUNCTIONS: readonly BuiltInFunction[] = [
+  patchAndTransform,
+  autoReady,
+];
+
+/** The catalogue a render uses by default: the built-in functions only. */
+export const BUILT_IN_CATALOGUE: FunctionCatalogue = FunctionCatalogue.of(BUILT_IN_FUNCTIONS);
+
+export * from './auto-ready';
+export * from './patch-and-transform';

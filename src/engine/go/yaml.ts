@@ -1,0 +1,533 @@
+/**
+ * YAML text exactly as `crossplane render` prints objects: Kubernetes' YAML serializer, i.e.
+ * `json.Marshal` and then sigs.k8s.io/yaml's JSON-to-YAML conversion with go-yaml v2
+ * (reference §4.4). The rules that matter for byte equality:
+ *
+ * - map keys sorted with go-yaml's natural order (digit runs compare as numbers, non-letters
+ *   before letters); block style; sequences inside maps are not indented;
+ * - numbers: whatever JSON text Go writes, re-read as YAML: integers stay integers, anything
+ *   else is a float printed with Go's shortest `%g` (`1e+06`, `0.5`, `1.2345675e+06`);
+ * - strings that would read back as another type (`"true"`, `"123"`, `""`, timestamps) are
+ *   double-quoted; strings that plain style cannot carry are single-quoted; strings with a
+ *   line break use literal style (`|-`); long plain and quoted scalars wrap at column 80.
+ */
+import { formatFloat } from './strconv';
+import type { ObjectValue, Value } from './values';
+import { goJsonFloat, isObject } from './values';
+
+const BEST_WIDTH = 80;
+
+function isLetter(c: string): boolean {
+  const x = c.charCodeAt(0);
+  if (x < 0x80) return (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a);
+  return /\p{L}/u.test(c);
+}
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+/** go-yaml v2's ordering of map keys (its `keyList.Less`). */
+export function yamlKeyLess(a: string, b: string): boolean {
+  // Fast path for the usual keys: the first difference decides unless digits or a
+  // letter/non-letter pair are involved.
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length < b.length;
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if (ca < 0x80 && cb < 0x80) {
+    const la = (ca >= 0x41 && ca <= 0x5a) || (ca >= 0x61 && ca <= 0x7a);
+    const lb = (cb >= 0x41 && cb <= 0x5a) || (cb >= 0x61 && cb <= 0x7a);
+    if (la && lb) return ca < cb;
+    if (la || lb) return lb;
+    const da = ca >= 0x30 && ca <= 0x39;
+    const db = cb >= 0x30 && cb <= 0x39;
+    if (!da && !db) return ca < cb;
+  }
+  return slowKeyLess(a, b);
+}
+
+function slowKeyLess(a: string, b: string): boolean {
+  const ar = Array.from(a);
+  const br = Array.from(b);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
+    if (al && bl) return ar[i] < br[i];
+    if (al || bl) return bl;
+    let an = 0n;
+    let bn = 0n;
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10n + BigInt(ar[ai].charCodeAt(0) - 48);
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10n + BigInt(br[bi].charCodeAt(0) - 48);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return ar[i] < br[i];
+  }
+  return ar.length < br.length;
+}
+
+function sortKeys(o: ObjectValue): string[] {
+  return Object.keys(o).sort((a, b) => (a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1));
+}
+
+// ---- resolution: would a plain scalar read back as something other than a string? ----
+
+const RESOLVE_MAP = new Set([
+  'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF',
+  'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '', '~', 'null', 'Null', 'NULL',
+  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '<<',
+]);
+const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+const TIMESTAMP = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+  /^(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d+)?$/,
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+];
+
+function isTimestamp(s: string): boolean {
+  for (const re of TIMESTAMP) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+    if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59)) return false;
+    return true;
+  }
+  return false;
+}
+
+function parsesAsGoInt(s: string): boolean {
+  // strconv.ParseInt / ParseUint with base 0 (prefixes 0x, 0o, 0b, leading-0 octal).
+  const body = s.replace(/^[-+]/, '');
+  if (/^0[xX][0-9a-fA-F]+$/.test(body) || /^0[oO][0-7]+$/.test(body) || /^0[bB][01]+$/.test(body)) return fitsInt(s);
+  if (/^0[0-7]*$/.test(body) || /^[1-9][0-9]*$/.test(body)) return fitsInt(s);
+  return false;
+}
+
+function fitsInt(s: string): boolean {
+  try {
+    const neg = s.startsWith('-');
+    const body = s.replace(/^[-+]/, '');
+    let v: bigint;
+    if (/^0[oO]/.test(body)) v = BigInt('0o' + body.slice(2));
+    else if (/^0[0-7]+$/.test(body)) v = BigInt('0o' + body.slice(1));
+    else v = BigInt(body);
+    if (neg) v = -v;
+    if (s.startsWith('+') && v > 2n ** 63n - 1n) return false;
+    return v >= -(2n ** 63n) && v <= 2n ** 64n - 1n && !(neg && v < -(2n ** 63n));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether go-yaml would read the plain text `s` as something other than a string. */
+function resolvesToNonString(s: string): boolean {
+  if (RESOLVE_MAP.has(s)) return true;
+  const c = s[0];
+  if (c === '.') return YAML_FLOAT.test(s) || /^\.\d/.test(s) && !Number.isNaN(Number(s));
+  if (c === '+' || c === '-' || isDigit(c)) {
+    if (isTimestamp(s)) return true;
+    const plain = s.replace(/_/g, '');
+    if (parsesAsGoInt(plain)) return true;
+    if (YAML_FLOAT.test(plain)) return true;
+    if (/^-?0b[01]+$/.test(plain)) return true;
+  }
+  return false;
+}
+
+// ---- scalar analysis (libyaml's yaml_emitter_analyze_scalar) ----
+
+interface Analysis {
+  multiline: boolean;
+  blockPlainAllowed: boolean;
+  singleQuotedAllowed: boolean;
+  blockAllowed: boolean;
+}
+
+const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
+const isBlankz = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || isBreak(c) || c === '\0';
+
+function isPrintable(c: string): boolean {
+  const x = c.codePointAt(0)!;
+  return x === 0x0a || (x >= 0x20 && x <= 0x7e) || x === 0x85 || (x >= 0xa0 && x <= 0xd7ff)
+    || (x >= 0xe000 && x <= 0xfffd && x !== 0xfeff) || x >= 0x10000;
+}
+
+/**
+ * The characters (code points) of a scalar: the string itself when it is ASCII (indexing it
+ * gives the same characters, without an array per scalar), else `Array.from` of it.
+ */
+type Chars = string | readonly string[];
+
+function analyze(s: string, chars: Chars): Analysis {
+  let blockIndicators = false;
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let previousSpace = false;
+  let previousBreak = false;
+  if (s.startsWith('---') || s.startsWith('...')) {
+    if (isBlankz(chars[3])) blockIndicators = true;
+  }
+  let precededByWhitespace = true;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const followedByWhitespace = isBlankz(chars[i + 1]);
+    if (i === 0) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(c)) blockIndicators = true;
+      if ((c === '?' || c === ':') && followedByWhitespace) blockIndicators = true;
+      if (c === '-' && followedByWhitespace) blockIndicators = true;
+    } else {
+      if (c === ':' && followedByWhitespace) blockIndicators = true;
+      if (c === '#' && precededByWhitespace) blockIndicators = true;
+    }
+    if (!isPrintable(c)) special = true;
+    if (isBreak(c)) lineBreaks = true;
+    if (c === ' ') {
+      if (i === 0) leadingSpace = true;
+      if (i === chars.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreak(c)) {
+      if (i === 0) leadingBreak = true;
+      if (i === chars.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousBreak = true;
+      previousSpace = false;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = isBlankz(c);
+  }
+  const a: Analysis = { multiline: lineBreaks, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) a.blockPlainAllowed = false;
+  if (trailingSpace) a.blockAllowed = false;
+  if (breakSpace) {
+    a.blockPlainAllowed = false;
+    a.singleQuotedAllowed = false;
+  }
+  if (spaceBreak || special) {
+    a.blockPlainAllowed = false;
+    a.singleQuotedAllowed = false;
+    a.blockAllowed = false;
+  }
+  if (lineBreaks) a.blockPlainAllowed = false;
+  if (blockIndicators) a.blockPlainAllowed = false;
+  return a;
+}
+
+// ---- writers ----
+
+/** Writes a scalar starting at `column`; continuation lines are indented by `indent`. */
+class Writer {
+  /** The text written so far, in pieces (joined once: fewer temporary strings than +=). */
+  public parts: string[] = [];
+  public column = 0;
+
+  public write(s: string): void {
+    this.parts.push(s);
+    // Columns count characters (code points), as the emitter does.
+    this.column += NON_ASCII.test(s) ? Array.from(s).length : s.length;
+  }
+
+  /** Appends ASCII text without line breaks (no code point counting needed). */
+  public ascii(s: string): void {
+    this.parts.push(s);
+    this.column += s.length;
+  }
+
+  /** Appends one character (code point). */
+  public char(c: string): void {
+    this.parts.push(c);
+    this.column += 1;
+  }
+
+  public newline(indent: number): void {
+    this.parts.push(indent < NEWLINES.length ? NEWLINES[indent] : '\n' + ' '.repeat(indent));
+    this.column = indent;
+  }
+}
+
+/** A line break followed by n spaces, for the usual indents (one shared string each). */
+const NEWLINES = Array.from({ length: 64 }, (_, n) => '\n' + ' '.repeat(n));
+
+function writePlain(w: Writer, chars: Chars, indent: number, allowBreaks: boolean): void {
+  let spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === ' ') {
+      if (allowBreaks && !spaces && w.column > BEST_WIDTH && chars[i + 1] !== ' ') w.newline(indent);
+      else w.char(c);
+      spaces = true;
+    } else {
+      w.char(c);
+      spaces = false;
+    }
+  }
+}
+
+function writeSingle(w: Writer, chars: Chars, indent: number, allowBreaks: boolean): void {
+  w.write("'");
+  let spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === ' ') {
+      if (allowBreaks && !spaces && w.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1 && chars[i + 1] !== ' ') w.newline(indent);
+      else w.char(c);
+      spaces = true;
+    } else {
+      w.write(c === "'" ? "''" : c);
+      spaces = false;
+    }
+  }
+  w.write("'");
+}
+
+const ESCAPES: Record<string, string> = {
+  '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\x0b': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e',
+  '"': '"', '\\': '\\', '\u0085': 'N', '\u00a0': '_', '\u2028': 'L', '\u2029': 'P',
+};
+
+function writeDouble(w: Writer, chars: Chars, indent: number, allowBreaks: boolean): void {
+  w.write('"');
+  let spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const x = c.codePointAt(0)!;
+    if (!isPrintable(c) || x === 0xfeff || isBreak(c) || c === '"' || c === '\\') {
+      const e = ESCAPES[c];
+      if (e !== undefined) w.write('\\' + e);
+      else if (x <= 0xff) w.write('\\x' + x.toString(16).toUpperCase().padStart(2, '0'));
+      else if (x <= 0xffff) w.write('\\u' + x.toString(16).toUpperCase().padStart(4, '0'));
+      else w.write('\\U' + x.toString(16).toUpperCase().padStart(8, '0'));
+      spaces = false;
+    } else if (c === ' ') {
+      if (allowBreaks && !spaces && w.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1) {
+        w.newline(indent);
+        if (chars[i + 1] === ' ') w.write('\\');
+      } else {
+        w.char(c);
+      }
+      spaces = true;
+    } else {
+      w.char(c);
+      spaces = false;
+    }
+  }
+  w.write('"');
+}
+
+function writeLiteral(w: Writer, chars: Chars, indent: number): void {
+  let hints = '';
+  if (chars[0] === ' ' || isBreak(chars[0])) hints += '2';
+  const last = chars[chars.length - 1];
+  if (!isBreak(last)) hints += '-';
+  else if (chars.length === 1 || isBreak(chars[chars.length - 2])) hints += '+';
+  w.write('|' + hints);
+  w.parts.push('\n');
+  w.column = 0;
+  let breaks = true;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (isBreak(c)) {
+      w.parts.push('\n');
+      w.column = 0;
+      breaks = true;
+    } else {
+      if (breaks) {
+        w.parts.push(' '.repeat(indent));
+        w.column = indent;
+      }
+      w.char(c);
+      breaks = false;
+    }
+  }
+  // A value ending in a line break leaves the writer at column 0; the caller's next newline
+  // must not add another empty line.
+  if (breaks) w.parts.pop();
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Strings that are certainly plain and cannot wrap: no spaces, no indicators, no line breaks. */
+const SIMPLE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+
+/**
+ * Scalars without spaces or line breaks render the same at every column and indent (wrapping
+ * happens only at spaces, literal style only for line breaks), and the same keys and values
+ * come back in every render: their text is remembered, per key or value position (bounded).
+ */
+const fixedKeys = new Map<string, { readonly text: string; readonly width: number }>();
+const fixedValues = new Map<string, { readonly text: string; readonly width: number }>();
+const MAX_FIXED_SCALARS = 50_000;
+const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
+
+/** Emits a string scalar; `key` scalars never wrap and never use literal style. */
+function writeString(w: Writer, s: string, indent: number, key: boolean): void {
+  const cache = key ? fixedKeys : fixedValues;
+  const hit = cache.get(s);
+  if (hit) {
+    w.parts.push(hit.text);
+    w.column += hit.width;
+    return;
+  }
+  // The scalar is written into pieces of its own and joined, so that its text can be
+  // remembered as one string.
+  const before = w.parts;
+  const column = w.column;
+  w.parts = [];
+  writeStringUncached(w, s, indent, key);
+  const text = w.parts.join('');
+  w.parts = before;
+  before.push(text);
+  if (!POSITION_DEPENDENT.test(s)) {
+    if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
+    cache.set(s, { text, width: w.column - column });
+  }
+}
+
+function writeStringUncached(w: Writer, s: string, indent: number, key: boolean): void {
+  if (SIMPLE.test(s) && !RESOLVE_MAP.has(s)) {
+    w.parts.push(s);
+    w.column += s.length;
+    return;
+  }
+  const chars: Chars = NON_ASCII.test(s) ? Array.from(s) : s;
+  let style: 'plain' | 'single' | 'double' | 'literal';
+  if (resolvesToNonString(s) || BASE60_FLOAT.test(s)) style = 'double';
+  else if (s.includes('\n')) style = 'literal';
+  else style = 'plain';
+  const a = analyze(s, chars);
+  if (style === 'plain' && (!a.blockPlainAllowed || (chars.length === 0 && key))) style = 'single';
+  if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
+  if (style === 'literal' && (!a.blockAllowed || key)) style = 'double';
+  const allowBreaks = !key;
+  if (style === 'plain') writePlain(w, chars, indent, allowBreaks);
+  else if (style === 'single') writeSingle(w, chars, indent, allowBreaks);
+  else if (style === 'double') writeDouble(w, chars, indent, allowBreaks);
+  else writeLiteral(w, chars, indent);
+}
+
+function numberText(v: number | bigint): string {
+  if (typeof v === 'bigint') return v.toString();
+  // Safe integers print as their decimal digits either way (-0 is JSON `-0`, YAML int 0).
+  if (Number.isSafeInteger(v) && !Object.is(v, -0)) return String(v);
+  const json = goJsonFloat(v);
+  // Re-read as YAML: integral JSON text is an int, anything else a float printed with %g.
+  if (/^-?\d+$/.test(json) && fitsInt(json)) return BigInt(json).toString();
+  return formatFloat(v, 'g', -1);
+}
+
+function writeScalar(w: Writer, v: Value, indent: number): void {
+  if (v === null) w.ascii('null');
+  else if (typeof v === 'boolean') w.ascii(v ? 'true' : 'false');
+  else if (typeof v === 'number' || typeof v === 'bigint') w.ascii(numberText(v));
+  else if (typeof v === 'string') writeString(w, v, indent, false);
+}
+
+function isEmptyCollection(v: Value): boolean {
+  return (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+}
+
+function writeMapping(w: Writer, o: ObjectValue, keys: string[], indent: number, first: boolean): void {
+  let isFirst = first;
+  for (const k of keys) {
+    if (!isFirst) w.newline(indent);
+    isFirst = false;
+    writeString(w, k, indent + 2, true);
+    w.ascii(':');
+    writeValue(w, o[k], indent, true);
+  }
+}
+
+function writeSequence(w: Writer, a: Value[], indent: number, first: boolean): void {
+  let isFirst = first;
+  for (const item of a) {
+    if (!isFirst) w.newline(indent);
+    isFirst = false;
+    w.ascii('-');
+    writeValue(w, item, indent, false);
+  }
+}
+
+/** Writes a value after a `key:` (inMapping) or a `-` (in a sequence). */
+function writeValue(w: Writer, v: Value, indent: number, inMapping: boolean): void {
+  if (typeof v === 'object' && v !== null) {
+    if (!Array.isArray(v)) {
+      const keys = sortKeys(v);
+      if (keys.length === 0) {
+        w.ascii(' {}');
+      } else if (inMapping) {
+        w.newline(indent + 2);
+        writeMapping(w, v, keys, indent + 2, true);
+      } else {
+        w.ascii(' ');
+        writeMapping(w, v, keys, indent + 2, true);
+      }
+    } else if (v.length === 0) {
+      w.ascii(' []');
+    } else if (inMapping) {
+      // go-yaml does not indent a sequence that is a mapping value.
+      w.newline(indent);
+      writeSequence(w, v, indent, true);
+    } else {
+      w.ascii(' ');
+      writeSequence(w, v, indent + 2, true);
+    }
+    return;
+  }
+  w.ascii(' ');
+  writeScalar(w, v, indent + 2);
+}
+
+function writeDocument(w: Writer, v: Value): void {
+  if (isObject(v) && !isEmptyCollection(v)) writeMapping(w, v, sortKeys(v), 0, true);
+  else if (Array.isArray(v) && v.length > 0) writeSequence(w, v, 0, true);
+  else if (Array.isArray(v)) w.ascii('[]');
+  else if (isObject(v)) w.ascii('{}');
+  else writeScalar(w, v, 0);
+  w.parts.push('\n');
+  w.column = 0;
+}
+
+/** One object as YAML text, as the Kubernetes YAML serializer prints it (ends with a newline). */
+export function toGoYaml(v: Value): string {
+  const w = new Writer();
+  writeDocument(w, v);
+  return w.parts.join('');
+}
+
+/**
+ * A YAML stream of documents, each preceded by `---` (what `crossplane render` prints); the same
+ * text as joining {@link toGoYaml} of each, built in one string.
+ */
+export function toGoYamlStream(docs: readonly Value[]): string {
+  const w = new Writer();
+  for (const d of docs) {
+    w.parts.push('---\n');
+    writeDocument(w, d);
+  }
+  return w.parts.join('');
+}

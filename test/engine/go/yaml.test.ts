@@ -1,0 +1,61 @@
+/**
+ * The YAML writer reproduces go-yaml v2 as used by `crossplane render` (through
+ * sigs.k8s.io/yaml): key order, quoting, literal blocks, numbers, empty collections.
+ * Expected texts are what kubectl/crossplane print for these values.
+ */
+import { toGoYaml, yamlKeyLess } from '../../../src/engine/go/yaml';
+import { fromKubernetesJson } from '../../../src/engine/go/values';
+import type { Value } from '../../../src/engine/go/values';
+
+const y = (v: unknown) => toGoYaml(fromKubernetesJson(v) as Value);
+
+describe('go-yaml writer', () => {
+  test('strings that read back as other types are double-quoted', () => {
+    expect(y({ a: 'true', b: '123', c: '', d: 'null', e: '2024-01-01T00:00:00Z', f: '1.5', g: 'on', h: '0x1F', i: '~' }))
+      .toBe('a: "true"\nb: "123"\nc: ""\nd: "null"\ne: "2024-01-01T00:00:00Z"\nf: "1.5"\ng: "on"\nh: "0x1F"\ni: "~"\n');
+  });
+
+  test('strings plain style cannot carry are single-quoted', () => {
+    expect(y({ a: 'Unready resources: a', b: '- x', c: '*star', d: ' lead', e: "it's: x", f: 'a #b' }))
+      .toBe("a: 'Unready resources: a'\nb: '- x'\nc: '*star'\nd: ' lead'\ne: 'it''s: x'\nf: 'a #b'\n");
+  });
+
+  test('ordinary strings stay plain', () => {
+    expect(y({ a: '10.0.0.0/16', b: 'us-east-1', c: 'a:b', d: 'x-#', e: 'crossplane.io/composite' }))
+      .toBe('a: 10.0.0.0/16\nb: us-east-1\nc: a:b\nd: x-#\ne: crossplane.io/composite\n');
+  });
+
+  test('strings with line breaks use literal style with the right chomping', () => {
+    expect(y({ a: 'x\ny', b: 'x\ny\n', c: 'x\n\n' })).toBe('a: |-\n  x\n  y\nb: |\n  x\n  y\nc: |+\n  x\n\n');
+  });
+
+  test('control characters force double quotes with escapes', () => {
+    expect(y({ a: 'tab\there' })).toBe('a: "tab\\there"\n');
+  });
+
+  test('sequences in maps are not indented; maps in sequences start on the dash line', () => {
+    expect(y({ l: [{ a: 1, b: [1, 2] }, 'x', [], {}] })).toBe('l:\n- a: 1\n  b:\n  - 1\n  - 2\n- x\n- []\n- {}\n');
+  });
+
+  test('empty collections and null', () => {
+    expect(y({ a: {}, b: [], c: null })).toBe('a: {}\nb: []\nc: null\n');
+  });
+
+  test('numbers: integers plain, float64 with Go %g after JSON', () => {
+    expect(toGoYaml({ a: 1e6, b: 0.1, c: 1.5e-7, d: 2n ** 62n, e: 1e21, f: -0 })).toBe('a: 1000000\nb: 0.1\nc: 1.5e-07\nd: 4611686018427387904\ne: 1e+21\nf: 0\n');
+  });
+
+  test('long plain strings wrap at the first space past column 80, indented under the key', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const out = y({ description: words });
+    const lines = out.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines[1].startsWith('  word')).toBe(true);
+    expect(lines.join(' ').replace(/\s+/g, ' ').replace('description: ', '')).toBe(words);
+  });
+
+  test('keys sort in go-yaml natural order: digits by value, non-letters before letters', () => {
+    const keys = ['a10', 'a2', 'b', 'A', 'a-b', 'a.b', 'ab'];
+    expect([...keys].sort((p, q) => (yamlKeyLess(p, q) ? -1 : yamlKeyLess(q, p) ? 1 : 0))).toEqual(['A', 'a-b', 'a.b', 'a2', 'a10', 'ab', 'b']);
+  });
+});
