@@ -30,12 +30,21 @@ export class PipelineError extends UserError {
 
 /** A render input problem or a pipeline failure. */
 export class RenderError extends UserError {
+  /**
+   * What the reconcile wrote before a step returned a fatal result (reconcile output only): the
+   * XR with `Synced: False` and the events so far, as `crossplane internal render` returns them
+   * beside the error. The `crossplane composition render` command prints none of it.
+   */
+  public partial?: import('./render').RenderResult;
+
   public constructor(
     message: string,
     /** Whether the input was rejected before running, or the pipeline failed. */
     public readonly phase: 'input' | 'pipeline' = 'input',
     /** The Composition field at fault, for structural problems. */
     public readonly field?: string,
+    /** Whether a pipeline step returned a fatal result (Crossplane's `PipelineFatalError`). */
+    public readonly fatal = false,
   ) {
     super(message);
     this.name = 'RenderError';

@@ -1,15 +1,23 @@
 /**
- * The documents `crossplane render` prints (reference §4.4 A, render.go and cmd.go of the
- * classic CLI): the XR with its Ready condition, the composed resources with the metadata
- * Crossplane adds, `Result` and `Context` documents; and the YAML stream of them.
+ * The documents render prints, in both output modes, and the YAML stream of them:
+ * - reconcile (the current `crossplane composition render`, reference §4.4 B, crossplane/cli
+ *   `cmd/crossplane/render/xr/cmd.go`): what one XR reconcile wrote, with every condition's time
+ *   fixed, `--include-full-xr` merged over the input XR, and reconcile events as `Result`s;
+ * - classic (`crossplane render` up to v2.2, reference §4.4 A, render.go and cmd.go of the
+ *   classic CLI): the XR with its Ready condition, the composed resources with the metadata
+ *   Crossplane adds, `Result` and `Context` documents.
  */
 import { goQuote } from './go/strconv';
 import { toGoYamlStream } from './go/yaml';
 import type { StepCondition, StepResult } from './pipeline';
 import type { State } from './protocol';
 import type { ObjectValue, Value } from './go/values';
-import { deepCopy, isObject } from './go/values';
+import { compareGoStrings, deepCopy, isObject } from './go/values';
 import { UserError } from '../errors';
+import { DEFAULT_FIRST_N, stableNAndSomeMore as runtimeStableNAndSomeMore } from './runtime/resource';
+import type { ReconcileOutput } from './reconcile/reconciler';
+import { replaceConditionTimestamps } from './reconcile/composite';
+import { mergeOverride } from './reconcile/merge-override';
 
 /** The fixed condition time render prints (`lastTransitionTime` would only be noise). */
 export const CONDITION_TIME = '2024-01-01T00:00:00Z';
@@ -21,7 +29,8 @@ export interface RenderDocuments {
   readonly xr: ObjectValue;
   readonly resources: ObjectValue[];
   readonly results: ObjectValue[];
-  readonly context: ObjectValue;
+  /** The final context (reconcile output: absent when the pipeline did not finish). */
+  readonly context?: ObjectValue;
 }
 
 /** Inputs of {@link renderDocuments}. */
@@ -101,11 +110,9 @@ function setComposedMetadata(cd: ObjectValue, xr: ObjectValue, name: string): vo
   m.ownerReferences = refs;
 }
 
-/** Crossplane's StableNAndSomeMore: sorted, first three, `, and N more`. */
+/** Crossplane's StableNAndSomeMore: sorted, `a, b, and c`, or the first three and `, and N more`. */
 function stableNAndSomeMore(names: string[]): string {
-  const sorted = [...names].sort();
-  if (sorted.length > 3) return `${sorted.slice(0, 3).join(', ')}, and ${sorted.length - 3} more`;
-  return sorted.join(', ');
+  return runtimeStableNAndSomeMore(DEFAULT_FIRST_N, names);
 }
 
 function normalizeCondition(c: ObjectValue): ObjectValue {
@@ -207,6 +214,36 @@ export function renderDocuments(input: RenderDocumentsInput): RenderDocuments {
 export function toYamlStream(docs: RenderDocuments, include: { results: boolean; context: boolean }): string {
   const all: Value[] = [docs.xr, ...docs.resources];
   if (include.results) all.push(...docs.results);
-  if (include.context) all.push(docs.context);
+  if (include.context && docs.context) all.push(docs.context);
   return toGoYamlStream(all);
+}
+
+/** Inputs of {@link reconcileDocuments}. */
+export interface ReconcileDocumentsInput {
+  /** The input XR as the CLI loaded it (XRD defaults applied), for `--include-full-xr`. */
+  readonly inputXr: ObjectValue;
+  readonly output: ReconcileOutput;
+  readonly includeFullXr: boolean;
+}
+
+function compositionResourceName(o: ObjectValue): string {
+  const m = o.metadata;
+  const a = isObject(m) ? m.annotations : undefined;
+  const v = isObject(a) ? a['crossplane.io/composition-resource-name'] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/** The documents `crossplane composition render` prints for a reconcile's output. */
+export function reconcileDocuments(input: ReconcileDocumentsInput): RenderDocuments {
+  const out = input.output;
+  let xr: ObjectValue = out.xr ?? {};
+  if (input.includeFullXr) xr = mergeOverride(deepCopy(input.inputXr), xr);
+  replaceConditionTimestamps(xr, CONDITION_TIME);
+  const resources = out.composed.map((r) => ({ name: compositionResourceName(r), r }));
+  // A stable sort by composition resource name, as the CLI sorts.
+  resources.sort((a, b) => compareGoStrings(a.name, b.name));
+  for (const { r } of resources) replaceConditionTimestamps(r, CONDITION_TIME);
+  const results = out.events.map((e) => ({ apiVersion: 'render.crossplane.io/v1beta1', kind: 'Result', severity: e.type, reason: e.reason, message: e.message } as ObjectValue));
+  const context = out.context === undefined ? undefined : { apiVersion: 'render.crossplane.io/v1beta1', kind: 'Context', fields: out.context } as ObjectValue;
+  return { xr, resources: resources.map((x) => x.r), results, context };
 }

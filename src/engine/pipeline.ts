@@ -109,22 +109,39 @@ export interface PipelineOutput {
 /** Crossplane's limit on extra rounds for requirements (`MaxRequirementsIterations`). */
 const MAX_REQUIREMENTS_ITERATIONS = 5;
 
-function resolveImpl(step: PipelineStep, input: PipelineInput): CatalogueEntry {
+/** What a step's Function resolves to: an implementation, or why there is none. */
+export type ImplementationLookup =
+  | { readonly entry: CatalogueEntry }
+  /** The Function objects do not list the step's Function. */
+  | { readonly unknownFunction: string }
+  /** The Function is listed but nothing implements it offline (the message says how to add one). */
+  | { readonly unimplemented: string };
+
+/** Finds the implementation of `step`'s Function among `functions` and the catalogue. */
+export function lookupImplementation(step: PipelineStep, functions: readonly FunctionObject[] | undefined, catalogue: FunctionCatalogue): ImplementationLookup {
   const name = step.functionRef?.name ?? '';
-  const fail = (detail: string) => new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: ${detail}`, step.step);
   let pkg = '';
-  if (input.functions) {
-    const fn = input.functions.find((f) => f.metadata?.name === name);
-    if (!fn) throw fail(`unknown Function ${goQuote(name)} - does it exist in your Functions file?`);
+  if (functions) {
+    const fn = functions.find((f) => f.metadata?.name === name);
+    if (!fn) return { unknownFunction: name };
     pkg = fn.spec?.package ?? '';
   }
-  const found = input.catalogue.find(name, pkg, input.functions !== undefined);
-  if (found) return found;
+  const found = catalogue.find(name, pkg, functions !== undefined);
+  if (found) return { entry: found };
   const base = pkg ? packageBaseName(pkg) : '';
   const what = pkg ? `Function ${goQuote(name)} (package ${pkg})` : `Function ${goQuote(name)}`;
-  throw fail(`${what} has no offline implementation; built in are ${listed(input.catalogue.builtInNames)}. `
-    + `Add one with render({ functionImplementations: { ${goQuote(base || name)}: fn } }) `
-    + `or the CLI flag --function-implementations=<module exporting { ${goQuote(base || name)}: fn }>`);
+  return {
+    unimplemented: `${what} has no offline implementation; built in are ${listed(catalogue.builtInNames)}. `
+      + `Add one with render({ functionImplementations: { ${goQuote(base || name)}: fn } }) `
+      + `or the CLI flag --function-implementations=<module exporting { ${goQuote(base || name)}: fn }>`,
+  };
+}
+
+function resolveImpl(step: PipelineStep, input: PipelineInput): CatalogueEntry {
+  const found = lookupImplementation(step, input.functions, input.catalogue);
+  if ('entry' in found) return found.entry;
+  const detail = 'unknownFunction' in found ? `unknown Function ${goQuote(found.unknownFunction)} - does it exist in your Functions file?` : found.unimplemented;
+  throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: ${detail}`, step.step);
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -194,13 +211,13 @@ function hasInt64(v: unknown): boolean {
  * functions never modify their input, so they get the Composition's own object when it is
  * already in that form; user functions always get a copy.
  */
-function stepInput(v: ObjectValue, owned: boolean): ObjectValue {
+export function stepInput(v: ObjectValue, owned: boolean): ObjectValue {
   if (owned && !hasInt64(v)) return v;
   return fromStruct(v) as ObjectValue;
 }
 
 /** Turns int64 (bigint) values into float64 in place, as a protobuf Struct would. */
-function toStructInPlace(v: Value): Value {
+export function toStructInPlace(v: Value): Value {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) {
@@ -222,7 +239,7 @@ function toStructInPlace(v: Value): Value {
  * Built-in functions return objects they own, converted in place; anything a user function
  * returns is copied, so later steps cannot alias the user's objects.
  */
-function asState(s: State | undefined, owned: boolean): State {
+export function asState(s: State | undefined, owned: boolean): State {
   if (!s) return { resources: {} };
   const conv = (o: ObjectValue) => (owned ? toStructInPlace(o) : fromStruct(o)) as ObjectValue;
   const resources: State['resources'] = {};
@@ -234,7 +251,7 @@ function asState(s: State | undefined, owned: boolean): State {
   return out;
 }
 
-function copyState(s: State): State {
+export function copyState(s: State): State {
   const resources: State['resources'] = {};
   for (const k of Object.keys(s.resources)) {
     const r = s.resources[k];

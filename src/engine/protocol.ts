@@ -49,7 +49,15 @@ export interface FunctionResult {
    * @default - none
    */
   reason?: string;
+  /**
+   * Whether Crossplane also reports the result on the claim.
+   * @default 'TARGET_COMPOSITE'
+   */
+  target?: Target;
 }
+
+/** Where Crossplane reports a result or a condition: the XR, or the XR and its claim. */
+export type Target = 'TARGET_COMPOSITE' | 'TARGET_COMPOSITE_AND_CLAIM';
 
 /** A condition a function asks Crossplane to set on the XR. */
 export interface FunctionCondition {
@@ -64,6 +72,11 @@ export interface FunctionCondition {
    * @default - none
    */
   message?: string;
+  /**
+   * Whether Crossplane also sets the condition on the claim.
+   * @default 'TARGET_COMPOSITE'
+   */
+  target?: Target;
 }
 
 /** Selects resources a function requires (apiVersion + kind, then a name or labels). */

@@ -1,7 +1,8 @@
 /**
- * `render()`: the offline equivalent of the classic `crossplane render` (reference §4.4 A).
- * Runs the Composition's function pipeline in-process and returns the XR and the composed
- * resources exactly as `crossplane render` prints them. Synchronous.
+ * `render()`: the offline equivalent of `crossplane composition render`. By default it runs one
+ * XR reconcile as the current Crossplane CLI does (crossplane/cli >= v2.3, reference §4.4 B);
+ * with `output: 'classic'` it prints what the classic `crossplane render` of Crossplane v2.2 and
+ * earlier printed (reference §4.4 A). The function pipeline runs in-process. Synchronous.
  */
 import type { FunctionCatalogue } from './catalogue';
 import { PipelineError, RenderError } from './errors';
@@ -11,14 +12,32 @@ import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
 import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './go/values';
 import type { RenderDocuments } from './output';
-import { renderDocuments, toYamlStream } from './output';
-import type { FunctionObject, PipelineOutput, PipelineStep, StepResult } from './pipeline';
+import { reconcileDocuments, renderDocuments, toYamlStream } from './output';
+import type { ReconcileOutput } from './reconcile/reconciler';
+import { compositionOf, reconcile, ReconcileInputError, selectSchema } from './reconcile/reconciler';
+import type { FunctionObject, PipelineOutput, PipelineStep } from './pipeline';
 import { runPipeline } from './pipeline';
 import type { CompositionFunctionImpl, Readiness, State } from './protocol';
 import { applyXrdDefaults } from './xrd-defaults';
 
+/**
+ * Which `crossplane render` the output matches:
+ * - `'reconcile'`: `crossplane composition render` of the Crossplane CLI v2.3 and later
+ *   (crossplane/cli), which runs one real XR reconcile: deterministic XR UID and composed
+ *   names, `resourceRefs`, garbage collection, `Responsive`/`Synced`/`Ready` conditions,
+ *   reconcile events as results;
+ * - `'classic'`: `crossplane render` of Crossplane v1.x up to v2.2 (in-tree `crank`), which
+ *   prints the pipeline's desired state with `generateName` and a lone `Ready` condition.
+ */
+export type RenderOutput = 'reconcile' | 'classic';
+
 /** Options of {@link render}. Objects are plain Kubernetes objects (as parsed from YAML). */
 export interface RenderOptions {
+  /**
+   * Which `crossplane render` to match.
+   * @default 'reconcile'
+   */
+  readonly output?: RenderOutput;
   /** The composite resource (XR) to render. */
   readonly xr: unknown;
   /** The Composition (`apiextensions.crossplane.io/v1`, `mode: Pipeline`). */
@@ -64,17 +83,21 @@ export interface RenderOptions {
    */
   readonly functionCredentials?: readonly unknown[];
   /**
-   * The XRD: its schema defaults are applied to the input XR first.
-   * @default - no defaulting
+   * The XRD: its schema defaults are applied to the input XR first. In reconcile output it also
+   * picks the XR's field paths: a LegacyCluster XRD (a `v1` XRD without `scope`) selects the
+   * legacy ones (`spec.resourceRefs`), anything else the modern ones (`spec.crossplane.*`).
+   * @default - no defaulting; modern field paths
    */
   readonly xrd?: unknown;
   /**
-   * Print the input XR's `spec` and `metadata` on the rendered XR (`-x`).
+   * `-x`. Reconcile output: the rendered XR merged over the input XR (rendered values win).
+   * Classic output: the input XR's `spec` and `metadata` replace the rendered ones.
    * @default false
    */
   readonly includeFullXr?: boolean;
   /**
-   * Print function results as `Result` documents (`-r`).
+   * Print `Result` documents (`-r`): every reconcile event (reconcile output), or the
+   * functions' non-fatal results (classic output).
    * @default false
    */
   readonly includeFunctionResults?: boolean;
@@ -99,12 +122,25 @@ export interface RenderOptions {
   readonly functionCatalogue?: FunctionCatalogue;
 }
 
-/** A `Result` document (`render.crossplane.io/v1beta1`). */
+/**
+ * A `Result` document (`render.crossplane.io/v1beta1`). Reconcile output: an event, with
+ * `severity` `Normal` or `Warning` and a `reason`. Classic output: a function result, with its
+ * `step` and a `SEVERITY_*` severity.
+ */
 export interface RenderResultDocument {
   readonly apiVersion: 'render.crossplane.io/v1beta1';
   readonly kind: 'Result';
-  readonly step: string;
+  /**
+   * The pipeline step (classic output only).
+   * @default - none
+   */
+  readonly step?: string;
   readonly severity: string;
+  /**
+   * The event reason (reconcile output only).
+   * @default - none
+   */
+  readonly reason?: string;
   readonly message: string;
 }
 
@@ -114,9 +150,9 @@ export interface RenderResult {
   readonly xr: Record<string, any>;
   /** Composed resources sorted by composition resource name, as printed. */
   readonly resources: Record<string, any>[];
-  /** Non-fatal function results (always collected; printed only with `includeFunctionResults`). */
+  /** Reconcile events, or (classic) non-fatal function results: always collected, printed only with `includeFunctionResults`. */
   readonly results: RenderResultDocument[];
-  /** The final context document (always collected; printed only with `includeContext`). */
+  /** The final context document (always collected; printed only with `includeContext`; `{}` when the pipeline did not finish). */
   readonly context: Record<string, any>;
   /** Readiness of each desired composed resource, by composition resource name (not printed). */
   readonly ready: Readonly<Record<string, Readiness>>;
@@ -210,22 +246,81 @@ function objects(list: readonly unknown[] | undefined, what: string): ObjectValu
 
 /**
  * Renders an XR with its Composition, offline. Throws {@link RenderError} (a UserError) for
- * bad input or when a step returns a fatal result (`pipeline step "x" returned a fatal result:
- * ...`), never a partial result.
+ * bad input or a failed pipeline. In reconcile output a fatal result throws a RenderError whose
+ * `fatal` is true and whose `partial` holds what the reconcile wrote before it; in classic
+ * output there is never a partial result.
  */
 export function render(options: RenderOptions): RenderResult {
   const xr = fromKubernetesJson(asObject(options.xr, 'xr')) as ObjectValue;
   const comp = asObject(options.composition, 'composition');
   checkComposition(xr, comp);
-  if (options.xrd !== undefined) applyXrdDefaults(xr, asObject(options.xrd, 'xrd'));
+  const xrd = options.xrd === undefined ? undefined : asObject(options.xrd, 'xrd');
+  if (xrd) applyXrdDefaults(xr, xrd);
+  const output = options.output ?? 'reconcile';
+  if (output === 'classic') return renderClassic(options, xr, comp);
+  if (output !== 'reconcile') throw new RenderError(`output must be 'reconcile' or 'classic', got ${JSON.stringify(output)}`);
+  return renderReconcile(options, xr, comp, xrd);
+}
 
+/** Struct values of the caller's objects, copied only when not already in that form (nothing writes to them). */
+function structObjects(list: readonly unknown[] | undefined, what: string): ObjectValue[] {
+  return (list ?? []).map((o, i) => {
+    const obj = asObject(o, `${what}[${i}]`);
+    return isStructForm(obj) ? obj : fromStruct(obj) as ObjectValue;
+  });
+}
+
+function renderReconcile(options: RenderOptions, xr: ObjectValue, comp: ObjectValue, xrd: ObjectValue | undefined): RenderResult {
+  const catalogue = (options.functionCatalogue ?? BUILT_IN_CATALOGUE).with(options.functionImplementations);
+  const steps = pipelineSteps(comp, catalogue.builtInNames[0] ?? 'my-function');
+  const observed = structObjects(options.observed, 'observed');
+  const details = options.observedConnectionDetails ?? {};
+  for (const name of Object.keys(details)) {
+    if (!observed.some((o) => str(o, 'metadata', 'annotations', 'crossplane.io/composition-resource-name') === name)) {
+      throw new RenderError(`observedConnectionDetails.${name} names no observed resource: give the resource annotated crossplane.io/composition-resource-name: ${name} in observed, or remove the entry`);
+    }
+  }
+  const contextKeys = Object.keys(options.context ?? {});
+  const seedContext: ObjectValue | undefined = contextKeys.length > 0 ? {} : undefined;
+  for (const k of contextKeys) seedContext![k] = fromStruct(options.context![k]);
+
+  let out: ReconcileOutput;
+  try {
+    out = reconcile({
+      xr: fromStruct(xr) as ObjectValue,
+      composition: compositionOf(comp, steps),
+      schema: selectSchema(str(xr, 'apiVersion'), str(xr, 'kind'), xrd),
+      observed,
+      required: [...structObjects(options.requiredResources, 'requiredResources'), ...structObjects(options.extraResources, 'extraResources')],
+      credentials: structObjects(options.functionCredentials, 'functionCredentials'),
+      functions: options.functions?.map((f, i) => asObject(f, `functions[${i}]`) as FunctionObject),
+      catalogue,
+      seedContext,
+      observedConnectionDetails: details,
+    });
+  } catch (err) {
+    if (err instanceof ReconcileInputError) throw new RenderError(`cannot render composite resource: ${err.message}`);
+    throw err;
+  }
+  const docs = reconcileDocuments({ inputXr: xr, output: out, includeFullXr: options.includeFullXr ?? false });
+  const flags = { results: options.includeFunctionResults ?? false, context: options.includeContext ?? false };
+  const result = resultOf(docs, flags, () => out.desiredReadiness);
+  if (out.error) {
+    // crossplane internal render: a fatal result returns the partial output beside the error;
+    // any other reconcile error returns only the error.
+    const message = out.error.fatal ? `cannot render composite resource: ${out.error.message}` : `cannot render composite resource: reconcile failed: ${out.error.message}`;
+    const err = new RenderError(message, 'pipeline', undefined, out.error.fatal);
+    if (out.error.fatal) err.partial = result;
+    throw err;
+  }
+  return result;
+}
+
+function renderClassic(options: RenderOptions, xr: ObjectValue, comp: ObjectValue): RenderResult {
   // Observed resources reach functions through a Struct: every number is float64. Objects
   // already in that form (the usual case: parsed YAML or JSON) are not copied: nothing in the
   // render writes to them, and steps of user functions get their own copies (runPipeline).
-  const observed = (options.observed ?? []).map((o, i) => {
-    const obj = asObject(o, `observed[${i}]`);
-    return isStructForm(obj) ? obj : fromStruct(obj) as ObjectValue;
-  });
+  const observed = structObjects(options.observed, 'observed');
   const required = objects(options.requiredResources, 'requiredResources');
   const extra = objects(options.extraResources, 'extraResources');
   const context: ObjectValue = {};
@@ -234,7 +329,7 @@ export function render(options: RenderOptions): RenderResult {
   const catalogue = (options.functionCatalogue ?? BUILT_IN_CATALOGUE).with(options.functionImplementations);
   const steps = pipelineSteps(comp, catalogue.builtInNames[0] ?? 'my-function');
 
-  let out;
+  let out: PipelineOutput;
   try {
     out = runPipeline({
       steps,
@@ -261,11 +356,11 @@ export function render(options: RenderOptions): RenderResult {
     includeFullXr: options.includeFullXr ?? false,
   });
   const flags = { results: options.includeFunctionResults ?? false, context: options.includeContext ?? false };
-  return resultOf(docs, out, flags);
+  return resultOf(docs, flags, () => Object.fromEntries(Object.entries(out.desired.resources).map(([k, r]) => [k, r.ready ?? 'READY_UNSPECIFIED'])));
 }
 
 /** The result, with plain views built on first access: most callers only want the YAML. */
-function resultOf(docs: RenderDocuments, out: PipelineOutput, flags: { results: boolean; context: boolean }): RenderResult {
+function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boolean }, readiness: () => Record<string, Readiness>): RenderResult {
   let xrView: Record<string, any> | undefined;
   let resourcesView: Record<string, any>[] | undefined;
   let contextView: Record<string, any> | undefined;
@@ -274,15 +369,10 @@ function resultOf(docs: RenderDocuments, out: PipelineOutput, flags: { results: 
   return {
     get xr() { return (xrView ??= toPlain(docs.xr) as Record<string, any>); },
     get resources() { return (resourcesView ??= docs.resources.map((r) => toPlain(r) as Record<string, any>)); },
-    get context() { return (contextView ??= toPlain(docs.context) as Record<string, any>); },
-    get ready() {
-      return (readyView ??= Object.fromEntries(Object.entries(out.desired.resources).map(([k, r]) => [k, r.ready ?? 'READY_UNSPECIFIED'])));
-    },
-    results: out.results.map(resultDocument),
+    get context() { return (contextView ??= toPlain(docs.context ?? {}) as Record<string, any>); },
+    get ready() { return (readyView ??= readiness()); },
+    results: docs.results.map((r) => toPlain(r) as RenderResultDocument),
     toYaml: () => (yaml ??= toYamlStream(docs, flags)),
   };
 }
 
-function resultDocument(r: StepResult): RenderResultDocument {
-  return { apiVersion: 'render.crossplane.io/v1beta1', kind: 'Result', step: r.step, severity: r.severity, message: r.message };
-}
