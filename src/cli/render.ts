@@ -1,7 +1,10 @@
 /**
- * `cdk8s-crossplane render XR COMPOSITION [FUNCTIONS]`: the classic `crossplane render`
- * (reference §4.4 A), offline: the function pipeline runs in-process, nothing is pulled or
- * started. Same flags, same YAML stream on stdout. On any failure nothing is printed on stdout.
+ * `cdk8s-crossplane render XR COMPOSITION [FUNCTIONS]`: `crossplane composition render` offline.
+ * By default the output is the current Crossplane CLI's (v2.3 and later: one XR reconcile,
+ * reference §4.4 B); `--classic` prints what `crossplane render` of Crossplane v2.2 and earlier
+ * printed (§4.4 A). The function pipeline runs in-process, nothing is pulled or started. Same
+ * flags, same YAML stream on stdout. On any failure nothing is printed on stdout, as the
+ * Crossplane CLI prints nothing when a step returns a fatal result.
  */
 import { UsageError, UserError } from '../errors';
 import { expectKind, loadYamlPath, LoadedDocument, parseYamlDocuments, render, RenderError } from '../engine';
@@ -13,8 +16,10 @@ import type { CompositionFunctionImpl } from '../engine';
 
 const USAGE = `Usage: cdk8s-crossplane render XR COMPOSITION [FUNCTIONS] [flags]
 
-Render an XR with its Composition offline, as \`crossplane render\` does, running
-function-patch-and-transform and function-auto-ready in-process.
+Render an XR with its Composition offline, as \`crossplane composition render\` of
+Crossplane v2.3 and later does (one XR reconcile), running the composition functions
+in-process. --classic prints what \`crossplane render\` of Crossplane v2.2 and earlier
+printed instead.
 
 Arguments:
   XR            a YAML file with the composite resource (\`-\` for stdin)
@@ -24,22 +29,29 @@ Arguments:
 
 Flags:
   -o, --observed-resources=PATH    observed composed resources (file or directory)
-  -e, --required-resources=PATH    resources served to function requirements
-      --extra-resources=PATH       same as --required-resources (deprecated)
+  -e, --required-resources=PATH    resources served to function requirements (repeatable)
+      --extra-resources=PATH       same as --required-resources (deprecated, repeatable)
       --context-files=KEY=FILE,... context keys read from YAML/JSON files
       --context-values=KEY=JSON,.. context keys given inline (win over files)
       --function-credentials=PATH  Secrets for pipeline step credentials
-      --xrd=PATH                   apply the XRD's schema defaults to the XR
+      --xrd=PATH                   apply the XRD's schema defaults to the XR; a LegacyCluster
+                                   XRD (v1 without scope) selects the legacy XR field paths
       --function-implementations=PATH
                                    a JavaScript module exporting { '<function name>': fn }
                                    for functions other than P&T and auto-ready
-  -x, --include-full-xr            print the input XR's spec and metadata on the XR
-  -r, --include-function-results   print function results as Result documents
+  -x, --include-full-xr            merge the rendered XR over the input XR (classic: copy
+                                   the input's spec and metadata onto it)
+  -r, --include-function-results   print every reconcile event (classic: every function
+                                   result) as a Result document
   -c, --include-context            print the final context as a Context document
       --timeout=DURATION           accepted for compatibility; rendering is synchronous
   -s, --required-schemas=DIR       accepted for compatibility; the built-in functions
                                    request no schemas
   -a, --function-annotations=K=V   accepted for compatibility; there is no function runtime
+      --crossplane-version=VERSION, --crossplane-image=IMAGE, --crossplane-binary=PATH,
+      --crossplane-docker-network=NAME
+                                   accepted for compatibility; the reconcile runs in-process
+      --classic                    print the classic output of Crossplane v2.2 and earlier
   -h, --help                       show this help
 `;
 
@@ -143,8 +155,8 @@ function loadImplementations(file: string): Record<string, CompositionFunctionIm
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandLine(args, {
     'observed-resources': { type: 'string', short: 'o' },
-    'required-resources': { type: 'string', short: 'e' },
-    'extra-resources': { type: 'string' },
+    'required-resources': { type: 'string', short: 'e', multiple: true },
+    'extra-resources': { type: 'string', multiple: true },
     'context-files': { type: 'string', multiple: true },
     'context-values': { type: 'string', multiple: true },
     'function-credentials': { type: 'string' },
@@ -156,6 +168,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'timeout': { type: 'string' },
     'required-schemas': { type: 'string', short: 's' },
     'function-annotations': { type: 'string', short: 'a', multiple: true },
+    'crossplane-version': { type: 'string' },
+    'crossplane-image': { type: 'string' },
+    'crossplane-binary': { type: 'string' },
+    'crossplane-docker-network': { type: 'string' },
+    'classic': { type: 'boolean' },
   }, USAGE, io);
   if (!parsed) return 0;
   const v = parsed.values;
@@ -181,9 +198,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     expectKind(d, 'resource', []);
     return d.object;
   }) : undefined);
+  const loadAll = (ps: readonly string[] | undefined) => (ps && ps.length > 0 ? ps.flatMap((p) => load(p) ?? []) : undefined);
   const observed = load(v['observed-resources']);
-  const required = load(v['required-resources']);
-  const extraResources = load(v['extra-resources']);
+  const required = loadAll(v['required-resources']);
+  const extraResources = loadAll(v['extra-resources']);
   const credentials = load(v['function-credentials']);
   let xrd: unknown;
   if (v.xrd) {
@@ -211,6 +229,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let yaml: string;
   try {
     const result = render({
+      output: v.classic ? 'classic' : 'reconcile',
       functionImplementations,
       xr: xrDoc.object,
       composition: compDoc.object,
@@ -227,7 +246,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     });
     yaml = result.toYaml();
   } catch (err) {
-    if (err instanceof RenderError && err.phase === 'pipeline') throw new UserError(`cannot render composite resource: ${err.message}`);
+    if (err instanceof RenderError && err.phase === 'pipeline') {
+      // Reconcile output: the message already says what the Crossplane CLI says, and (as the CLI)
+      // nothing is printed of the partial output a fatal result leaves.
+      throw new UserError(v.classic ? `cannot render composite resource: ${err.message}` : err.message);
+    }
     if (err instanceof RenderError && err.field) throw new UserError(`${compDoc.source}: document ${compDoc.index}: ${err.message}`);
     throw err;
   }

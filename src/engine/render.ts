@@ -154,6 +154,11 @@ export interface RenderResult {
   readonly results: RenderResultDocument[];
   /** The final context document (always collected; printed only with `includeContext`; `{}` when the pipeline did not finish). */
   readonly context: Record<string, any>;
+  /**
+   * Composed resources the reconcile garbage collected, as they were before deletion (reconcile
+   * output; not printed, as the Crossplane CLI prints none; always empty in classic output).
+   */
+  readonly deleted: Record<string, any>[];
   /** Readiness of each desired composed resource, by composition resource name (not printed). */
   readonly ready: Readonly<Record<string, Readiness>>;
   /** The YAML stream `crossplane render` prints for these options. */
@@ -304,7 +309,7 @@ function renderReconcile(options: RenderOptions, xr: ObjectValue, comp: ObjectVa
   }
   const docs = reconcileDocuments({ inputXr: xr, output: out, includeFullXr: options.includeFullXr ?? false });
   const flags = { results: options.includeFunctionResults ?? false, context: options.includeContext ?? false };
-  const result = resultOf(docs, flags, () => out.desiredReadiness);
+  const result = resultOf(docs, flags, () => out.desiredReadiness, out.deleted);
   if (out.error) {
     // crossplane internal render: a fatal result returns the partial output beside the error;
     // any other reconcile error returns only the error.
@@ -360,7 +365,7 @@ function renderClassic(options: RenderOptions, xr: ObjectValue, comp: ObjectValu
 }
 
 /** The result, with plain views built on first access: most callers only want the YAML. */
-function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boolean }, readiness: () => Record<string, Readiness>): RenderResult {
+function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boolean }, readiness: () => Record<string, Readiness>, deleted: readonly ObjectValue[] = []): RenderResult {
   let xrView: Record<string, any> | undefined;
   let resourcesView: Record<string, any>[] | undefined;
   let contextView: Record<string, any> | undefined;
@@ -371,6 +376,7 @@ function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boo
     get resources() { return (resourcesView ??= docs.resources.map((r) => toPlain(r) as Record<string, any>)); },
     get context() { return (contextView ??= toPlain(docs.context ?? {}) as Record<string, any>); },
     get ready() { return (readyView ??= readiness()); },
+    get deleted() { return deleted.map((d) => toPlain(d) as Record<string, any>); },
     results: docs.results.map((r) => toPlain(r) as RenderResultDocument),
     toYaml: () => (yaml ??= toYamlStream(docs, flags)),
   };
