@@ -10,6 +10,7 @@ import { GkePlatform } from '../../examples/gke/gke-platform';
 import { NODE_ROLES } from '../../examples/gke/gke-resources';
 import { SIZE_CLASSES } from '../../examples/gke/gke-schema';
 import { observeAll, resourceName } from '../../examples/gke/observed-state';
+import { childName, compositeUid } from '../../src/engine/reconcile/names';
 
 setupMatchers();
 
@@ -175,6 +176,18 @@ describe('the prod XR, reconcile by reconcile (Standard Composition)', () => {
       nodePool: { version: '1.33.4-gke.1172000' },
     });
     expect(third.xr.status.nodePool.instanceGroupUrls).toHaveLength(1);
+  });
+
+  test('third: composed names, owner UID and resourceRefs are Crossplane\'s (names.go ChildName, render.go UID, UpdateResourceRefs)', () => {
+    const uid = compositeUid(prod.apiVersion, prod.kind, prod.metadata.namespace, prod.metadata.name);
+    for (const r of third.resources) {
+      expect(r.metadata.ownerReferences).toStrictEqual([{ apiVersion: prod.apiVersion, kind: prod.kind, name: prod.metadata.name, uid, controller: true, blockOwnerDeletion: true }]);
+      // The connection Secret's template names it; every other resource gets the derived name.
+      if (r.kind !== 'Secret') expect(r.metadata.name).toBe(childName(`${prod.metadata.name}-`, uid, resourceName(r)));
+    }
+    expect(third.xr.spec.crossplane.resourceRefs.map((ref: Record<string, string>) => ref.name).sort())
+      .toStrictEqual(third.resources.map(r => r.metadata.name).sort());
+    expect(third.xr.status.conditions.map((c: Record<string, string>) => c.type)).toStrictEqual(['Responsive', 'Synced', 'Ready']);
   });
 
   test('third: P&T composes the connection Secret beside the XR, from the cluster\'s connection details', () => {

@@ -62,7 +62,8 @@ describe('engine robustness (property)', () => {
         expect(out.startsWith('---\n')).toBe(true);
       } catch (err) {
         if (!isUserError(err)) throw err;
-        expect((err as Error).message).toMatch(/^pipeline step "pt" returned a fatal result: \S/);
+        // reconcile output: crossplane internal render's wrapping of the composer's fatal error.
+        expect((err as Error).message).toMatch(/^cannot render composite resource: cannot compose resources: pipeline step "pt" returned a fatal result: \S/);
       }
     }), { numRuns: 200 });
   });

@@ -1,9 +1,14 @@
 /**
- * render(): what the classic `crossplane render` prints (reference §4.4 A): the XR with its
- * Ready condition, composed resources with Crossplane's metadata, -x/-r/-c, and its errors.
+ * render({ output: 'classic' }): what the classic `crossplane render` of Crossplane v2.2 and
+ * earlier prints (reference §4.4 A): the XR with its Ready condition, composed resources with
+ * Crossplane's metadata, -x/-r/-c, and its errors. The default (reconcile) output is tested in
+ * reconcile.test.ts.
  */
-import { BUILT_IN_FUNCTIONS, FunctionCatalogue, render } from '../../../src/engine';
-import type { FunctionRequest, FunctionResponse } from '../../../src/engine';
+import { BUILT_IN_FUNCTIONS, FunctionCatalogue, render as renderAny } from '../../../src/engine';
+import type { FunctionRequest, FunctionResponse, RenderOptions } from '../../../src/engine';
+
+/** Every test here is about the classic output. */
+const render = (options: RenderOptions) => renderAny({ ...options, output: 'classic' });
 import { AUTO_READY, composition, ptStep, VPC, XR } from './_fixtures';
 
 const ready = (name: string, kind = 'VPC') => ({
@@ -64,6 +69,11 @@ spec:
     const r = render({ xr: XR, composition: composition([ptStep(names.map((n) => ({ name: n, base: { apiVersion: 'v1', kind: 'ConfigMap' } })))]) });
     expect(r.xr.status.conditions[0].message).toBe('Unready resources: a, b, c, and 2 more');
     expect(r.resources.map((x) => x.metadata.annotations['crossplane.io/composition-resource-name'])).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  test('exactly three unready names read "a, b, and c" (crossplane-runtime FirstNAndSomeMore, resource_test.go)', () => {
+    const r = render({ xr: XR, composition: composition([ptStep(['c', 'a', 'b'].map((n) => ({ name: n, base: { apiVersion: 'v1', kind: 'ConfigMap' } })))]) });
+    expect(r.xr.status.conditions[0].message).toBe('Unready resources: a, b, and c');
   });
 
   test('a namespaced XR forces its namespace on composed resources', () => {
