@@ -1,6 +1,7 @@
 /**
- * `cdk8s-crossplane render`: flags of `crossplane render`, files and directories, `-` for stdin,
- * user errors without stack traces and without partial output.
+ * `cdk8s-crossplane render`: flags of `crossplane composition render`, files and directories,
+ * `-` for stdin, user errors without stack traces and without partial output; `--classic` for
+ * the output of `crossplane render` up to Crossplane v2.2.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -119,7 +120,35 @@ describe('cdk8s-crossplane render', () => {
     expect(code).toBe(0);
     expect(io.out).toContain('    tier: gold\n');
     expect(io.out).toContain('kind: Context\n');
-    expect(io.out).toContain('spec:\n  enabled: true\n  region: eu-west-1\n');
+    // crossplane/cli cmd.go: -x merges the rendered XR over the input XR (mergo WithOverride), so
+    // the input's spec fields sit beside the rendered resourceRefs.
+    expect(io.out).toMatch(/^spec:\n {2}crossplane:\n {4}resourceRefs:\n(?: {4}.+\n)+ {2}enabled: true\n {2}region: eu-west-1\n/m);
+    const classic = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), '--context-values', 'apiextensions.crossplane.io/environment={"tier":"gold","a":1}', '-x', '--classic'], classic)).toBe(0);
+    // Classic: the input's spec replaces the rendered one.
+    expect(classic.out).toContain('spec:\n  enabled: true\n  region: eu-west-1\n');
+  });
+
+  test('the default output is one reconcile: Responsive, Synced and Ready, derived names; --classic prints the v2.2 output', async () => {
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), '-r'], io)).toBe(0);
+    expect(io.out).toContain('    type: Responsive\n');
+    expect(io.out).toContain('    type: Synced\n');
+    expect(io.out).toMatch(/\n {2}name: net-[0-9a-f]{12}\n/);
+    // -r prints reconcile events (reconciler.go): no step, a reason and Normal/Warning.
+    expect(io.out).toContain('---\napiVersion: render.crossplane.io/v1beta1\nkind: Result\nmessage: \'Successfully selected composition: xnetworks\'\nreason: SelectComposition\nseverity: Normal\n');
+    const classic = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), '--classic'], classic)).toBe(0);
+    expect(classic.out).not.toContain('Responsive');
+    expect(classic.out).toContain('  generateName: net-\n');
+    expect(classic.out).not.toMatch(/\n {2}name: net-/);
+  });
+
+  test('-e may be repeated, as the Crossplane CLI allows', async () => {
+    const a = file('req/a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+    const b = file('req/b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n');
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), '-e', a, '--required-resources', b], io)).toBe(0);
   });
 
   test('--context-files reads values from YAML files', async () => {
@@ -159,7 +188,14 @@ status:
     const code = await main(['render', file('xr.yaml', XR_YAML), file('bad.yaml', bad)], io);
     expect(code).toBe(1);
     expect(io.out).toBe('');
-    expect(io.err).toBe('cdk8s-crossplane render: cannot render composite resource: pipeline step "patch-and-transform" returned a fatal result: composed resource "vpc" has no base template, and was not produced by a previous Function in the pipeline\n');
+    // crossplane internal render wraps the reconciler's "cannot compose resources" (reconciler.go,
+    // composition_functions.go PipelineFatalErrorFmt); crossplane/cli cmd.go prints nothing of the
+    // partial output and fails.
+    expect(io.err).toBe('cdk8s-crossplane render: cannot render composite resource: cannot compose resources: pipeline step "patch-and-transform" returned a fatal result: composed resource "vpc" has no base template, and was not produced by a previous Function in the pipeline\n');
+    const classic = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('bad.yaml', bad), '--classic'], classic)).toBe(1);
+    expect(classic.out).toBe('');
+    expect(classic.err).toBe('cdk8s-crossplane render: cannot render composite resource: pipeline step "patch-and-transform" returned a fatal result: composed resource "vpc" has no base template, and was not produced by a previous Function in the pipeline\n');
   });
 
   test('a file that is not a Composition names the file, document and kind', async () => {
@@ -187,7 +223,11 @@ status:
     const io = fakeIo();
     const fns = file('only-pt.yaml', FUNCTIONS_YAML.split('---\n')[0]);
     expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), fns], io)).toBe(1);
-    expect(io.err).toContain('unknown Function "function-auto-ready" - does it exist in your Functions file?');
+    // internal/render/runner.go, as the composer and reconciler wrap it.
+    expect(io.err).toBe('cdk8s-crossplane render: cannot render composite resource: reconcile failed: cannot compose resources: cannot run Composition pipeline step "ready": unknown function "function-auto-ready" - is it listed in the render input?\n');
+    const classic = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp.yaml', COMP_YAML), fns, '--classic'], classic)).toBe(1);
+    expect(classic.err).toContain('unknown Function "function-auto-ready" - does it exist in your Functions file?');
   });
 
   test('missing arguments and unknown flags are usage errors (exit 2)', async () => {
@@ -244,6 +284,6 @@ describe('cdk8s-crossplane render --function-implementations', () => {
     expect(io.out).toContain('    team: a\n');
     const io2 = fakeIo();
     expect(await main(['render', file('xr.yaml', XR_YAML), file('comp-label.yaml', comp)], io2)).toBe(1);
-    expect(io2.err).toContain('cannot run pipeline step "label": Function "function-label" has no offline implementation');
+    expect(io2.err).toContain('cannot run Composition pipeline step "label": Function "function-label" has no offline implementation');
   });
 });
