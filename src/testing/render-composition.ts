@@ -1,6 +1,7 @@
 /**
  * Rendering helpers for jest: render a Composition (a construct, a cdk8s ApiObject, YAML text
- * or a plain object) for an example XR, and snapshot the YAML `crossplane render` would print.
+ * or a plain object) for an example XR, and snapshot the YAML `crossplane composition render` would
+ * print (or, with `output: 'classic'`, the classic `crossplane render` of Crossplane v2.2 and earlier).
  */
 import { parseYamlDocuments, render } from '../engine';
 import type { RenderOptions, RenderResult } from '../engine';
@@ -77,7 +78,8 @@ function functionsOf(composition: unknown): Record<string, unknown>[] | undefine
 }
 
 /**
- * Renders a Composition for an XR, offline, as `crossplane render` does. A Composition
+ * Renders a Composition for an XR, offline, as `crossplane composition render` does (one XR
+ * reconcile; `output: 'classic'` for the v2.2 output). A Composition
  * construct brings its own Function objects (from its pipeline's packages) unless `functions`
  * is given.
  */

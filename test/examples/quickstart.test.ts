@@ -31,6 +31,6 @@ test('a new XServiceAccount composes the account, and the member once the email 
   expect(next).toHaveFieldValue('member', 'spec.forProvider.member', `serviceAccount:${email}`);
   expect(next).toHaveFieldValue('member', 'spec.forProvider.role', 'roles/editor');
   expect(next.resources).toBeValidAgainst();
-  expect(next.toYaml()).toMatchSnapshot();             // exactly what `crossplane render` prints
+  expect(next.toYaml()).toMatchSnapshot();             // exactly what `crossplane composition render` prints
 });
 // --- end quickstart test ---

@@ -63,6 +63,18 @@ describe('renderComposition', () => {
     expect(String(snap)).toBe(snap.yaml);
   });
 
+  test('output picks the Crossplane CLI to match: the reconcile of v2.3+ by default, classic on request', () => {
+    const current = renderComposition({ xr: XR, composition: COMPOSITION });
+    // reconciler.go: Responsive, Synced, Ready; composition_functions.go: a derived name.
+    expect(current.xr.status.conditions.map((c: { type: string }) => c.type)).toStrictEqual(['Responsive', 'Synced', 'Ready']);
+    expect(current.resources[0].metadata.name).toMatch(/^b-[0-9a-f]{12}$/);
+    const classic = renderComposition({ xr: XR, composition: COMPOSITION, output: 'classic' });
+    // The classic render.go: a lone Ready condition and generateName only.
+    expect(classic.xr.status.conditions.map((c: { type: string }) => c.type)).toStrictEqual(['Ready']);
+    expect(classic.resources[0].metadata.name).toBeUndefined();
+    expect(classic).toHaveFieldValue('bucket', 'spec.forProvider.region', 'eu');
+  });
+
   test('a Composition that is not one object is rejected', () => {
     expect(() => renderComposition({ xr: XR, composition: [COMPOSITION, COMPOSITION] })).toThrow('composition must be exactly one object, got 2');
   });
