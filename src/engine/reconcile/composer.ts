@@ -141,7 +141,8 @@ function observeComposedResources(xr: ObjectValue, input: ComposeInput): Map<str
     if (c && str(c.uid) !== metaString(xr, 'uid')) continue;
     const name = str(metaMap(r, 'annotations')[NAME_ANNOTATION]);
     if (name === '') throw new ComposeError(`cannot get existing composed resources: encountered composed resource without required "${NAME_ANNOTATION}" annotation`);
-    out.set(name, deepCopy(r));
+    // The stored object itself: functions only read it, garbage collection copies it first.
+    out.set(name, r);
   }
   return out;
 }
@@ -336,7 +337,9 @@ export function compose(xr: ObjectValue, input: ComposeInput): ComposeResult {
     const fromSecret = connectionOf(store, r, composedSecretRef(r));
     const supplied = input.observedConnectionDetails[name];
     const details = fromSecret || supplied ? { ...fromSecret, ...supplied } : undefined;
-    resources[name] = details ? { resource: fromStruct(r) as ObjectValue, connectionDetails: details } : { resource: fromStruct(r) as ObjectValue };
+    // Stored objects are Struct values already; built-in functions only read them and other
+    // functions get copies (copyState).
+    resources[name] = details ? { resource: r, connectionDetails: details } : { resource: r };
   }
   const o: State = { composite: { resource: fromStruct(xr) as ObjectValue, ...(xrConnection ? { connectionDetails: xrConnection } : {}) }, resources };
 
@@ -374,8 +377,9 @@ export function compose(xr: ObjectValue, input: ComposeInput): ComposeResult {
   }
 
   // Garbage collection of observed resources no longer desired, that the XR controls.
-  for (const [name, r] of [...observed].sort((a, b) => compareGoStrings(a[0], b[0]))) {
+  for (const [name, stored] of [...observed].sort((a, b) => compareGoStrings(a[0], b[0]))) {
     if (desired.has(name)) continue;
+    const r = deepCopy(stored);
     const c = controllerOf(r);
     if (!c) continue;
     if (str(c.uid) !== metaString(xr, 'uid')) {

@@ -14,7 +14,7 @@ const HASH_LENGTH = 12;
  * 51 characters, its last one replaced by `-` when it is not one already.
  */
 export function childName(parentName: string, parentUid: string, child: string): string {
-  const suffix = createHash('sha256').update(parentUid + child).digest('hex').slice(0, HASH_LENGTH);
+  const suffix = hashSuffix(parentUid + child);
   let parent = parentName;
   if (parent !== '' && !parent.endsWith('-')) parent += '-';
   const full = parent + suffix;
@@ -26,6 +26,22 @@ export function childName(parentName: string, parentUid: string, child: string):
   }
   return parent.slice(0, max) + suffix;
 }
+
+/** Hashes already computed: renders of one XR hash the same names every time. */
+const SUFFIXES = new Map<string, string>();
+const MAX_CACHED = 4096;
+
+function hashSuffix(input: string): string {
+  let s = SUFFIXES.get(input);
+  if (s === undefined) {
+    s = createHash('sha256').update(input).digest('hex').slice(0, HASH_LENGTH);
+    if (SUFFIXES.size >= MAX_CACHED) SUFFIXES.clear();
+    SUFFIXES.set(input, s);
+  }
+  return s;
+}
+
+const UIDS = new Map<string, string>();
 
 /** google/uuid `NewSHA1(space, data)`: an RFC 4122 version 5 UUID. */
 export function uuidSha1(space: Buffer, data: string): string {
@@ -52,7 +68,14 @@ export function gvkString(apiVersion: string, kind: string): string {
  * namespace + "\x00" + name)`, stable across runs.
  */
 export function compositeUid(apiVersion: string, kind: string, namespace: string, name: string): string {
-  return uuidSha1(NIL_UUID, `${gvkString(apiVersion, kind)}\x00${namespace}\x00${name}`);
+  const data = `${gvkString(apiVersion, kind)}\x00${namespace}\x00${name}`;
+  let uid = UIDS.get(data);
+  if (uid === undefined) {
+    uid = uuidSha1(NIL_UUID, data);
+    if (UIDS.size >= MAX_CACHED) UIDS.clear();
+    UIDS.set(data, uid);
+  }
+  return uid;
 }
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -24,7 +24,11 @@ function groupOf(apiVersion: string): { group: string; version: string } {
   return slash >= 0 ? { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) } : { group: '', version: apiVersion };
 }
 
-/** The in-memory client. Stored objects are never handed out for writing: `get` callers copy. */
+/**
+ * The in-memory client. Stored and recorded objects are never modified while the reconcile runs:
+ * `get` callers copy before they write, and every write stores and records one object (or a
+ * copy, where the caller keeps writing to its own).
+ */
 export class InMemoryStore {
   private readonly objects = new Map<string, ObjectValue>();
   /** Objects written by server-side apply (and status patches), in order. */
@@ -64,16 +68,16 @@ export class InMemoryStore {
     return out;
   }
 
-  /** Update: stores a copy and records it. */
+  /** Update: stores and records a copy (the caller goes on writing to `o`). */
   public update(o: ObjectValue): void {
     const copy = deepCopy(o);
     this.objects.set(keyOf(copy), copy);
-    this.updated.push(deepCopy(copy));
+    this.updated.push(copy);
   }
 
-  /** Server-side apply: records a copy and stores `o` itself (as the Go client does). */
+  /** Server-side apply: stores and records `o` itself; the caller must not modify it afterwards. */
   public apply(o: ObjectValue): void {
-    this.applied.push(deepCopy(o));
+    this.applied.push(o);
     this.objects.set(keyOf(o), o);
   }
 
@@ -81,13 +85,15 @@ export class InMemoryStore {
   public writeStatus(o: ObjectValue, how: 'patch' | 'update'): ObjectValue {
     const key = keyOf(o);
     const stored = this.objects.get(key);
-    const merged = stored ? deepCopy(stored) : deepCopy(o);
+    // Only the top-level status (and conditions) change: the rest is shared with the stored
+    // object, which nobody modifies.
+    const merged: ObjectValue = stored ? { ...stored } : deepCopy(o);
     if (stored) {
       if ('status' in o) merged.status = deepCopy(o.status!);
       if ('conditions' in o) merged.conditions = deepCopy(o.conditions!);
     }
     this.objects.set(key, merged);
-    (how === 'patch' ? this.applied : this.updated).push(deepCopy(merged));
+    (how === 'patch' ? this.applied : this.updated).push(merged);
     return deepCopy(merged);
   }
 
@@ -96,7 +102,7 @@ export class InMemoryStore {
     const key = keyOf(o);
     const stored = this.objects.get(key);
     if (!stored) return;
-    this.deleted.push(deepCopy(stored));
+    this.deleted.push(stored);
     this.objects.delete(key);
   }
 }
