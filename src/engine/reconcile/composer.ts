@@ -314,8 +314,8 @@ function resourceRefs(xr: ObjectValue, desired: ReadonlyMap<string, ObjectValue>
       namespace: namespaced ? '' : metaString(cd, 'namespace'), uid: metaString(cd, 'uid'),
     });
   }
-  const key = (r: ObjectReference) => `${r.apiVersion ?? ''}${r.kind ?? ''}${r.name ?? ''}${r.namespace ?? ''}`;
-  return refs.sort((a, b) => compareGoStrings(key(a), key(b)));
+  const keyed = refs.map((r) => ({ r, key: `${r.apiVersion ?? ''}${r.kind ?? ''}${r.name ?? ''}${r.namespace ?? ''}` }));
+  return keyed.sort((a, b) => compareGoStrings(a.key, b.key)).map((k) => k.r);
 }
 
 /** Replaces the contents of `target` with those of `source` (Go replacing the object behind a pointer). */
@@ -377,9 +377,8 @@ export function compose(xr: ObjectValue, input: ComposeInput): ComposeResult {
   }
 
   // Garbage collection of observed resources no longer desired, that the XR controls.
-  for (const [name, stored] of [...observed].sort((a, b) => compareGoStrings(a[0], b[0]))) {
-    if (desired.has(name)) continue;
-    const r = deepCopy(stored);
+  for (const name of [...observed.keys()].filter((n) => !desired.has(n)).sort(compareGoStrings)) {
+    const r = deepCopy(observed.get(name)!);
     const c = controllerOf(r);
     if (!c) continue;
     if (str(c.uid) !== metaString(xr, 'uid')) {
