@@ -370,6 +370,7 @@ function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boo
   let resourcesView: Record<string, any>[] | undefined;
   let contextView: Record<string, any> | undefined;
   let readyView: Record<string, Readiness> | undefined;
+  let resultsView: RenderResultDocument[] | undefined;
   let yaml: string | undefined;
   return {
     get xr() { return (xrView ??= toPlain(docs.xr) as Record<string, any>); },
@@ -377,7 +378,7 @@ function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boo
     get context() { return (contextView ??= toPlain(docs.context ?? {}) as Record<string, any>); },
     get ready() { return (readyView ??= readiness()); },
     get deleted() { return deleted.map((d) => toPlain(d) as Record<string, any>); },
-    results: docs.results.map((r) => toPlain(r) as RenderResultDocument),
+    get results() { return (resultsView ??= docs.results.map((r) => toPlain(r) as RenderResultDocument)); },
     toYaml: () => (yaml ??= toYamlStream(docs, flags)),
   };
 }

@@ -14,7 +14,7 @@ import type { FunctionObject, PipelineStep } from '../pipeline';
 import { asState, copyState, lookupImplementation, stepInput, toStructInPlace } from '../pipeline';
 import type { FunctionRequest, FunctionResponse, ResourceSelector, State } from '../protocol';
 import { UserError } from '../../errors';
-import type { CompositeFields, Condition, ObjectReference } from './composite';
+import type { CompositeFields, Condition } from './composite';
 import { addToMetaMap, getConditions, metaMap, metaString, setConditions, setMetaString } from './composite';
 import { childName, isValidComposedName } from './names';
 import type { InMemoryStore } from './store';
@@ -304,18 +304,30 @@ function renderComposedMetadata(cd: ObjectValue, xr: ObjectValue, name: string):
   m.ownerReferences = refs;
 }
 
-/** `UpdateResourceRefs`: a reference per desired resource, sorted; namespaced XRs drop namespaces. */
-function resourceRefs(xr: ObjectValue, desired: ReadonlyMap<string, ObjectValue>): ObjectReference[] {
+/**
+ * `UpdateResourceRefs`: a reference per desired resource (as Go encodes ObjectReference: empty
+ * fields left out), sorted by apiVersion+kind+name+namespace; namespaced XRs drop namespaces.
+ */
+function resourceRefs(xr: ObjectValue, desired: ReadonlyMap<string, ObjectValue>): ObjectValue[] {
   const namespaced = metaString(xr, 'namespace') !== '';
-  const refs: ObjectReference[] = [];
+  const keyed: { ref: ObjectValue; key: string }[] = [];
   for (const cd of desired.values()) {
-    refs.push({
-      apiVersion: str(cd.apiVersion), kind: str(cd.kind), name: metaString(cd, 'name'),
-      namespace: namespaced ? '' : metaString(cd, 'namespace'), uid: metaString(cd, 'uid'),
-    });
+    const ref: ObjectValue = {};
+    const apiVersion = str(cd.apiVersion);
+    const kind = str(cd.kind);
+    const name = metaString(cd, 'name');
+    const namespace = namespaced ? '' : metaString(cd, 'namespace');
+    const uid = metaString(cd, 'uid');
+    if (kind) ref.kind = kind;
+    if (namespace) ref.namespace = namespace;
+    if (name) ref.name = name;
+    if (uid) ref.uid = uid;
+    if (apiVersion) ref.apiVersion = apiVersion;
+    keyed.push({ ref, key: apiVersion + kind + name + namespace });
   }
-  const keyed = refs.map((r) => ({ r, key: `${r.apiVersion ?? ''}${r.kind ?? ''}${r.name ?? ''}${r.namespace ?? ''}` }));
-  return keyed.sort((a, b) => compareGoStrings(a.key, b.key)).map((k) => k.r);
+  // Kinds, API versions and names are ASCII, where JavaScript's string order is Go's.
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.ref);
 }
 
 /** Replaces the contents of `target` with those of `source` (Go replacing the object behind a pointer). */
@@ -396,7 +408,7 @@ export function compose(xr: ObjectValue, input: ComposeInput): ComposeResult {
   const refs: ObjectValue = { apiVersion: str(xr.apiVersion), kind: str(xr.kind) };
   setMetaString(refs, 'namespace', xrNs);
   setMetaString(refs, 'name', metaString(xr, 'name'));
-  fields.setResourceReferences(refs, resourceRefs(xr, desired));
+  fields.setEncodedResourceReferences(refs, resourceRefs(xr, desired));
   store.apply(refs);
 
   const composed: ComposedResult[] = [];
@@ -415,7 +427,9 @@ export function compose(xr: ObjectValue, input: ComposeInput): ComposeResult {
   setMetaString(patch, 'name', keep.name);
   setMetaString(patch, 'uid', keep.uid);
   if (cs.length > 0) setConditions(patch, cs);
-  replaceContents(xr, store.writeStatus(patch, 'patch'));
+  // The reconciler goes on writing only to the XR's status (conditions), so that is all it copies.
+  const merged = store.writeStatus(patch, 'patch');
+  replaceContents(xr, { ...merged, ...(merged.status !== undefined ? { status: deepCopy(merged.status) } : {}) });
 
   const ready = d.composite?.ready === 'READY_TRUE' ? true : d.composite?.ready === 'READY_FALSE' ? false : undefined;
   return { composed, ready, events, conditions, desiredReadiness, context };

@@ -125,6 +125,11 @@ export class CompositeFields {
     setPath(xr, specPath(this.schema, 'resourceRefs'), refs.map(encodeReference).filter((r) => Object.keys(r).length > 0));
   }
 
+  /** Sets `resourceRefs` to references already encoded (none of them empty). */
+  public setEncodedResourceReferences(xr: ObjectValue, refs: ObjectValue[]): void {
+    setPath(xr, specPath(this.schema, 'resourceRefs'), refs);
+  }
+
   /** `writeConnectionSecretToRef` (legacy XRs only). */
   public writeConnectionSecretToReference(xr: ObjectValue): { name: string; namespace: string } | undefined {
     if (this.schema !== 'legacy') return undefined;

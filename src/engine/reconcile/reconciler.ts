@@ -171,10 +171,9 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   // Reconcile: the XR as read from the API server.
   const x = deepCopy(store.get(apiVersion, kind, metaString(xr, 'namespace'), metaString(xr, 'name'))!);
   const statusBefore: Value | undefined = x.status === undefined ? undefined : deepCopy(x.status);
+  // Every status update ends the reconcile: nothing writes to the XR after it.
   const statusUpdate = () => {
-    const merged = store.writeStatus(x, 'update');
-    for (const k of Object.keys(x)) delete x[k];
-    Object.assign(x, merged);
+    store.writeStatus(x, 'update');
   };
   mark(x, cond('Responsive', 'True', 'WatchCircuitClosed'));
 

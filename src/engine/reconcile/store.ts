@@ -81,7 +81,10 @@ export class InMemoryStore {
     this.objects.set(keyOf(o), o);
   }
 
-  /** Status patch (recorded as applied) or status update (recorded as updated); returns the merged object. */
+  /**
+   * Status patch (recorded as applied) or status update (recorded as updated). Returns the
+   * merged object as stored: callers that go on writing copy what they write to.
+   */
   public writeStatus(o: ObjectValue, how: 'patch' | 'update'): ObjectValue {
     const key = keyOf(o);
     const stored = this.objects.get(key);
@@ -94,7 +97,7 @@ export class InMemoryStore {
     }
     this.objects.set(key, merged);
     (how === 'patch' ? this.applied : this.updated).push(merged);
-    return deepCopy(merged);
+    return merged;
   }
 
   /** Delete: records the stored object and removes it. */
