@@ -382,3 +382,57 @@ spec:
     expect(dst).toEqual({ a: { keep: 1n, over: 'y' }, list: [], s: '', e: { z: true }, n: null });
   });
 });
+
+describe('reconcile events and conditions (reconciler.go, composition_functions.go)', () => {
+  const step = (name: string, fn: string) => ({ step: name, functionRef: { name: fn } });
+  const xr = { apiVersion: 'example.org/v1alpha1', kind: 'XApp', metadata: { name: 'x', namespace: 'team-a' } };
+
+  test('results become events with the step as detail; conditions sit between Responsive and Synced', () => {
+    const fn = (): FunctionResponse => ({
+      desired: { resources: { cm: { resource: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: 'elsewhere' } }, ready: 'READY_TRUE' } } },
+      context: {},
+      results: [{ severity: 'SEVERITY_WARNING', message: 'careful' }, { severity: 'SEVERITY_NORMAL', message: 'hello', reason: 'Greeting' }],
+      conditions: [{ type: 'DatabaseReady', status: 'STATUS_CONDITION_FALSE', reason: 'Waiting', message: 'not yet' }],
+    });
+    const r = render({ xr, composition: composition('c', 'XApp', [step('one', 'fn')]), functionImplementations: { fn } });
+    expect(r.results.map((e) => [e.severity, e.reason, e.message])).toEqual([
+      ['Normal', 'SelectComposition', 'Successfully selected composition: c'],
+      // TargetedEvent.AsDetailedEvent: "Pipeline step %q: message"; reasonCompose when the result has none.
+      ['Warning', 'ComposeResources', 'Pipeline step "one": careful'],
+      ['Normal', 'Greeting', 'Pipeline step "one": hello'],
+      // After the pipeline, a namespaced XR's composed resource is moved to its namespace, with a
+      // warning (errFmtNamespaceOverridden).
+      ['Warning', 'NamespaceOverridden', 'cannot create composed resource "cm" in namespace "elsewhere", using XR namespace "team-a" instead'],
+    ]);
+    expect(r.resources[0].metadata.namespace).toBe('team-a');
+    expect(r.xr.status.conditions).toEqual([
+      { type: 'Responsive', status: 'True', reason: 'WatchCircuitClosed', lastTransitionTime: T },
+      { type: 'DatabaseReady', status: 'False', reason: 'Waiting', message: 'not yet', lastTransitionTime: T },
+      { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: T },
+      { type: 'Ready', status: 'True', reason: 'Available', lastTransitionTime: T },
+    ]);
+  });
+
+  test('a fatal result marks the custom conditions it left undetermined Unknown (reconciler.go reasonFatalError)', () => {
+    const fatal = (): FunctionResponse => ({ desired: { resources: {} }, context: {}, results: [{ severity: 'SEVERITY_FATAL', message: 'boom' }] });
+    const withCondition = { ...xr, status: { conditions: [{ type: 'DatabaseReady', status: 'True', reason: 'Up', lastTransitionTime: '2025-01-01T00:00:00Z' }] } };
+    let err: RenderError | undefined;
+    try {
+      render({ xr: withCondition, composition: composition('c', 'XApp', [step('one', 'fatal')]), functionImplementations: { fatal } });
+    } catch (e) {
+      err = e as RenderError;
+    }
+    expect(err?.partial?.xr.status.conditions).toContainEqual({
+      type: 'DatabaseReady', status: 'Unknown', reason: 'FatalError', message: 'A fatal error occurred before the status of this condition could be determined.', lastTransitionTime: T,
+    });
+  });
+
+  test('the pause annotation stops the reconcile: Synced False ReconcilePaused, nothing composed', () => {
+    const paused = { ...xr, metadata: { ...xr.metadata, annotations: { 'crossplane.io/paused': 'true' } } };
+    const pt = { step: 'pt', functionRef: { name: 'function-patch-and-transform' }, input: { apiVersion: 'pt.fn.crossplane.io/v1beta1', kind: 'Resources', resources: [{ name: 'db', base: { apiVersion: 'example.org/v1', kind: 'DB' } }] } };
+    const r = render({ xr: paused, composition: composition('c', 'XApp', [pt]) });
+    expect(r.resources).toEqual([]);
+    expect(r.results.map((e) => [e.reason, e.message])).toEqual([['ReconciliationPaused', 'Reconciliation is paused via the pause annotation']]);
+    expect(r.xr.status.conditions[1]).toEqual({ type: 'Synced', status: 'False', reason: 'ReconcilePaused', message: 'Reconciliation (including deletion) is paused via the pause annotation', lastTransitionTime: T });
+  });
+});
