@@ -13,6 +13,10 @@
  * - `load.ts`, `xrd-defaults.ts` and `output.ts` throw plain `UserError`s: unreadable files,
  *   an XR its XRD does not serve, output `crossplane render` itself refuses to print.
  *
+ * - The reconcile's own errors (`reconcile/`: `ReconcileInputError`, `ComposeError`) never leave
+ *   `render()`: they become a RenderError with the Crossplane CLI's wording ("cannot render
+ *   composite resource: ..."), `fatal` set for a fatal result, and the partial output attached.
+ *
  * Never reach users on their own: the Go package's errors (go/: json, regexp, quantity,
  * `WrappedError`) and crossplane-runtime's (runtime/: field paths, merge) extend `Error`,
  * because go/ imports nothing from the project; functions quote their message in a result, as
