@@ -11,6 +11,7 @@ import { DeepPartial } from '../pt/field-path';
 import { PatchSet } from '../pt/patch-set';
 import { ICompositeResourceDefinition } from '../xrd/xrd-ref';
 import { registerComposition } from './_app-index';
+import type { CompositionView } from './_view';
 import { compositionProblems, compositionWarnings } from './_rules';
 import { splitApiVersion } from '../schema/imported-schemas';
 import { isBuiltinKubernetesGroup } from './_kinds';
@@ -115,7 +116,7 @@ type PipelineEntry = { readonly kind: 'pt' } | { readonly kind: 'step'; readonly
  * net.addPatch(Patch.fromCompositeFieldPath(xr => xr.spec.parameters.project, n => n.spec.forProvider.project));
  * ```
  */
-export class Composition<XR = any> extends Construct {
+export class Composition<XR = any> extends Construct implements CompositionView {
   /** Whether `x` is a Composition (works across copies of this package). */
   public static isComposition(x: unknown): x is Composition {
     return typeof x === 'object' && x !== null && (x as { [COMPOSITION]?: boolean })[COMPOSITION] === true;
