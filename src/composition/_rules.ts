@@ -13,12 +13,12 @@ import { compositionsNamed, compositionsOfType } from './_app-index';
 import { splitApiVersion } from '../schema/imported-schemas';
 import { isNamespacedMrGroup, KindInfo, kindInfo } from './_kinds';
 import { CDK8S_PLUS_SELECTOR_LABEL, GENERATED_NAME } from './template-scope';
-import type { Composition } from './composition';
+import type { CompositionView } from './_view';
 
 /** The most steps a pipeline may have (CRD `maxItems`, reference §2.1). */
 export const MAX_PIPELINE_STEPS = 99;
 
-type Rule = (c: Composition) => string[];
+type Rule = (c: CompositionView) => string[];
 
 
 const stepCount: Rule = c => {
@@ -108,7 +108,7 @@ const legacyOnly: Rule = c => c.writeConnectionSecretsToNamespace !== undefined 
   : [];
 
 /** Scope and schema of a composed resource: from its XRD for nested XRs, else from the imported CRDs. */
-function composedKind(r: Composition['resources'][number]): KindInfo | undefined {
+function composedKind(r: CompositionView['resources'][number]): KindInfo | undefined {
   if (r.xrd) {
     return {
       scope: r.xrd.scope === XrdScope.NAMESPACED ? 'Namespaced' : 'Cluster', schema: r.xrd.referenceableSchema, served: true, servedVersions: [],
@@ -186,7 +186,7 @@ const RULES: readonly Rule[] = [
  * The XRD's `spec.defaultCompositionRef`, read from its synthesized object since the XRD
  * interface does not expose it.
  */
-function xrdDefaultCompositionRef(c: Composition): unknown {
+function xrdDefaultCompositionRef(c: CompositionView): unknown {
   const own = (c.xrd as { defaultCompositionRef?: unknown }).defaultCompositionRef;
   if (own !== undefined) return own;
   const child = c.xrd.node.tryFindChild('Resource') as { toJson?: () => { spec?: { defaultCompositionRef?: unknown } } } | undefined;
@@ -198,18 +198,18 @@ function xrdDefaultCompositionRef(c: Composition): unknown {
 }
 
 /** Every error of the Composition. */
-export function compositionProblems(c: Composition): string[] {
+export function compositionProblems(c: CompositionView): string[] {
   return RULES.flatMap(rule => rule(c));
 }
 
 /** Non-fatal findings: things Crossplane accepts but that rarely do what was meant. */
-export function compositionWarnings(c: Composition): string[] {
+export function compositionWarnings(c: CompositionView): string[] {
   const out: string[] = [];
   // Reference §2.1 / §8.10: several Compositions for one type are picked at random unless
   // XRs select by label or the XRD names a default.
   const siblings = compositionsOfType(c);
   if (siblings.length > 1 && xrdDefaultCompositionRef(c) === undefined) {
-    const key = (x: Composition) => JSON.stringify(Object.entries(x.labels).sort());
+    const key = (x: CompositionView) => JSON.stringify(Object.entries(x.labels).sort());
     if (siblings.some(o => o !== c && key(o) === key(c))) {
       out.push(`metadata.labels must tell apart the ${siblings.length} Compositions serving ${c.xrd.kind}, got '${key(c)}' on several: `
         + 'Crossplane picks one at random; add distinguishing labels for compositionSelector or set the XRD\'s defaultCompositionRef');

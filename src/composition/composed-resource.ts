@@ -96,11 +96,18 @@ const isXrd = (x: unknown): x is ICompositeResourceDefinition<unknown> =>
   typeof x === 'object' && x !== null && typeof (x as { compositeApiVersion?: unknown }).compositeApiVersion === 'string'
   && typeof (x as { referenceableSchema?: unknown }).referenceableSchema === 'object';
 
+/** Why what `addResource` received cannot be a template, path-free. @internal */
+export interface TemplateProblem {
+  readonly kind: 'problem';
+  readonly problem: string;
+}
+
 /**
- * Turns what `addResource` received into a base source; throws a {@link UserError} naming
- * `where` for anything else. @internal
+ * Turns what `addResource` received into a base source, or the problem with it, which names
+ * `where` (the resource's field path). @internal
  */
-export function toBaseSource(where: string, template: unknown, props: unknown): BaseSource {
+export function toBaseSource(where: string, template: unknown, props: unknown): BaseSource | TemplateProblem {
+  const problem = (text: string): TemplateProblem => ({ kind: 'problem', problem: `${where} ${text}` });
   if (template instanceof FromPreviousStep) return { kind: 'none', apiVersion: template.apiVersion, kindName: template.kind };
   if (isXrd(template)) {
     // A nested XR: the base is an XR of that XRD's referenceable version.
@@ -116,11 +123,11 @@ export function toBaseSource(where: string, template: unknown, props: unknown): 
     try {
       obj = ApiObject.of(template as IConstruct);
     } catch {
-      throw new UserError(`${where} template must be an ApiObject or a construct whose default child is one, got '${(template as IConstruct).node.path}': `
+      return problem(`template must be an ApiObject or a construct whose default child is one, got '${(template as IConstruct).node.path}': `
         + 'pass a cdk8s-plus construct, an ApiObject, an L1 class or a plain object with apiVersion and kind');
     }
     if (!isTemplateChart(Chart.of(obj))) {
-      throw new UserError(`${where} template '${obj.node.path}' belongs to chart '${Chart.of(obj).node.path}', so it would also be synthesized as a standalone manifest: `
+      return problem(`template '${obj.node.path}' belongs to chart '${Chart.of(obj).node.path}', so it would also be synthesized as a standalone manifest: `
         + 'create it in composition.templateScope instead (e.g. new kplus.Deployment(composition.templateScope, \'web\', {...}))');
     }
     return { kind: 'api-object', obj };
@@ -128,12 +135,13 @@ export function toBaseSource(where: string, template: unknown, props: unknown): 
   if (typeof template === 'object' && template !== null && !Array.isArray(template)) {
     const t = template as Record<string, unknown>;
     if (typeof t.apiVersion !== 'string' || t.apiVersion === '' || typeof t.kind !== 'string' || t.kind === '') {
-      throw new UserError(`${where} template must have apiVersion and kind, got '${JSON.stringify(template).slice(0, 120)}': `
+      return problem(`template must have apiVersion and kind, got '${JSON.stringify(template).slice(0, 120)}': `
         + 'P&T needs both to create the resource');
     }
     return { kind: 'object', value: JSON.parse(JSON.stringify(t)) };
   }
-  throw new UserError(`${where} template must be an L1 class, an ApiObject, a cdk8s-plus construct or a plain object with apiVersion and kind, got '${String(template)}'`);
+  return problem(`template must be an L1 class, an ApiObject, a cdk8s-plus construct or a plain object with apiVersion and kind, got '${String(template)}': `
+    + "e.g. addResource('network', Network, { spec: {...} })");
 }
 
 function isConstruct(x: unknown): x is IConstruct {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Construct } from 'constructs';
 import { Yaml } from 'cdk8s';
 import { Composition } from '../composition/composition';
-import { UserError } from '../errors';
+import { failConstruct } from '../errors';
 import { FunctionPackage } from '../functions/function-package';
 import { providerPackageFor, ProviderPackage } from './provider-packages';
 
@@ -74,7 +74,7 @@ export class ConfigurationPackage extends Construct {
   public constructor(scope: Construct, id: string, props: ConfigurationPackageProps) {
     super(scope, id);
     if (typeof props?.name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(props.name)) {
-      throw new UserError(`[${this.node.path}] name must be a DNS-1123 label, got '${props?.name}': e.g. 'platform-network'`);
+      failConstruct(this, [`name must be a DNS-1123 label, got '${props?.name}': use lowercase letters, digits and '-', e.g. 'platform-network'`]);
     }
     this.props = props;
     this.name = props.name;

@@ -5,6 +5,17 @@ import { FromFieldPathPolicy, PatchEnd, PatchOptions, PatchType, ToFieldPathPoli
 import { Transform, transformChainProblems } from './transform';
 
 /**
+ * What a PatchSet patch needs of the set it splices in: its name, and the XR type carried over
+ * to the patch. `PatchSet` is one.
+ */
+export interface IPatchSetRef<XR = any> {
+  /** The name templates reference. */
+  readonly name: string;
+  /** Type-only marker carrying `XR`; never set at run time. */
+  readonly __xr?: (xr: XR) => void;
+}
+
+/**
  * What lints and serialisers need of a patch, whether it is a composed-resource patch or an
  * environment patch.
  */

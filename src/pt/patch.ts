@@ -2,10 +2,9 @@ import { UserError } from '../errors';
 import { Combine } from './combine';
 import { ComposedView, PathArg } from './field-path';
 import {
-  buildCombinePatch, buildFieldPatch, COMPOSED_PATCH_ENDS, effectiveToFieldPath, IPatch, PatchData, patchDataToJson, readPaths,
+  buildCombinePatch, buildFieldPatch, COMPOSED_PATCH_ENDS, effectiveToFieldPath, IPatch, IPatchSetRef, PatchData, patchDataToJson, readPaths,
 } from './patch-core';
 import { FromFieldPathPolicy, PatchEnd, PatchOptions, PatchType, ToFieldPathPolicy } from './patch-policy';
-import type { PatchSet } from './patch-set';
 import { Transform } from './transform';
 
 /**
@@ -66,7 +65,7 @@ export class Patch<XR = any, T = any> implements IPatch {
   }
 
   /** Splices the patches of a patch set in at this position (reference §3.2). */
-  public static patchSet<XR = any, T = any>(set: string | PatchSet<XR>): Patch<XR, T> {
+  public static patchSet<XR = any, T = any>(set: string | IPatchSetRef<XR>): Patch<XR, T> {
     const name = typeof set === 'string' ? set : set?.name;
     if (typeof name !== 'string' || name === '') {
       throw new UserError(`Patch.patchSet name must be a non-empty string, got '${String(name)}': pass the PatchSet or its name`);
