@@ -9,7 +9,7 @@ import { initProject } from '../init';
 import { parseCommandLine } from './args';
 import { CliIo } from './io';
 
-const USAGE = `Usage: cdk8s-crossplane init [DIR] [--name NAME]
+const USAGE = `Usage: cdk8s-crossplane init [DIR] [--name NAME] [--force]
 
 Creates a new platform repository in DIR (default: the current folder), which must be new or
 empty (a .git folder is fine): main.ts with one API, main.test.ts, package.json, cdk8s.yaml,
@@ -17,17 +17,19 @@ tsconfig.json, the jest setup, README.md and .gitignore.
 
 Options:
   -n, --name NAME  name in package.json (default: derived from the folder name)
+      --force      create the project in a folder that has files in it, overwriting
+                   those with the project's file names
   -h, --help       show this help
 `;
 
 /** Runs `init`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandLine(args, { name: { type: 'string', short: 'n' } }, USAGE, io);
+  const parsed = parseCommandLine(args, { name: { type: 'string', short: 'n' }, force: { type: 'boolean' } }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}\n\n${USAGE}`);
+  if (positionals.length > 1) throw new UsageError(`expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}`, USAGE);
   const dir = positionals[0] ?? '.';
-  const written = initProject(dir, { name: values.name });
+  const written = initProject(dir, { name: values.name, force: values.force });
   const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${dir}\n  `;
   io.stdout(`created ${written.length} files in ${dir}: ${written.join(', ')}\n\nnext:\n  ${cd}npm install\n  npm test\n  npx cdk8s synth\n`);
   return 0;
