@@ -49,8 +49,9 @@ const FS_REASONS: Record<string, string> = {
  * or undefined when `err` is not one: the machine's state, not a fault in this package.
  */
 export function fileSystemProblem(err: unknown): string | undefined {
-  const e = err as NodeJS.ErrnoException | undefined;
-  if (!(e instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  // Duck-typed: errors from Node's core come from another realm under jest, so `instanceof` fails.
+  const e = err as NodeJS.ErrnoException | null | undefined;
+  if (typeof e !== 'object' || e === null || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
   const reason = FS_REASONS[e.code] ?? e.code;
   return `${e.path ?? e.syscall}: ${reason} (${e.code}): check the path, its permissions and the free space`;
 }

@@ -11,7 +11,7 @@ import { isKind } from '../xrd/xrd-naming';
 import { quoteName } from '../_safe-paths';
 import { writeFiles } from '../_write-files';
 import { parseCommandLine } from './args';
-import { CliIo } from './io';
+import { CliIo, prefixLines } from './io';
 
 const USAGE = `Usage: cdk8s-crossplane convert FILES_OR_DIRS... --out DIR [--target v2] [--force]
 
@@ -67,9 +67,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const out = values.out;
 
   const errors = [...kindProblems(loaded), ...result.problems.filter(p => !p.skipped)];
-  for (const p of result.problems.filter(x => x.skipped)) io.stderr(`skipped: ${formatProblem(p)}\n`);
-  for (const n of result.notes) io.stderr(`note: ${n.file} document ${n.index}: ${n.field} ${n.message}\n`);
-  for (const n of result.schemaFallbacks) io.stderr(`note: ${n.file} document ${n.index}: schema ${n.field} written with Schema.fromJson (${n.message})\n`);
+  const report = (line: string) => io.stderr(prefixLines('convert', line));
+  for (const p of result.problems.filter(x => x.skipped)) report(`skipped: ${formatProblem(p)}`);
+  for (const n of result.notes) report(`note: ${n.file} document ${n.index}: ${n.field} ${n.message}`);
+  for (const n of result.schemaFallbacks) report(`note: ${n.file} document ${n.index}: schema ${n.field} written with Schema.fromJson (${n.message})`);
   if (errors.length > 0) {
     // All or nothing: a half-converted platform would look complete and silently miss an API.
     throw new UserError([...errors.map(formatProblem),

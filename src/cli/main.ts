@@ -3,7 +3,7 @@
  * modules. Each subcommand lives in its own file and exports `run(args, io)`.
  */
 import { fileSystemProblem, isUserError, UsageError } from '../errors';
-import { CliIo, processIo } from './io';
+import { CliIo, prefixLines, processIo } from './io';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -22,11 +22,6 @@ function usage(): string {
 
 /** Exit code of a fault in this package (EX_SOFTWARE): the only failure printed with a stack. */
 export const EXIT_INTERNAL = 70;
-
-/** Every line of `message` with the command's prefix, so each error line says where it came from. */
-function prefixed(command: string, message: string): string {
-  return message.split('\n').map((line) => (line === '' ? '' : `cdk8s-crossplane ${command}: ${line}`)).join('\n') + '\n';
-}
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 failure (a user error), 2 usage error,
@@ -47,21 +42,22 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return await (await command.load())(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(prefixed(name, err.message) + (err.usage ? `\n${err.usage}` : ''));
+      io.stderr(prefixLines(name, err.message) + (err.usage ? `\n${err.usage}` : ''));
       return 2;
     }
     if (isUserError(err)) {
-      io.stderr(prefixed(name, err.message));
+      io.stderr(prefixLines(name, err.message));
       return 1;
     }
     // Permissions, a full disk, a missing folder: the machine's state, not a bug to report.
     const fsProblem = fileSystemProblem(err);
     if (fsProblem !== undefined) {
-      io.stderr(prefixed(name, fsProblem));
+      io.stderr(prefixLines(name, fsProblem));
       return 1;
     }
-    const detail = err instanceof Error ? err.stack ?? `${err.name}: ${err.message}` : String(err);
-    io.stderr(prefixed(name, `internal error, please report it with the command and its input files:\n${detail}`));
+    const e = err as Partial<Error> | null | undefined;
+    const detail = typeof e?.stack === 'string' ? e.stack : typeof e?.message === 'string' ? `${e.name ?? 'Error'}: ${e.message}` : String(err);
+    io.stderr(prefixLines(name, `internal error, please report it with the command and its input files:\n${detail}`));
     return EXIT_INTERNAL;
   }
 }
