@@ -13,7 +13,11 @@ export class UserError extends Error {
 
 /** A wrong command line (unknown flag, missing argument). The CLI exits with 2. */
 export class UsageError extends UserError {
-  public constructor(message: string) {
+  /**
+   * @param message what is wrong and how to fix it
+   * @param usage the command's usage text, printed after the message
+   */
+  public constructor(message: string, public readonly usage?: string) {
     super(message);
     this.name = 'UsageError';
   }
@@ -59,4 +63,32 @@ export class ConstructError extends UserError {
  */
 export function failConstruct(scope: ConstructWithPath, problems: readonly string[]): void {
   if (problems.length > 0) throw new ConstructError(scope.node.path, problems);
+}
+
+const FS_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'is a folder, not a file',
+  EEXIST: 'already exists',
+  ENAMETOOLONG: 'the name is too long for the file system',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  EBUSY: 'the file is in use',
+};
+
+/**
+ * A file system failure (permissions, a full disk, a missing folder) as a user-facing message,
+ * or undefined when `err` is not one: the machine's state, not a fault in this package.
+ */
+export function fileSystemProblem(err: unknown): string | undefined {
+  // Duck-typed: errors from Node's core come from another realm under jest, so `instanceof` fails.
+  const e = err as NodeJS.ErrnoException | null | undefined;
+  if (typeof e !== 'object' || e === null || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  const reason = FS_REASONS[e.code] ?? e.code;
+  return `${e.path ?? e.syscall}: ${reason} (${e.code}): check the path, its permissions and the free space`;
 }

@@ -8,18 +8,23 @@ import * as path from 'node:path';
 import { generateDocs, DOCS_GENERATED_MARKER } from '../docs';
 import { loadYamlSources } from '../yaml';
 import { UsageError, UserError } from '../errors';
+import { fileNameProblem } from '../_safe-paths';
+import { writeFiles } from '../_write-files';
 import { parseCommandLine } from './args';
 import { CliIo } from './io';
 
-const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check]
+const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check] [--force]
 
 Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
 (searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
+Pages a previous run generated are updated in place; any other file in the way is left alone
+unless --force is given. When anything fails, nothing is written.
 
 Options:
   -o, --out DIR        folder for the pages (created when missing)
   -e, --examples PATH  example XRs/claims shown on their XRD's page (file or folder; repeatable)
       --check          write nothing; exit 1 and list the stale pages when DIR is out of date
+      --force          overwrite files in DIR that this command did not generate
   -h, --help           show this help
 `;
 
@@ -33,7 +38,8 @@ function isXrd(v: unknown): v is object {
 function generatedPagesOnDisk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).filter((name) => {
-    if (!name.endsWith('.md')) return false;
+    // Only names this command could have generated; anything else is not ours to remove.
+    if (!name.endsWith('.md') || fileNameProblem(name) !== undefined) return false;
     const full = path.join(dir, name);
     return fs.statSync(full).isFile() && fs.readFileSync(full, 'utf8').split('\n', 1)[0] === DOCS_GENERATED_MARKER;
   }).sort();
@@ -45,11 +51,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'out': { type: 'string', short: 'o' },
     'examples': { type: 'string', short: 'e', multiple: true },
     'check': { type: 'boolean' },
+    'force': { type: 'boolean' },
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError(`missing XRD files or directories\n\n${USAGE}`);
-  if (!values.out) throw new UsageError(`missing --out DIR: the folder to write the pages to\n\n${USAGE}`);
+  if (positionals.length === 0) throw new UsageError('missing XRD files or directories', USAGE);
+  if (!values.out) throw new UsageError('missing --out DIR: the folder to write the pages to', USAGE);
   const outDir = values.out;
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
     throw new UserError(`--out '${outDir}' is a file, not a folder: pass the folder to write the pages to`);
@@ -85,13 +92,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  fs.mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of pages) {
-    const full = path.join(outDir, name);
-    // Unchanged pages are left alone so their modification time keeps meaning something.
-    if (!fs.existsSync(full) || fs.readFileSync(full, 'utf8') !== content) fs.writeFileSync(full, content);
-  }
-  for (const name of obsolete) fs.unlinkSync(path.join(outDir, name));
-  io.stdout(`wrote ${pages.size} files to ${outDir}${obsolete.length ? `, removed ${obsolete.length} obsolete` : ''}\n`);
+  // Pages of an earlier run (our marker on the first line) are ours to replace; anything else needs --force.
+  const result = writeFiles(outDir, [...pages].map(([name, content]) => ({ path: name, content })), {
+    force: values.force,
+    replaceable: (current) => current.split('\n', 1)[0] === DOCS_GENERATED_MARKER,
+    remove: obsolete,
+    rootName: '--out folder',
+  });
+  io.stdout(`wrote ${pages.size} files to ${outDir}${result.removed.length ? `, removed ${result.removed.length} obsolete` : ''}\n`);
   return 0;
 }

@@ -36,7 +36,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }, USAGE, io);
   if (!parsed) return 0;
   const v = parsed.values;
-  if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)\n\n${USAGE}`);
+  if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)`, USAGE);
   const [extensions, resources] = parsed.positionals;
   const output = String(v.output);
   if (output !== 'text' && output !== 'json') throw new UsageError(`--output must be text or json, got '${output}'`);

@@ -1,3 +1,4 @@
+import { safeFileName } from '../_safe-paths';
 import { CodeWriter, NameAllocator, render } from './_code-writer';
 import { emitComposition } from './emit-composition';
 import { SchemaFallback } from './emit-schema';
@@ -175,7 +176,7 @@ export function convertDocuments(inputs: LoadedInputs, options: ConvertDocuments
       body.push(`// From ${c.file} (document ${c.index}).`, ...e.statements);
       compositions++;
     }
-    const base = x.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'api';
+    const base = safeFileName(x.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'api');
     const file = fileNames.allocate(base);
     const fn = functionNames.allocate(`define${x.kind.replace(/[^A-Za-z0-9]/g, '')}`);
     const w = new CodeWriter();

@@ -75,7 +75,7 @@ describe('cdk8s-crossplane init', () => {
     const err = await run([tmp], fakeIo()).catch((e) => e);
     expect(err).toBeInstanceOf(UserError);
     expect(err.message).toBe(`'${tmp}' must be empty to create a project in it, got 'notes.md, src': `
-      + `pass a new folder (e.g. \`cdk8s-crossplane init ${path.join(tmp, 'platform')}\`) or empty this one`);
+      + `pass a new folder (e.g. \`cdk8s-crossplane init ${path.join(tmp, 'platform')}\`), empty this one, or pass --force to write over the project's files`);
     expect(fs.readdirSync(tmp).sort()).toStrictEqual(['notes.md', 'src']);
   });
 
