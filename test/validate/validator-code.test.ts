@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { _setValidatorStores, applyDefaults, compileTranslated, validateObject } from '../../src/validate/object-validator';
 import { translateSchema } from '../../src/validate/openapi-ajv';
+import { JsonSchema } from '../../src/schema/json-schema';
 import { SchemaRegistry } from '../../src/validate/registry';
 import { defaultCacheDir, generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from '../../src/validate/validator-code';
 import { readYamlStream, SourcedObject } from '../../src/validate/yaml-input';
@@ -78,7 +79,7 @@ describe('on-disk validator cache', () => {
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validator-cache-')); });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const crdSchema = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer', minimum: 1 }, name: { type: 'string', format: 'hostname' } }, required: ['size'] } } };
+  const crdSchema: JsonSchema = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer', minimum: 1 }, name: { type: 'string', format: 'hostname' } }, required: ['size'] } } };
   const bad = { apiVersion: 'x.example.org/v1', kind: 'X', metadata: { name: 'x' }, spec: { size: 0, name: 'Not_A_Host', extra: 1 } };
 
   test('a schema compiled once is written, then read back with the same findings', () => {
