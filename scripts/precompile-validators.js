@@ -39,4 +39,4 @@ fs.mkdirSync(out.dir, { recursive: true });
 for (const f of fs.readdirSync(out.dir)) {
   if (!wanted.has(f.replace(/\.js\.gz$/, ''))) fs.rmSync(path.join(out.dir, f), { force: true });
 }
-process.stdout.write(`precompiled validators: ${wanted.size} schemas, ${compiled} compiled now, ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+process.stderr.write(`precompiled validators: ${wanted.size} schemas, ${compiled} compiled now, ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);

@@ -313,6 +313,9 @@ function resolvePlain(s: string, big: boolean): unknown {
   if (TRUE.has(s)) return true;
   if (FALSE.has(s)) return false;
   if (OTHER_BOOLS.has(s) || s === '=' || s === '<<') throw new NotPlain();
+  // The full parser's YAML 1.1 float pattern makes every digit optional before the exponent,
+  // so even `E0` or `e5` is a (NaN) number there: not plainly a string.
+  if (/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/.test(s)) throw new NotPlain();
   const c = s.charCodeAt(0);
   const numberish = (c >= 48 && c <= 57) || s[0] === '-' || s[0] === '+' || s[0] === '.';
   if (!numberish) return s;
