@@ -166,12 +166,12 @@ function keyOf(text: string): { key: string; end: number } | undefined {
 function parseValue(r: Reader, text: string, indent: number): unknown {
   const c = text[0];
   if (c === '"' || c === "'") {
-    const q = quoted(text, 0);
-    if (!q) throw new NotPlain();
-    const tail = text.slice(q.end).trimStart();
+    const one = quoted(text, 0);
+    const { value, tail: after } = one ? { value: one.value, tail: text.slice(one.end) } : foldedQuoted(r, text, indent);
+    const tail = after.trimStart();
     if (tail !== '' && !tail.startsWith('#')) throw new NotPlain();
     if (tail === '') noContinuation(r, indent);
-    return q.value;
+    return value;
   }
   if (c === '|' || c === '>') return blockScalar(r, text, indent);
   if (text === '{}' || text === '[]' || /^(\{\}|\[\])\s+#/.test(text)) {
@@ -210,6 +210,54 @@ function parseValue(r: Reader, text: string, indent: number): unknown {
 function noContinuation(r: Reader, indent: number): void {
   const l = r.peek();
   if (l && l.indent > indent) throw new NotPlain();
+}
+
+/**
+ * A quoted scalar that continues over the next lines (the `yaml` library writes long strings
+ * so): the lines are folded as YAML folds them — each break between two lines is a space, n
+ * empty lines are n newlines, a trailing backslash in double quotes joins without a space —
+ * and the one-line result is read like any other. Returns the value and what follows the
+ * closing quote on its line.
+ */
+function foldedQuoted(r: Reader, first: string, indent: number): { value: string; tail: string } {
+  const q = first[0];
+  const firstRaw = r.raw[r.pos - 1];
+  if (firstRaw !== firstRaw.trimEnd() && first.endsWith('\\')) throw new NotPlain();
+  let joined = q;
+  let pending = stripLineEnd(first.slice(1), q);
+  let breaks = 0;
+  for (; r.pos < r.raw.length; r.pos++) {
+    const raw = r.raw[r.pos];
+    const t = raw.trim();
+    if (t === '') { breaks++; continue; }
+    if (raw.length - raw.trimStart().length <= indent) throw new NotPlain();
+    joined += pending.text + (pending.escapedBreak ? '' : breaks === 0 ? ' ' : '\n'.repeat(breaks));
+    if (pending.escapedBreak && breaks > 0) throw new NotPlain();
+    breaks = 0;
+    const next = stripLineEnd(t, q);
+    if (!next.escapedBreak && quoted(q + t, 0)) {
+      r.pos++;
+      const all = joined + t;
+      const q2 = quoted(all, 0);
+      if (!q2 || q2.end <= joined.length) throw new NotPlain();
+      return { value: q2.value, tail: all.slice(q2.end) };
+    }
+    pending = next;
+  }
+  throw new NotPlain();
+}
+
+/** A line's content before a fold: trailing spaces dropped, a final `\\` in double quotes kept as a join. */
+function stripLineEnd(line: string, q: string): { text: string; escapedBreak: boolean } {
+  if (q === '"') {
+    const m = /(\\+)$/.exec(line);
+    if (m && m[1].length % 2 === 1) return { text: line.slice(0, -1), escapedBreak: true };
+    const t = line.trimEnd();
+    const m2 = /(\\+)$/.exec(t);
+    if (t !== line && m2 && m2[1].length % 2 === 1) throw new NotPlain(); // `\ ` before the break
+    return { text: t, escapedBreak: false };
+  }
+  return { text: line.trimEnd(), escapedBreak: false };
 }
 
 /** A one-line quoted scalar starting at `from`: its value and the index after it. */
@@ -307,6 +355,18 @@ const FALSE = new Set(['false', 'False', 'FALSE']);
 /** YAML 1.1 booleans beyond true/false: left to the full parser. */
 const OTHER_BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 
+const YAML11_NUMBERS = [
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+];
+
 /** A plain scalar's value, when it is plainly a string, decimal number, boolean or null. */
 function resolvePlain(s: string, big: boolean): unknown {
   if (NULLS.has(s)) return null;
@@ -315,13 +375,17 @@ function resolvePlain(s: string, big: boolean): unknown {
   if (OTHER_BOOLS.has(s) || s === '=' || s === '<<') throw new NotPlain();
   // The full parser's YAML 1.1 float pattern makes every digit optional before the exponent,
   // so even `E0` or `e5` is a (NaN) number there: not plainly a string.
-  if (/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/.test(s)) throw new NotPlain();
   const c = s.charCodeAt(0);
   const numberish = (c >= 48 && c <= 57) || s[0] === '-' || s[0] === '+' || s[0] === '.';
-  if (!numberish) return s;
+  if (!numberish) {
+    if ((s[0] === 'e' || s[0] === 'E') && /^[eE][-+]?[0-9]+$/.test(s)) throw new NotPlain();
+    return s;
+  }
+  if (/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/.test(s)) throw new NotPlain();
   if (/^-?(0|[1-9][0-9]{0,14})$/.test(s)) return big ? BigInt(s) : Number(s);
   if (/^-?(0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/.test(s)) return Number(s);
-  // Octal, hex, binary, base 60, exponents, `.inf`, underscores: whatever the full parser says.
-  if (/^[-+]?[0-9a-fA-FxXobOB_.:eE+-]*$/.test(s) || /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(s)) throw new NotPlain();
+  // Octal, hex, binary, base 60, exponents, `.inf`, underscores: whatever the full parser says
+  // (these are its YAML 1.1 number patterns); anything else, such as 10.0.0.1, is a string.
+  if (YAML11_NUMBERS.some((re) => re.test(s))) throw new NotPlain();
   return s;
 }

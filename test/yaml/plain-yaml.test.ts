@@ -68,6 +68,7 @@ describe('plain YAML reader', () => {
     ['folded plain scalars', 'a: one\n  two\n\n  three\nb: x\n'],
     ['literal and folded block scalars', 'a: |\n  x\n   y\n\n  z\n\nb: |-\n  s\nc: >\n  p\n  q\n\n  r\nd: >-\n  t\ne: |\nf: 1\n'],
     ['null, booleans, numbers', 'a: ~\nb: null\nc: True\nd: FALSE\ne: 0\nf: -12\ng: 3.25\nh:\n'],
+    ['quoted scalars folded over lines', 'a: "one\n  two\n\n  three \\\n  four"\nb: \'x\n  y\'\nc: 10.0.0.1\n'],
     ['same key twice keeps the last value', 'a: 1\nb: 2\na: 3\n'],
   ])('%s: same values as the full parser', (_name, text) => {
     expect(plain(text)).toBeDefined();
@@ -87,9 +88,9 @@ describe('plain YAML reader', () => {
     ['merge keys', 'a: {x: 1}\nb:\n  <<: {y: 2}\n'],
     ['tags', 'a: !!str 1\n'],
     ['flow collections with content', 'a: [1, 2]\n'],
-    ['multi-line quoted scalars', 'a: "x\n  y"\n'],
     ['tabs', 'a:\tb\n'],
     ['CRLF', 'a: b\r\n'],
+    ['a quoted scalar continued at its key\'s column', 'a: "x\ny"\n'],
     ['keep chomping', 'a: |+\n  x\n\n'],
     ['a number as a key', '1.0: a\n'],
     ['mapping value on a plain scalar line', 'a: b: c\n'],
@@ -109,8 +110,8 @@ describe('plain YAML reader', () => {
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
     })).node;
-    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.constantFrom(0, 2, 4), (obj, width) => {
-      const text = stringify(obj, { indentSeq: width !== 0, lineWidth: width === 4 ? 20 : 80 });
+    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.constantFrom(0, 2, 4, 6), (obj, width) => {
+      const text = stringify(obj, { indentSeq: width !== 0, lineWidth: width >= 4 ? 20 : 80, defaultStringType: width === 6 ? 'QUOTE_DOUBLE' : 'PLAIN' });
       const p = plain(text);
       if (p) expect(p).toEqual(full(text));
     }), { numRuns: 1000 });
