@@ -144,6 +144,12 @@ export function toBaseSource(where: string, template: unknown, props: unknown): 
     + "e.g. addResource('network', Network, { spec: {...} })");
 }
 
+function deepFreeze(v: unknown): void {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
+}
+
 function isConstruct(x: unknown): x is IConstruct {
   return typeof x === 'object' && x !== null && typeof (x as { node?: { path?: unknown } }).node?.path === 'string';
 }
@@ -171,6 +177,8 @@ export class ComposedResource<XR = any, T = any> {
   public constructor(name: string, source: BaseSource, options: ComposedResourceOptions<XR, T> = {}) {
     this.name = name;
     this.source = source;
+    // Read on every synth and by every rule: frozen once instead of copied per read.
+    if (source.kind === 'object') deepFreeze(source.value);
     this.xrd = source.kind === 'object' ? source.xrd : undefined;
     if (source.kind === 'none') {
       this.apiVersion = source.apiVersion;
@@ -239,10 +247,13 @@ export class ComposedResource<XR = any, T = any> {
     return this.source.kind === 'none';
   }
 
-  /** The base as written into the P&T input (a copy); undefined for a FromPreviousStep template. */
+  /**
+   * The base as written into the P&T input (read-only: a plain-object base is frozen, an
+   * ApiObject's is rendered anew); undefined for a FromPreviousStep template.
+   */
   public get base(): Record<string, unknown> | undefined {
     if (this.source.kind === 'none') return undefined;
-    if (this.source.kind === 'object') return JSON.parse(JSON.stringify(this.source.value));
+    if (this.source.kind === 'object') return this.source.value;
     return stripGeneratedName(this.source.obj.toJson());
   }
 
