@@ -140,7 +140,66 @@ export function lintPatch(patch: IPatch, ctx: LintContext): string[] {
     out.push(...lintFormatTransform(t, current, i === 0 && !isCombine ? readTypes[0] : undefined, `${w}.transforms[${i}]`));
     current = t._outputType;
   });
+
+  // The value against the destination field (the synth-time twin of the typed lambdas' check).
+  if (to !== undefined && current !== undefined) {
+    const problem = valueTypeProblem(patch, current, to, ctx);
+    if (problem) out.push(problem);
+  }
   return out;
+}
+
+/**
+ * Why the API server would reject the value a patch writes: the destination field's schema
+ * type cannot hold the Go type the transform chain produces. Numbers fit integer and number
+ * fields alike (P&T reads every number as float64 and writes whole ones without a fraction);
+ * free-form and int-or-string fields take anything they can.
+ */
+function valueTypeProblem(patch: IPatch, value: GoValueType, to: string, ctx: LintContext): string | undefined {
+  const dest = schemaFor(patch.writesTo, ctx);
+  if (!dest) return undefined;
+  const field = destinationSchemaAt(to, dest.schema);
+  if (!field || field['x-kubernetes-preserve-unknown-fields'] || field.type === undefined) return undefined;
+  const accepts = field['x-kubernetes-int-or-string'] ? ['string', 'int64', 'float64']
+    : field.type === 'string' ? ['string']
+      : field.type === 'integer' || field.type === 'number' ? ['int64', 'float64']
+        : field.type === 'boolean' ? ['bool']
+          : field.type === 'array' ? ['array']
+            : field.type === 'object' ? ['object'] : undefined;
+  if (!accepts || accepts.includes(value)) return undefined;
+  const reads = patch.fromFieldPaths;
+  const source = patch.combine ? `combine of ${reads.map(p => `'${p}'`).join(', ')}` : `fromFieldPath '${reads[0]}'`;
+  const how = patch.transforms.length > 0 ? ' after its transforms' : '';
+  return `${ctx.where}.toFieldPath '${to}' is ${schemaTypeText(field).replace(' and arrives as float64', '')} in the ${dest.label} schema, `
+    + `got ${goTypeText(value)} from ${source}${how}: `
+    + `${fixFor(value, field)}`;
+}
+
+function goTypeText(t: GoValueType): string {
+  return t === 'int64' || t === 'float64' ? 'a number' : t === 'bool' ? 'a boolean' : t === 'array' ? 'an array' : t === 'object' ? 'an object' : 'a string';
+}
+
+function fixFor(value: GoValueType, field: JsonSchema): string {
+  const to = field.type === 'integer' ? 'int64' : field.type === 'number' ? 'float64' : field.type === 'boolean' ? 'bool' : field.type;
+  const convertible = (value === 'string' || value === 'bool' || value === 'int64' || value === 'float64')
+    && (to === 'string' || to === 'int64' || to === 'float64' || to === 'bool');
+  return convertible
+    ? `add Transform.convert(ConvertToType.${to!.toUpperCase()}) as the last transform, or patch a field of that type`
+    : 'patch a field of that type, or read a field that holds one';
+}
+
+/** The schema at a destination path; `[*]` walks into array items or map values. */
+function destinationSchemaAt(path: string, schema: JsonSchema): JsonSchema | undefined {
+  const segs = parseFieldPath(path);
+  if (!isParsedPath(segs)) return undefined;
+  let s: JsonSchema | undefined = schema;
+  for (const seg of segs) {
+    if (!s) return undefined;
+    if (s['x-kubernetes-preserve-unknown-fields'] && !s.properties) return undefined;
+    if (seg.kind === 'index' || (seg.name === '*' && s.items)) s = s.items;
+    else s = s.properties?.[seg.name] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+  }
+  return s;
 }
 
 function lintDestination(patch: IPatch, to: string, ctx: LintContext): string[] {

@@ -48,14 +48,17 @@ export enum PatchEnd {
   ENVIRONMENT = 'environment',
 }
 
-/** Options every field patch accepts. */
-export interface PatchOptions {
+/**
+ * Options every field patch accepts. `Tr` is the transform chain as a tuple, from which the
+ * patch factories work out the value type that reaches the destination.
+ */
+export interface PatchOptions<Tr extends readonly Transform[] = readonly Transform[]> {
   /**
    * Transforms applied in order to the value read.
    *
    * @default - the value is copied unchanged
    */
-  readonly transforms?: readonly Transform[];
+  readonly transforms?: Tr;
   /**
    * What to do when the source field is missing.
    *
@@ -69,3 +72,12 @@ export interface PatchOptions {
    */
   readonly toFieldPathPolicy?: ToFieldPathPolicy;
 }
+
+/**
+ * The TypeScript type of a patch value after the transform chain `Tr`, read as `V`: the last
+ * transform's output, or `V` when there are none. A chain whose length is not known statically
+ * (an array built at run time) gives `any`: the synth-time check covers it.
+ */
+export type TransformedValue<V, Tr extends readonly Transform[]> = Tr extends readonly []
+  ? V
+  : Tr extends readonly [...unknown[], Transform<infer O>] ? O : any;
