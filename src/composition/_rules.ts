@@ -14,6 +14,7 @@ import { splitApiVersion } from '../schema/imported-schemas';
 import { isNamespacedMrGroup, KindInfo, kindInfo } from './_kinds';
 import { CDK8S_PLUS_SELECTOR_LABEL, GENERATED_NAME } from './template-scope';
 import type { Composition } from './composition';
+import { warnOnce } from '../_warn-once';
 
 /** The most steps a pipeline may have (CRD `maxItems`, reference §2.1). */
 export const MAX_PIPELINE_STEPS = 99;
@@ -119,6 +120,10 @@ function composedKind(r: Composition['resources'][number]): KindInfo | undefined
 
 const composedKinds: Rule = c => c.resources.flatMap(r => {
   const info = composedKind(r);
+  if (!info?.schema && !(info && !info.served && info.servedVersions.length > 0)) {
+    warnOnce(`no-schema ${r.apiVersion} ${r.kind}`, `[${c.node.path}] resources[${r.name}] composes ${r.apiVersion}, Kind=${r.kind}, which has no schema: `
+      + 'its fields, scope and patch paths are not checked; list its CRD in the imports of cdk8s.yaml and run `npm run import` (warned once per kind)');
+  }
   if (!info) return [];
   const out: string[] = [];
   if (info.servedVersions.length > 0 && !info.served) {

@@ -49,3 +49,28 @@ test('an input function-patch-and-transform would reject fails the synth, with P
   expect(() => app.synthYaml()).toThrow(
     /spec\.pipeline\[patch-and-transform\]\.input\.resources\[0\]\.patches\[0\]\.fromFieldPath is rejected by function-patch-and-transform, got 'invalid Function input: Required value: fromFieldPath must be set for patch type FromCompositeFieldPath'/);
 });
+
+test('a composed kind without a schema is warned about once per kind, naming the construct path', () => {
+  // GIVEN two Compositions composing the same kind that has no schema, twice each
+  const { app, comp } = setup();
+  const second = setup();
+  const widget = { apiVersion: 'widgets.example.org/v1', kind: 'Widget', spec: {} };
+  comp.addResource('a', widget);
+  comp.addResource('b', widget);
+  second.comp.addResource('c', widget);
+  const writes: string[] = [];
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text: string | Uint8Array) => { writes.push(String(text)); return true; });
+  try {
+    // WHEN both apps synthesize
+    app.synthYaml();
+    second.app.synthYaml();
+  } finally {
+    spy.mockRestore();
+  }
+  // THEN one warning names the kind, the first construct path and resource, and the fix
+  const warnings = writes.filter(w => w.includes('Kind=Widget'));
+  expect(warnings).toEqual([
+    'cdk8s-crossplane: warning: [test/Composition] resources[a] composes widgets.example.org/v1, Kind=Widget, which has no schema: '
+    + 'its fields, scope and patch paths are not checked; list its CRD in the imports of cdk8s.yaml and run `npm run import` (warned once per kind)\n',
+  ]);
+});
