@@ -77,6 +77,7 @@ export function projectTemplate(options: ProjectTemplateOptions): Map<string, st
     description: 'Platform APIs for Crossplane, written in TypeScript with cdk8s-crossplane',
     scripts: {
       synth: 'cdk8s synth',
+      import: 'cdk8s-crossplane import',
       typecheck: 'tsc --noEmit',
       test: 'tsc --noEmit && jest',
     },
@@ -121,6 +122,14 @@ function cdk8sYaml(version: string): string {
 language: typescript
 app: npx tsx main.ts
 output: dist
+# The provider APIs this repository composes, beyond the ones cdk8s-crossplane bundles: CRD
+# files, folders of them (a provider package's package/crds) or the output of
+# \`crossplane xpkg extract\`. Validation, served versions, scope and composed-path checks read
+# them at synth time; \`npm run import\` writes their L1 classes to imports/, one module per API
+# group (import them as './imports/<group>').
+imports: []
+#  - crds/sql.gcp.upbound.io_databaseinstances.yaml
+#  - crds/storage.gcp.upbound.io_buckets.yaml
 validations:
   - package: ./node_modules/cdk8s-crossplane/lib/src/validate/cdk8s-plugin.js
     version: ${version}
