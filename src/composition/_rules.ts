@@ -6,6 +6,7 @@
 import { ptInputProblem } from '../engine/pt-validate';
 import { fromKubernetesJson, ObjectValue } from '../engine/values';
 import { lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck } from '../pt/lint';
+import { LintRule } from '../pt/lint-rule';
 import { PatchType } from '../pt/patch-policy';
 import { closest } from '../pt/path-check';
 import { XrdScope } from '../xrd/xrd-ref';
@@ -103,10 +104,15 @@ const connectionSecretRef: Rule = c => {
   })];
 };
 
-const legacyOnly: Rule = c => c.writeConnectionSecretsToNamespace !== undefined && c.xrd.scope !== XrdScope.LEGACY_CLUSTER
-  ? [`spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got '${c.writeConnectionSecretsToNamespace}' for a ${c.xrd.scope} XRD: `
-    + 'use writeConnectionSecretToRef (the P&T input field) instead']
-  : [];
+// Crossplane accepts the field on any Composition and ignores it for modern XRs: a likely
+// mistake, so a warning (house rule 4), and the YAML keeps what was written.
+const legacyOnly: Rule = c => {
+  if (c.writeConnectionSecretsToNamespace !== undefined && c.xrd.scope !== XrdScope.LEGACY_CLUSTER) {
+    warnOnce(`legacy-only ${c.node.path}`, `[${c.node.path}] spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got '${c.writeConnectionSecretsToNamespace}' `
+      + `for a ${c.xrd.scope} XRD: Crossplane ignores it; use writeConnectionSecretToRef (the P&T input field) instead`);
+  }
+  return [];
+};
 
 /** Scope and schema of a composed resource: from its XRD for nested XRs, else from the imported CRDs. */
 function composedKind(r: Composition['resources'][number]): KindInfo | undefined {
@@ -126,7 +132,7 @@ const composedKinds: Rule = c => c.resources.flatMap(r => {
   }
   if (!info) return [];
   const out: string[] = [];
-  if (info.servedVersions.length > 0 && !info.served) {
+  if (info.servedVersions.length > 0 && !info.served && !r.suppressions.includes(LintRule.UNSERVED_VERSION)) {
     out.push(`resources[${r.name}].base.apiVersion must be a served version of ${r.kind}, got '${r.apiVersion}': `
       + `use ${info.servedVersions.map(v => `'${splitApiVersion(r.apiVersion).group}/${v}'`).join(' or ')}`);
   }

@@ -1,3 +1,4 @@
+import { LintRule } from './lint-rule';
 import { Transform } from './transform';
 
 /** What a patch does when its source field is missing (reference §3.3, §3.5). */
@@ -71,6 +72,13 @@ export interface PatchOptions<Tr extends readonly Transform[] = readonly Transfo
    * @default - not written; P&T uses ToFieldPathPolicy.REPLACE
    */
   readonly toFieldPathPolicy?: ToFieldPathPolicy;
+  /**
+   * Findings of the synth-time checks to accept on this patch, by name: for a patch that does
+   * what Crossplane does with it, on purpose (say why in a comment beside it).
+   *
+   * @default - every finding is reported
+   */
+  readonly suppress?: readonly (LintRule | `${LintRule}`)[];
 }
 
 /**

@@ -6,6 +6,7 @@ import {
 } from './patch-core';
 import { FromFieldPathPolicy, PatchEnd, PatchOptions, PatchType, ToFieldPathPolicy, TransformedValue } from './patch-policy';
 import type { PatchSet } from './patch-set';
+import { LintRule } from './lint-rule';
 import { Transform } from './transform';
 
 /**
@@ -143,6 +144,11 @@ export class Patch<XR = any, T = any> implements IPatch {
   /** The `policy.toFieldPath` as written. */
   public get toFieldPathPolicy(): ToFieldPathPolicy | undefined {
     return this.data.toPolicy;
+  }
+
+  /** The lint findings accepted on this patch (`suppress` in its options). */
+  public get suppressions(): readonly LintRule[] {
+    return this.data.suppress ?? [];
   }
 
   /** @internal The exact P&T wire format. */

@@ -104,6 +104,35 @@ function fingerprint(v: { schema: unknown; served: unknown; storage: unknown }, 
  * define one group/kind/version with different schemas
  */
 export function readProviderCrds(sources: readonly string[], baseDir: string): ProviderCrds {
+  // Large provider folders take a while to parse: a process reads the same sources once, until
+  // a file in them changes.
+  const key = sourcesKey(sources, baseDir);
+  const hit = key === undefined ? undefined : readCache.get(key);
+  if (hit) return hit;
+  const crds = readProviderCrdsUncached(sources, baseDir);
+  if (key !== undefined) readCache.set(key, crds);
+  return crds;
+}
+
+const readCache = new Map<string, ProviderCrds>();
+
+/** Paths, sizes and modification times of every file of the sources; undefined when one is missing. */
+function sourcesKey(sources: readonly string[], baseDir: string): string | undefined {
+  const parts: string[] = [];
+  for (const source of sources) {
+    const abs = path.resolve(baseDir, source);
+    if (!fs.existsSync(abs)) return undefined;
+    const files = fs.statSync(abs).isDirectory() ? crdFilesIn(abs) : [abs];
+    for (const f of files) {
+      const st = fs.statSync(f);
+      parts.push(`${f}:${st.size}:${st.mtimeMs}`);
+    }
+    parts.push('|');
+  }
+  return `${path.resolve(baseDir)}\n${sources.join('\n')}\n${parts.join('\n')}`;
+}
+
+function readProviderCrdsUncached(sources: readonly string[], baseDir: string): ProviderCrds {
   const shown = (p: string) => path.relative(baseDir, p) || p;
   const byGroup = new Map<string, Map<string, { kind: ImportedKind; versions: Map<string, ImportedVersion>; from: Map<string, string> }>>();
   const crds = new Map<string, Record<string, any>[]>();
@@ -194,6 +223,7 @@ export function projectCrdSources(dir: string): string[] {
 }
 
 let explicitDir: string | null | undefined;
+let explicitSources: { sources: readonly string[]; baseDir: string } | undefined;
 let loaded: { dir: string; crds: ProviderCrds } | undefined;
 const listeners: (() => void)[] = [];
 
@@ -204,8 +234,19 @@ const listeners: (() => void)[] = [];
  */
 export function useProjectCrds(dir: string | null | undefined): void {
   explicitDir = dir === undefined ? undefined : dir === null ? null : path.resolve(dir);
+  explicitSources = undefined;
   loaded = undefined;
   listeners.forEach(l => l());
+}
+
+/**
+ * Points the schema lookup at CRD sources given directly (as a repository's cdk8s.yaml would
+ * list them; relative paths resolve against `baseDir`), for code that runs outside the
+ * repository: tests, or a converted module checked against the provider version it was written for.
+ */
+export function useCrdSources(sources: readonly string[], baseDir: string = process.cwd()): void {
+  useProjectCrds(null);
+  explicitSources = { sources: [...sources], baseDir: path.resolve(baseDir) };
 }
 
 /** @internal Called when the project CRDs change, so caches built on them are dropped. */
@@ -237,6 +278,11 @@ function projectDir(): string | undefined {
  * @throws UserError for a bad source (see {@link readProviderCrds})
  */
 export function projectCrds(): ProviderCrds | undefined {
+  if (explicitSources) {
+    const key = `sources:${explicitSources.baseDir}:${explicitSources.sources.join('\n')}`;
+    if (loaded?.dir !== key) loaded = { dir: key, crds: readProviderCrds(explicitSources.sources, explicitSources.baseDir) };
+    return loaded.crds.groups.size ? loaded.crds : undefined;
+  }
   const dir = projectDir();
   if (dir === undefined) return undefined;
   if (loaded?.dir !== dir) {
