@@ -2,7 +2,8 @@
 // synthesizes; a Composition's rules must still run once per synth, or synth time grows with
 // the square of the number of charts.
 import { ApiObject, Chart } from 'cdk8s';
-import { Patch } from '../../src/pt';
+import { LintRule, Patch } from '../../src/pt';
+import { XrdScope } from '../../src/xrd';
 import { setup } from './_fixtures';
 
 /** Builds an app with `extraCharts` empty charts and a Composition whose template counts reads. */
@@ -73,4 +74,16 @@ test('a composed kind without a schema is warned about once per kind, naming the
     'cdk8s-crossplane: warning: [test/Composition] resources[a] composes widgets.example.org/v1, Kind=Widget, which has no schema: '
     + 'its fields, scope and patch paths are not checked; list its CRD in the imports of cdk8s.yaml and run `npm run import` (warned once per kind)\n',
   ]);
+});
+
+test('an unserved composed version fails synth unless the resource suppresses LintRule.UNSERVED_VERSION', () => {
+  // The bundled provider-upjet-gcp serves ProjectIAMMember at v1beta2 only.
+  const member = { apiVersion: 'cloudplatform.gcp.upbound.io/v1beta1', kind: 'ProjectIAMMember', spec: { forProvider: {} } };
+  const strict = setup({}, XrdScope.CLUSTER);
+  strict.comp.addResource('member', member);
+  expect(() => strict.app.synthYaml()).toThrow(/resources\[member\]\.base\.apiVersion must be a served version of ProjectIAMMember, got 'cloudplatform.gcp.upbound.io\/v1beta1'/);
+  const accepted = setup({}, XrdScope.CLUSTER);
+  accepted.comp.addResource('member', member, { suppress: [LintRule.UNSERVED_VERSION] });
+  expect(() => accepted.app.synthYaml()).not.toThrow();
+  expect(() => setup().comp.addResource('member', member, { suppress: ['unserved' as LintRule] })).toThrow(/resources\[member\] suppress must hold LintRule values/);
 });

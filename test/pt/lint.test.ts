@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { JsonSchema } from '../../src/schema/json-schema';
 import {
-  Combine, ConnectionDetail, EnvironmentPatch, LintContext, lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck, MatchPattern, Patch,
+  Combine, ConnectionDetail, EnvironmentPatch, LintContext, lintConnectionDetail, lintPatch, lintPatchFindings, lintPatchSet, lintReadinessCheck, LintRule, MatchPattern, Patch,
   PatchSet, ReadinessCheck, Transform,
 } from '../../src/pt';
 
@@ -306,5 +306,33 @@ describe('lintPatch checks the value a patch writes against the destination type
   test('fails if a composed integer goes into a string XR status field', () => {
     expect(lintPatch(Patch.toCompositeFieldPath('status.atProvider.count', 'status.networkId'), ctx))
       .toEqual([expect.stringMatching(/toFieldPath 'status.networkId' is a string in the XR schema, got a number from fromFieldPath 'status.atProvider.count'/)]);
+  });
+});
+
+describe('named suppressions', () => {
+  const trap = (suppress?: LintRule[]) => Patch.fromCompositeFieldPath('spec.nodeCount', 'spec.forProvider.name',
+    { transforms: [Transform.string.format('%d-nodes')], suppress });
+
+  test('a suppressed rule is not reported, and only that rule', () => {
+    expect(lintPatch(trap(), ctx)).toHaveLength(1);
+    expect(lintPatch(trap([LintRule.NUMBER_FORMAT]), ctx)).toEqual([]);
+    expect(lintPatch(trap([LintRule.XR_NON_STATUS_WRITE]), ctx)).toHaveLength(1);
+    expect(trap([LintRule.NUMBER_FORMAT]).suppressions).toEqual([LintRule.NUMBER_FORMAT]);
+  });
+  test('the findings name their rule', () => {
+    expect(lintPatchFindings(trap(), ctx).map(f => f.rule)).toEqual([LintRule.NUMBER_FORMAT]);
+    expect(lintPatchFindings(Patch.toCompositeFieldPath('status.atProvider.id', 'metadata.annotations[id]'), ctx).map(f => f.rule))
+      .toEqual([LintRule.XR_NON_STATUS_WRITE]);
+  });
+  test('a suppression does not change the wire format', () => {
+    expect(trap([LintRule.NUMBER_FORMAT])._toJson()).toEqual(trap()._toJson());
+  });
+  test('an unknown rule is rejected, naming the factory and the rules', () => {
+    expect(() => trap(['nope' as LintRule])).toThrow(
+      "Patch.fromCompositeFieldPath suppress must hold LintRule values (number-format, xr-non-status-write, unserved-version), got 'nope'");
+  });
+  test('a typo is never suppressible', () => {
+    const p = Patch.fromCompositeFieldPath('spec.regoin', 'spec.forProvider.region', { suppress: Object.values(LintRule) });
+    expect(lintPatch(p, ctx)).toHaveLength(1);
   });
 });
