@@ -11,35 +11,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMA_DIR } from '../../imports/schemas';
-import { JsonSchema } from './json-schema';
+import type { ImportedGroup } from './imported-kind';
 import { onProjectCrdsChange, projectCrds } from './provider-crds';
 
-/** One version of an imported kind. */
-export interface ImportedVersion {
-  readonly name: string;
-  readonly served: boolean;
-  readonly storage: boolean;
-  /** `true` when the CRD marks the version deprecated. @default - not deprecated */
-  readonly deprecated?: boolean;
-  /** The version's `openAPIV3Schema` (null when the CRD has none). */
-  readonly schema: JsonSchema | null;
-}
-
-/** One imported kind. */
-export interface ImportedKind {
-  readonly kind: string;
-  readonly plural: string;
-  readonly scope: 'Namespaced' | 'Cluster';
-  /** The CRD file the kind was imported from, relative to the CRD folder. */
-  readonly source: string;
-  readonly versions: readonly ImportedVersion[];
-}
-
-/** The imported kinds of one API group. */
-export interface ImportedGroup {
-  readonly group: string;
-  readonly kinds: readonly ImportedKind[];
-}
+export type { ImportedGroup, ImportedKind, ImportedVersion } from './imported-kind';
 
 const cache = new Map<string, ImportedGroup | null>();
 const overlaid = new Map<string, ImportedGroup | null>();

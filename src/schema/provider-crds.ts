@@ -15,7 +15,7 @@ import * as zlib from 'node:zlib';
 import { parse, parseAllDocuments } from 'yaml';
 import { UserError } from '../errors';
 import { warnOnce } from '../_warn-once';
-import type { ImportedGroup, ImportedKind, ImportedVersion } from './imported-schemas';
+import type { ImportedGroup, ImportedKind, ImportedVersion } from './imported-kind';
 import { JsonSchema } from './json-schema';
 
 /** The CRDs read from a list of sources, grouped by API group. */
