@@ -89,6 +89,7 @@ export function projectTemplate(options: ProjectTemplateOptions): Map<string, st
       // Offline, cdk8s-cli's check for a newer version of itself prints a stack trace; it reads
       // the flag (or CDK8S_CHECK_UPGRADE=false) only from the command line and environment.
       synth: 'cdk8s synth --no-check-upgrade',
+      import: 'cdk8s-crossplane import',
       typecheck: 'tsc --noEmit',
       test: 'tsc --noEmit && jest',
     },
@@ -133,6 +134,14 @@ function cdk8sYaml(version: string): string {
 language: typescript
 app: npx tsx main.ts
 output: dist
+# The provider APIs this repository composes, beyond the ones cdk8s-crossplane bundles: CRD
+# files, folders of them (a provider package's package/crds) or the output of
+# \`crossplane xpkg extract\`. Validation, served versions, scope and composed-path checks read
+# them at synth time; \`npm run import\` writes their L1 classes to imports/, one module per API
+# group (import them as './imports/<group>').
+imports: []
+#  - crds/sql.gcp.upbound.io_databaseinstances.yaml
+#  - crds/storage.gcp.upbound.io_buckets.yaml
 validations:
   - package: ./node_modules/cdk8s-crossplane/lib/src/validate/cdk8s-plugin.js
     version: ${version}

@@ -73,7 +73,7 @@ export class CrossplaneValidation {
       general.push(...r.findings);
     }
     registry.addObjects(objects);
-    const results = validateSourced(objects, registry, { errorOnMissingSchemas: this.props.errorOnMissingSchemas });
+    const results = validateSourced(objects, registry, { errorOnMissingSchemas: this.props.errorOnMissingSchemas ?? false });
     const byRule = new Map<string, { f: Finding; manifest: string }[]>();
     const all = [...general.map((f) => ({ f, manifest: f.object.file ?? '' })), ...results.flatMap((r) => r.findings.map((f) => ({ f, manifest: r.object.file ?? '' })))];
     let errors = 0;
