@@ -1,2 +1,3 @@
 export * from './provider-packages';
 export * from './configuration-package';
+export * from './xpkg';
