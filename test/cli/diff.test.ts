@@ -95,7 +95,7 @@ test('a base that does not synthesize names the side and the failure; nothing is
   commit({ 'synth.js': 'console.error("boom: cannot build"); process.exit(3);\n' }, 'broken synth');
   commit({ 'synth.js': SYNTH }, 'fixed synth');
   const io = fakeIo();
-  const err = await run(['--base', 'HEAD~1'], io, process.env, dir).catch((e) => e as Error);
+  const err = (await run(['--base', 'HEAD~1'], io, process.env, dir).then(() => undefined, (e: unknown) => e)) as Error;
   expect(err).toBeInstanceOf(Error);
   expect(err!.message).toMatch(/^base \(HEAD~1\) at [0-9a-f]{12}: the revision does not synthesize: 'node synth\.js' failed:\nboom: cannot build/);
   expect(err!.message).toMatch(/nothing was compared/);
