@@ -9,6 +9,7 @@ import { generateDocs, DOCS_GENERATED_MARKER } from '../docs';
 import { loadYamlSources } from '../yaml';
 import { UsageError, UserError } from '../errors';
 import { parseCommandLine } from './args';
+import { prepareBackstageTemplates } from './docs-backstage';
 import { CliIo } from './io';
 
 const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check]
@@ -20,6 +21,10 @@ Options:
   -o, --out DIR        folder for the pages (created when missing)
   -e, --examples PATH  example XRs/claims shown on their XRD's page (file or folder; repeatable)
       --check          write nothing; exit 1 and list the stale pages when DIR is out of date
+      --backstage DIR  also (or, without --out, only) write a Backstage software template per
+                       XRD to DIR: a form for the XR's spec and a pull request to a GitOps repo
+      --backstage-owner REF   spec.owner of the templates (e.g. group:platform-team)
+      --backstage-path PATH   folder of the GitOps repository the XRs go to (default xrs)
   -h, --help           show this help
 `;
 
@@ -45,12 +50,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'out': { type: 'string', short: 'o' },
     'examples': { type: 'string', short: 'e', multiple: true },
     'check': { type: 'boolean' },
+    'backstage': { type: 'string' },
+    'backstage-owner': { type: 'string' },
+    'backstage-path': { type: 'string' },
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError(`missing XRD files or directories\n\n${USAGE}`);
-  if (!values.out) throw new UsageError(`missing --out DIR: the folder to write the pages to\n\n${USAGE}`);
-  const outDir = values.out;
+  if (!values.out && !values.backstage) throw new UsageError(`missing --out DIR: the folder to write the pages to\n\n${USAGE}`);
+  if (values.check && !values.out) throw new UsageError(`--check compares the pages in --out DIR; Backstage templates are not checked\n\n${USAGE}`);
+  const outDir = values.out ?? '';
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
     throw new UserError(`--out '${outDir}' is a file, not a folder: pass the folder to write the pages to`);
   }
@@ -59,6 +68,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const xrds = docs.filter((d) => isXrd(d.value));
   if (xrds.length === 0) {
     throw new UserError(`no CompositeResourceDefinition found in ${positionals.join(', ')}: pass XRD files or the folders that hold them`);
+  }
+  const options = { owner: values['backstage-owner'], targetPath: values['backstage-path'] };
+  const writeBackstage = values.backstage && !values.check
+    ? prepareBackstageTemplates(values.backstage, xrds.map((d) => d.value as object), xrds.map((d) => `${d.source} document ${d.index}`), options)
+    : undefined;
+  if (!values.out) {
+    writeBackstage?.(io);
+    return 0;
   }
   const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
@@ -92,6 +109,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!fs.existsSync(full) || fs.readFileSync(full, 'utf8') !== content) fs.writeFileSync(full, content);
   }
   for (const name of obsolete) fs.unlinkSync(path.join(outDir, name));
+  writeBackstage?.(io);
   io.stdout(`wrote ${pages.size} files to ${outDir}${obsolete.length ? `, removed ${obsolete.length} obsolete` : ''}\n`);
   return 0;
 }
