@@ -22,18 +22,19 @@
  *
  * Differences from a Go build, none of which Crossplane reads: Go re-encodes each object through
  * its typed API structs (adding `creationTimestamp: null`), where this writes the objects as
- * they are with the same key order and quoting; and Node's zlib compresses differently from
- * Go's (the gzip header carries no time and OS "unknown", as Go's does). So digests are stable
- * from build to build here, not equal to those of the Go tool.
+ * they are with the same key order and quoting; and the layer is gzip with stored blocks (see
+ * _gzip.ts: compressed output would change with the Node.js version) where Go compresses at
+ * BestSpeed. So digests are stable from build to build and machine to machine, not equal to
+ * those of the Go tool.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { toGoYaml } from '../engine/go-yaml';
 import type { ObjectValue, Value } from '../engine/values';
 import { UserError } from '../errors';
 import { formatYamlProblem, parseYamlStream } from '../yaml/read-yaml';
+import { gzipStored } from './_gzip';
 import { tarArchive, TarEntry } from './_tar';
 
 /** One file of a package folder: its path relative to the folder (with `/`) and its text. */
@@ -80,6 +81,7 @@ export const XPKG_BASE_LAYER = 'base';
 /** The file inside the package layer (`xpkg.StreamFile`). */
 export const PACKAGE_STREAM_FILE = 'package.yaml';
 
+// go-containerregistry's tarball layer media type: gzip, whatever the compression level.
 const MEDIA = {
   manifest: 'application/vnd.docker.distribution.manifest.v2+json',
   config: 'application/vnd.docker.container.image.v1+json',
@@ -207,15 +209,6 @@ export function packageStream(meta: ObjectValue, objects: readonly ObjectValue[]
   return ['---\n', toGoYaml(meta as Value), '---\n', ...objects.map((o) => `${toGoYaml(o as Value)}---\n`)].join('');
 }
 
-/** gzip as go-containerregistry compresses layers (BestSpeed), header without time, OS unknown. */
-function gzipLayer(data: Buffer): Buffer {
-  const gz = gzipSync(data, { level: 1 });
-  // zlib writes the host OS into byte 9 (3 on Unix, 10 on Windows); Go writes 255 ("unknown").
-  // Fixing it keeps the digest the same on every platform.
-  gz[9] = 0xff;
-  return gz;
-}
-
 function manifestJson(config: { digest: Digest; size: number }, layer: { digest: Digest; size: number }, annotated: boolean): string {
   const layerDesc = { mediaType: MEDIA.layer, size: layer.size, digest: layer.digest, ...(annotated ? { annotations: { [XPKG_ANNOTATION]: XPKG_BASE_LAYER } } : {}) };
   return JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.manifest, config: { mediaType: MEDIA.config, size: config.size, digest: config.digest }, layers: [layerDesc] });
@@ -231,7 +224,7 @@ export function buildXpkg(files: readonly PackageFile[]): Xpkg {
   const { meta, objects } = readPackage(files);
   const packageYaml = packageStream(meta, objects);
   const layerTar = tarArchive([{ name: PACKAGE_STREAM_FILE, data: Buffer.from(packageYaml, 'utf8') }]);
-  const layerGz = gzipLayer(layerTar);
+  const layerGz = gzipStored(layerTar);
   const layer = { digest: sha256(layerGz), size: layerGz.length, diffId: sha256(layerTar) };
   // Field order of go-containerregistry's v1.ConfigFile; zero times marshal as Go's zero time.
   const configJson = JSON.stringify({

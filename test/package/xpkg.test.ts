@@ -20,6 +20,7 @@ import { synthesize } from '../../examples/main';
 import { main } from '../../src/cli/main';
 import { UserError } from '../../src/errors';
 import { buildXpkg, isSemverConstraint, PackageFile, readPackageFolder, xpkgFileName } from '../../src/package/xpkg';
+import { gzipStored } from '../../src/package/_gzip';
 import { readTar, tarArchive } from '../../src/package/_tar';
 import { fakeIo } from '../_helpers/fake-io';
 
@@ -46,6 +47,8 @@ function errorOf(fn: () => unknown): UserError {
   throw new Error('expected a UserError');
 }
 
+// The digest of the tiny package below, as first built; see the test that uses it.
+const GOLDEN_DIGEST = 'sha256:307aab7139b1368482f61ba6f892c88e212fad251ebc841350dac5263eccc410';
 const META = 'apiVersion: meta.pkg.crossplane.io/v1\nkind: Configuration\nmetadata:\n  name: tiny\nspec:\n  crossplane:\n    version: ">=v2.0.0"\n';
 const XRD = 'apiVersion: apiextensions.crossplane.io/v2\nkind: CompositeResourceDefinition\nmetadata:\n  name: xthings.example.org\nspec:\n  group: example.org\n';
 const COMPOSITION = 'apiVersion: apiextensions.crossplane.io/v1\nkind: Composition\nmetadata:\n  name: thing\nspec:\n  mode: Pipeline\n';
@@ -124,11 +127,24 @@ describe('buildXpkg', () => {
     expect(archive.subarray(1024).every((b) => b === 0)).toBe(true);
   });
 
-  test('the gzip header carries no time and OS unknown, so the digest is the same on every platform', () => {
+  test('the layer is gzip with a fixed header and stored blocks, so its bytes do not depend on the zlib build', () => {
     const gz = entries(built.tarball)[`${built.layer.digest.slice(7)}.tar.gz`];
-    expect([...gz.subarray(0, 4)]).toStrictEqual([0x1f, 0x8b, 8, 0]);
-    expect(gz.readUInt32LE(4)).toBe(0);
-    expect(gz[9]).toBe(0xff);
+    expect([...gz.subarray(0, 10)]).toStrictEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]); // no name, no time, OS unknown
+    expect(gz[10] & 0b110).toBe(0); // BTYPE 00: stored
+    expect(sha(gunzipSync(gz))).toBe(built.layer.diffId);
+    // Blocks hold at most 65535 bytes: a large layer spans several, and still reads back whole.
+    const big = tarArchive([{ name: 'package.yaml', data: Buffer.alloc(200_000, 'a') }]);
+    expect(gunzipSync(gzipStored(big)).equals(big)).toBe(true);
+    expect(gunzipSync(gzipStored(Buffer.alloc(0))).length).toBe(0);
+  });
+
+  test('a fixed tiny package has a fixed digest on every Node.js version and platform', () => {
+    // Pins the byte format (tar headers, gzip, JSON of config and manifest): any change to it
+    // changes the digest of every package users built before, so it must be deliberate.
+    const tiny = buildXpkg([{ path: 'crossplane.yaml', content: META }]);
+    expect(tiny.layer.diffId).toBe(sha(tarArchive([{ name: 'package.yaml', data: Buffer.from(tiny.packageYaml) }])));
+    expect(tiny.packageYaml).toBe('---\napiVersion: meta.pkg.crossplane.io/v1\nkind: Configuration\nmetadata:\n  name: tiny\nspec:\n  crossplane:\n    version: \'>=v2.0.0\'\n---\n');
+    expect(tiny.digest).toBe(GOLDEN_DIGEST);
   });
 
   test('files are taken in walk order, .yaml/.yml only, empty files skipped', () => {
