@@ -92,6 +92,10 @@ export async function run(args: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
     throw new UsageError(`--repository must be a registry path without tag or digest, got '${v.repository}': e.g. xpkg.example.org/platform/platform-api`);
   }
   const dir = parsed.positionals[0] ?? path.join('dist', 'package');
+  if (!parsed.positionals[0] && !fs.existsSync(dir) && fs.existsSync(path.join('dist', 'crossplane.yaml'))) {
+    throw new UserError(`${dir}: no such folder, and dist/ holds crossplane.yaml beside objects a Configuration package may not hold (Functions): `
+      + 'write the XRDs, Compositions and crossplane.yaml into their own folder (examples/layered-output.ts writes dist/package/) and pass it');
+  }
   const pkg = buildXpkg(readPackageFolder(dir));
   const output = v.output ?? path.join(dir, xpkgFileName(pkg));
   const tool = ownTool();

@@ -248,3 +248,22 @@ describe('cdk8s-crossplane package', () => {
     expect(io.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('cdk8s-crossplane package, default folder', () => {
+  let dir: string;
+  const cwd = process.cwd();
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xpkg-default-')); process.chdir(dir); });
+  afterEach(() => { process.chdir(cwd); fs.rmSync(dir, { recursive: true, force: true }); });
+
+  test('reads dist/package; with only a flat dist/ holding crossplane.yaml, says what to do', async () => {
+    fs.mkdirSync('dist');
+    fs.writeFileSync(path.join('dist', 'crossplane.yaml'), META);
+    const io = fakeIo();
+    expect(await main(['package'], io)).toBe(1);
+    expect(io.err).toMatch(/dist\/package: no such folder, and dist\/ holds crossplane\.yaml beside objects a Configuration package may not hold/);
+    fs.mkdirSync(path.join('dist', 'package'));
+    fs.writeFileSync(path.join('dist', 'package', 'crossplane.yaml'), META);
+    expect(await main(['package'], fakeIo())).toBe(0);
+    expect(fs.readdirSync(path.join('dist', 'package')).filter((f) => f.endsWith('.xpkg'))).toHaveLength(1);
+  });
+});
