@@ -49,6 +49,8 @@ export interface PlatformDiff {
   readonly breaking: number;
   /** Number of examples that could not be compared. */
   readonly failed: number;
+  /** Example claims (`Kind namespace/name`), which are not rendered: render takes XRs. */
+  readonly claims: readonly string[];
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -86,6 +88,11 @@ const isCrossplane = (o: Obj, kind: string) => o.kind === kind && groupOf(o.apiV
 /** XR types (`group/Kind`) the XRDs among `objects` define. */
 function xrTypesOf(objects: Obj[]): string[] {
   return objects.filter((o) => isCrossplane(o, 'CompositeResourceDefinition')).map((x) => `${x.spec?.group}/${x.spec?.names?.kind}`);
+}
+
+/** Claims among `objects`: objects of a claim kind some XRD of either side offers. */
+function claimsOf(objects: Obj[], claimTypes: Set<string>): string[] {
+  return objects.filter((o) => claimTypes.has(`${groupOf(o.apiVersion)}/${o.kind}`)).map(exampleId);
 }
 
 /** One side; example XRs are objects of an XR type either side defines, so an XR whose XRD disappeared still counts. */
@@ -137,6 +144,9 @@ export function diffPlatform(baseRev: PlatformRevision, headRev: PlatformRevisio
   const baseObjects = objectsOf(baseRev);
   const headObjects = objectsOf(headRev);
   const xrTypes = new Set([...xrTypesOf(baseObjects), ...xrTypesOf(headObjects)]);
+  const claimTypes = new Set([...baseObjects, ...headObjects].filter((o) => isCrossplane(o, 'CompositeResourceDefinition') && o.spec?.claimNames?.kind)
+    .map((x) => `${x.spec.group}/${x.spec.claimNames.kind}`));
+  const claims = [...new Set([...claimsOf(baseObjects, claimTypes), ...claimsOf(headObjects, claimTypes)])].sort();
   const base = sideOf(baseRev, baseObjects, xrTypes);
   const head = sideOf(headRev, headObjects, xrTypes);
   const names = [...new Set([...base.xrds.keys(), ...head.xrds.keys()])].sort();
@@ -170,6 +180,7 @@ export function diffPlatform(baseRev: PlatformRevision, headRev: PlatformRevisio
     examples,
     breaking: xrds.reduce((n, x) => n + x.changes.filter((c) => c.severity === 'breaking').length, 0),
     failed: examples.filter((e) => e.status === 'failed').length,
+    claims,
   };
 }
 
@@ -218,6 +229,9 @@ export function platformDiffMarkdown(d: PlatformDiff): string {
     for (const e of changedExamples) {
       out.push(`<details><summary>${cellText(e.id)}: ${exampleResult(e)}</summary>`, '', codeBlock('diff', e.diff!.text), '', '</details>', '');
     }
+  }
+  if (d.claims.length > 0) {
+    out.push(`Not rendered: ${plural(d.claims.length, 'example claim')} (${d.claims.map(code).join(', ')}); render takes XRs, so add an example XR to compare what a claim composes.`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

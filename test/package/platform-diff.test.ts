@@ -99,3 +99,18 @@ test('unifiedDiff: line changes with context, nothing for equal texts', () => {
   changed[18] = 'y';
   expect(unifiedDiff(long.join('\n'), changed.join('\n'), 1).text).toBe(' l0\n-l1\n+x\n l2\n@@\n l17\n-l18\n+y\n l19');
 });
+
+test('example claims are listed as not rendered, never silently dropped', () => {
+  const withClaims = (objs: Obj[]) => {
+    const out = structuredClone(objs);
+    const x = networkXrd(out)[0];
+    x.apiVersion = 'apiextensions.crossplane.io/v1';
+    x.spec.claimNames = { kind: 'Network', plural: 'networks' };
+    out.push({ apiVersion: `${x.spec.group}/${x.spec.versions[0].name}`, kind: 'Network', metadata: { name: 'claimed', namespace: 'team-a' }, spec: {} });
+    return out;
+  };
+  const d = diffPlatform({ label: 'base', objects: withClaims(objects) }, { label: 'head', objects: withClaims(objects) });
+  expect(d.claims).toStrictEqual(['Network team-a/claimed']);
+  expect(platformDiffMarkdown(d)).toContain('Not rendered: 1 example claim (`Network team-a/claimed`)');
+  expect(d.examples.some((e) => e.id.startsWith('Network '))).toBe(false);
+});
