@@ -60,7 +60,7 @@ function sourceOf(dir: string, env: NodeJS.ProcessEnv, io: CliIo): { uri: string
     commit = git(['rev-parse', 'HEAD'], dir);
   } catch (err) {
     const detail = String((err as { stderr?: string }).stderr ?? (err as Error).message).trim().split('\n')[0];
-    throw new UserError(`--provenance needs the git commit of the source, but 'git rev-parse HEAD' failed in ${dir} (${detail}): build inside the repository, after a commit`);
+    throw new UserError(`--provenance needs the git commit of the source, but 'git rev-parse HEAD' failed in ${dir} (${detail}): run in the repository, after a commit`);
   }
   if (git(['status', '--porcelain'], dir) !== '') {
     io.stderr(`warning: the work tree has uncommitted changes: the provenance names commit ${commit}, which is not exactly what was built\n`);
@@ -76,7 +76,7 @@ function sourceOf(dir: string, env: NodeJS.ProcessEnv, io: CliIo): { uri: string
 }
 
 /** Runs `package`; returns the exit code. */
-export async function run(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function run(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
   const parsed = parseCommandLine(args, {
     'output': { type: 'string', short: 'o' },
     'sbom': { type: 'boolean', default: false },
@@ -114,7 +114,8 @@ export async function run(args: string[], io: CliIo, env: NodeJS.ProcessEnv = pr
     const statement = xpkgProvenance({
       pkg,
       fileName: path.basename(output),
-      source: sourceOf(dir, env, io),
+      // The source is the project the command runs in, wherever the package folder is.
+      source: sourceOf(cwd, env, io),
       lockfile: { path: v.lockfile, content: lock },
       packageDir: dir,
       builderId: v['builder-id'] ?? (inActions ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_WORKFLOW_REF}` : 'urn:cdk8s-crossplane:local'),

@@ -11,7 +11,6 @@ import * as path from 'node:path';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { npmPackageSbom } from '../../scripts/sbom';
-import { main } from '../../src/cli/main';
 import { buildXpkg, PackageFile, xpkgFileName } from '../../src/package/xpkg';
 import { xpkgSbom } from '../../src/package/sbom';
 import { xpkgProvenance } from '../../src/package/provenance';
@@ -180,7 +179,7 @@ describe('cdk8s-crossplane package --sbom --provenance', () => {
     const io = fakeIo();
     const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example-org/platform', GITHUB_WORKFLOW_REF: 'example-org/platform/.github/workflows/release.yaml@refs/heads/main', GITHUB_RUN_ID: '42' };
     const { run } = await import('../../src/cli/package');
-    expect(await run([path.join(dir, 'dist', 'package'), '-o', out, '--sbom', '--provenance', '--lockfile', path.join(dir, 'package-lock.json')], io, env)).toBe(0);
+    expect(await run([path.join(dir, 'dist', 'package'), '-o', out, '--sbom', '--provenance', '--lockfile', path.join(dir, 'package-lock.json')], io, env, dir)).toBe(0);
     expect(io.err).toBe('');
     expect(io.out).toContain(`pushed digest: ${pkg.pushedDigest}`);
     expect(fs.readFileSync(out).equals(pkg.tarball)).toBe(true);
@@ -198,7 +197,11 @@ describe('cdk8s-crossplane package --sbom --provenance', () => {
     for (const f of files) fs.writeFileSync(path.join(dir, f.path), f.content);
     fs.writeFileSync(path.join(dir, 'package-lock.json'), '{}');
     const io = fakeIo();
-    const code = await main(['package', dir, '--provenance', '--lockfile', path.join(dir, 'package-lock.json'), '--sbom'], io);
+    const { run } = await import('../../src/cli/package');
+    const code = await run([dir, '--provenance', '--lockfile', path.join(dir, 'package-lock.json'), '--sbom'], io, {}, dir).catch((e: Error) => {
+      io.stderr(e.message);
+      return 1;
+    });
     expect(code).toBe(1);
     expect(io.err).toMatch(/--provenance needs the git commit of the source, but 'git rev-parse HEAD' failed/);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.xpkg') || f.endsWith('.json') && f !== 'package-lock.json')).toStrictEqual([]);
