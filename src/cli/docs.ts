@@ -11,9 +11,10 @@ import { UsageError, UserError } from '../errors';
 import { fileNameProblem } from '../_safe-paths';
 import { writeFiles } from '../_write-files';
 import { parseCommandLine } from './args';
+import { prepareBackstageTemplates } from './docs-backstage';
 import { CliIo } from './io';
 
-const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check] [--force]
+const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check] [--force] [--backstage DIR]
 
 Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
 (searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
@@ -25,6 +26,10 @@ Options:
   -e, --examples PATH  example XRs/claims shown on their XRD's page (file or folder; repeatable)
       --check          write nothing; exit 1 and list the stale pages when DIR is out of date
       --force          overwrite files in DIR that this command did not generate
+      --backstage DIR  also (or, without --out, only) write a Backstage software template per
+                       XRD to DIR: a form for the XR's spec and a pull request to a GitOps repo
+      --backstage-owner REF   spec.owner of the templates (e.g. group:platform-team)
+      --backstage-path PATH   folder of the GitOps repository the XRs go to (default xrs)
   -h, --help           show this help
 `;
 
@@ -52,12 +57,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'examples': { type: 'string', short: 'e', multiple: true },
     'check': { type: 'boolean' },
     'force': { type: 'boolean' },
+    'backstage': { type: 'string' },
+    'backstage-owner': { type: 'string' },
+    'backstage-path': { type: 'string' },
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('missing XRD files or directories', USAGE);
-  if (!values.out) throw new UsageError('missing --out DIR: the folder to write the pages to', USAGE);
-  const outDir = values.out;
+  if (!values.out && !values.backstage) throw new UsageError('missing --out DIR: the folder to write the pages to', USAGE);
+  if (values.check && !values.out) throw new UsageError('--check compares the pages in --out DIR; Backstage templates are not checked', USAGE);
+  const outDir = values.out ?? '';
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
     throw new UserError(`--out '${outDir}' is a file, not a folder: pass the folder to write the pages to`);
   }
@@ -66,6 +75,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const xrds = docs.filter((d) => isXrd(d.value));
   if (xrds.length === 0) {
     throw new UserError(`no CompositeResourceDefinition found in ${positionals.join(', ')}: pass XRD files or the folders that hold them`);
+  }
+  const options = { owner: values['backstage-owner'], targetPath: values['backstage-path'] };
+  const writeBackstage = values.backstage && !values.check
+    ? prepareBackstageTemplates(values.backstage, xrds.map((d) => d.value as object), xrds.map((d) => `${d.source} document ${d.index}`), options, values.force)
+    : undefined;
+  if (!values.out) {
+    writeBackstage?.(io);
+    return 0;
   }
   const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
@@ -99,6 +116,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     remove: obsolete,
     rootName: '--out folder',
   });
+  writeBackstage?.(io);
   io.stdout(`wrote ${pages.size} files to ${outDir}${result.removed.length ? `, removed ${result.removed.length} obsolete` : ''}\n`);
   return 0;
 }

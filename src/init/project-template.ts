@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
+import { CI_WORKFLOW, CI_WORKFLOW_PATH } from './ci-workflow';
 
 /** Options of {@link projectTemplate}. */
 export interface ProjectTemplateOptions {
@@ -106,6 +107,7 @@ export function projectTemplate(options: ProjectTemplateOptions): Map<string, st
   files.set('jest-transform.js', JEST_TRANSFORM);
   files.set('README.md', readme(options.name));
   files.set('.gitignore', GITIGNORE);
+  files.set(CI_WORKFLOW_PATH, CI_WORKFLOW);
   return files;
 }
 
