@@ -13,10 +13,18 @@ const B64_MAP = new Int16Array(256).fill(-1);
 for (let i = 0; i < 64; i++) B64_MAP[B64_ALPHABET.charCodeAt(i)] = i;
 
 /**
- * Go base64.StdEncoding.DecodeString: padding required, CR and LF skipped, errors name the byte
- * offset where decoding failed (`illegal base64 data at input byte N`).
+ * Go base64.StdEncoding.DecodeString, read as UTF-8 text (what `string(bytes)` shows): see
+ * {@link decodeBase64Bytes}.
  */
 export function decodeBase64(text: string): string {
+  return new TextDecoder('utf-8').decode(decodeBase64Bytes(text));
+}
+
+/**
+ * Go base64.StdEncoding.DecodeString: padding required, CR and LF skipped, errors name the byte
+ * offset (in the UTF-8 input) where decoding failed (`illegal base64 data at input byte N`).
+ */
+export function decodeBase64Bytes(text: string): Uint8Array {
   const src = Buffer.from(text, 'utf8');
   const out: number[] = [];
   const corrupt = (at: number): never => {
@@ -29,7 +37,7 @@ export function decodeBase64(text: string): string {
     let dlen = 4;
     for (let j = 0; j < 4; j++) {
       if (si === src.length) {
-        if (j === 0) return new TextDecoder('utf-8').decode(Uint8Array.from(out));
+        if (j === 0) return Uint8Array.from(out);
         corrupt(si - j);
       }
       const c = src[si++];
@@ -58,5 +66,5 @@ export function decodeBase64(text: string): string {
     const bytes = [(val >> 16) & 0xff, (val >> 8) & 0xff, val & 0xff];
     for (let k = 0; k < dlen - 1; k++) out.push(bytes[k]);
   }
-  return new TextDecoder('utf-8').decode(Uint8Array.from(out));
+  return Uint8Array.from(out);
 }
