@@ -1,0 +1,138 @@
+/**
+ * The functions function-go-templating adds to Sprig's (function_maps.go): toYaml, fromYaml,
+ * getResourceCondition, setResourceNameAnnotation, getComposedResource, getCompositeResource,
+ * getExtraResources, getExtraResourcesFromContext, getCredentialData, randomChoice and include.
+ */
+import * as crypto from 'node:crypto';
+import { parseDocument } from 'yaml';
+import { toGoYaml } from '../../go/yaml';
+import { GoError, GoFunc, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
+import type { Value } from '../../go/values';
+
+const EXTRA_RESOURCES_CONTEXT_KEY = 'apiextensions.crossplane.io/extra-resources';
+const RECURSION_MAX = 1000;
+
+const s = (v: MaybeTV): string => v as string;
+
+function plain(v: MaybeTV): Value {
+  if (v === undefined || v === null || v instanceof GoFunc) return null;
+  if (Array.isArray(v)) return v.map(plain);
+  if (isMap(v)) {
+    const o: Record<string, Value> = {};
+    for (const k of Object.keys(v)) o[k] = plain(v[k]);
+    return o;
+  }
+  return v;
+}
+
+/** yaml.v3 Unmarshal into interface{}: YAML 1.2 scalars, integers as int. */
+function fromYaml(text: string): MaybeTV {
+  const doc = parseDocument(text, { version: '1.2', intAsBigInt: true, merge: true, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos ? e.linePos[0].line : 1;
+    throw new GoError(`yaml: line ${line}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  const v = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  return toTV(v);
+}
+
+function toTV(v: unknown): TV {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'bigint' || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
+  if (Array.isArray(v)) return v.map(toTV);
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Map) {
+    const o: Record<string, TV> = {};
+    for (const [k, val] of v) o[String(k)] = toTV(val);
+    return o;
+  }
+  const o: Record<string, TV> = {};
+  for (const k of Object.keys(v as object)) o[k] = toTV((v as Record<string, unknown>)[k]);
+  return o;
+}
+
+function at(v: MaybeTV, ...keys: string[]): MaybeTV {
+  let cur = v;
+  for (const k of keys) {
+    if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, k)) return undefined;
+    cur = cur[k];
+  }
+  return cur;
+}
+
+/** xpv1.ConditionedStatus.GetCondition: the condition of that type, or an Unknown one. */
+function getResourceCondition(ct: string, res: MaybeTV): TV {
+  let status = at(res, 'resource', 'status');
+  if (!isMap(status)) status = at(res, 'status');
+  const conditions = isMap(status) && Array.isArray(status.conditions) ? status.conditions : [];
+  const found = conditions.find((c) => isMap(c) && c.type === ct);
+  const c = isMap(found) ? found : { type: ct, status: 'Unknown' };
+  const str = (x: MaybeTV): string => (typeof x === 'string' ? x : '');
+  return {
+    Type: str(c.type),
+    Status: str(c.status),
+    LastTransitionTime: str(c.lastTransitionTime),
+    Reason: str(c.reason),
+    Message: str(c.message),
+    ObservedGeneration: typeof c.observedGeneration === 'bigint' ? c.observedGeneration : 0n,
+  };
+}
+
+/** The template functions, `include` bound to the template being built. */
+export function goTemplatingFunctions(tpl: () => Template): Record<string, GoFunc> {
+  const includedNames = new Map<string, number>();
+  return {
+    randomChoice: new GoFunc([], (...choices) => {
+      if (choices.length === 0) throw new GoError('invalid argument to Intn');
+      return choices[crypto.randomInt(choices.length)];
+    }, 'string'),
+    toYaml: new GoFunc(['any'], (v) => toGoYaml(plain(v))),
+    fromYaml: new GoFunc(['string'], (v) => fromYaml(s(v))),
+    getResourceCondition: new GoFunc(['string', 'map'], (ct, res) => getResourceCondition(s(ct), res)),
+    setResourceNameAnnotation: new GoFunc(['string'], (name) => `gotemplating.fn.crossplane.io/composition-resource-name: ${s(name)}`),
+    getComposedResource: new GoFunc(['map', 'string'], (req, name) => {
+      const r = at(req, 'observed', 'resources', s(name), 'resource');
+      return isMap(r) ? r : {};
+    }),
+    getCompositeResource: new GoFunc(['map'], (req) => {
+      const r = at(req, 'observed', 'composite', 'resource');
+      return isMap(r) ? r : {};
+    }),
+    getExtraResources: new GoFunc(['map', 'string'], (req, name) => {
+      const req1 = at(req, 'requiredResources', s(name), 'items');
+      if (Array.isArray(req1)) return req1;
+      const ex = at(req, 'extraResources', s(name), 'items');
+      return Array.isArray(ex) ? ex : [];
+    }),
+    getExtraResourcesFromContext: new GoFunc(['map', 'string'], (req, name) => {
+      const items = at(req, 'context', EXTRA_RESOURCES_CONTEXT_KEY, s(name), 'items');
+      return Array.isArray(items) ? items : [];
+    }),
+    getCredentialData: new GoFunc(['map', 'string'], (req, name) => {
+      const data = at(req, 'credentials', s(name), 'credentialData', 'data');
+      if (!isMap(data)) return {};
+      const out: Record<string, TV> = {};
+      for (const k of Object.keys(data)) {
+        out[k] = typeof data[k] === 'string' ? Buffer.from(data[k] as string, 'base64').toString('utf8') : '';
+      }
+      return out;
+    }),
+    include: new GoFunc(['string', 'any'], (name, data) => {
+      const n = s(name);
+      const count = includedNames.get(n) ?? 0;
+      if (count > RECURSION_MAX) {
+        throw new GoError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+      }
+      includedNames.set(n, count + 1);
+      try {
+        return tpl().executeTemplate(n, data);
+      } catch (e) {
+        if (e instanceof TemplateExecError) throw new GoError(e.message);
+        throw e;
+      } finally {
+        includedNames.set(n, (includedNames.get(n) ?? 1) - 1);
+      }
+    }),
+  };
+}
