@@ -27,7 +27,15 @@ export interface ParseOptions {
   readonly rightDelim: string;
   /** Names of functions callable from the template (user functions and builtins). */
   readonly hasFunction: (name: string) => boolean;
+  /**
+   * Keep comments as nodes (Go's parse.ParseComments mode).
+   * @default false
+   */
   readonly emitComments?: boolean;
+  /**
+   * Accept calls of undefined functions (Go's parse.SkipFuncCheck mode).
+   * @default false
+   */
   readonly skipFuncCheck?: boolean;
 }
 
