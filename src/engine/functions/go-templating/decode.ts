@@ -8,7 +8,7 @@
 import { parseDocument } from 'yaml';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
-import { goJsonMarshal, isObject } from '../../go/values';
+import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
 
 /** The text cannot be decoded; `message` follows "cannot decode manifest: ". */
 export class DecodeError extends Error {}
@@ -96,7 +96,24 @@ const YAML_OPTIONS = {
   customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-function yamlValue(chunk: string): { value: Value } | { line: number; message: string } {
+type Parsed = { value: Value } | { line: number; message: string };
+
+// Rendering the same XR again yields the same text; parsing is pure, so documents are
+// remembered by their text (bounded) and handed out as copies, since callers edit them.
+const PARSED_LIMIT = 2048;
+const parsed = new Map<string, Parsed>();
+
+function yamlValue(chunk: string): Parsed {
+  let r = parsed.get(chunk);
+  if (r === undefined) {
+    r = parseYamlChunk(chunk);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(chunk, r);
+  }
+  return 'value' in r ? { value: deepCopy(r.value) } : r;
+}
+
+function parseYamlChunk(chunk: string): Parsed {
   const doc = parseDocument(chunk, YAML_OPTIONS as any);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];

@@ -146,6 +146,38 @@ export function newTemplate(input: Pick<GoTemplateInput, 'delims'>): Template {
   return tpl;
 }
 
+const TEMPLATE_CACHE_LIMIT = 256;
+const templateCache = new Map<string, Template | string>();
+
+/**
+ * The parsed template set, or the fatal message. The function parses on every call; parsing is
+ * a pure function of the text, delimiters and options, so renders of the same step reuse it.
+ */
+function preparedTemplate(input: GoTemplateInput, text: string): Template | string {
+  const key = JSON.stringify([text, input.delims?.left, input.delims?.right, input.options]);
+  const hit = templateCache.get(key);
+  if (hit !== undefined) return hit;
+  let result: Template | string;
+  const tpl = newTemplate(input);
+  try {
+    tpl.parse(text);
+    result = tpl;
+    if (input.options) {
+      try {
+        tpl.option(...input.options);
+      } catch (e) {
+        result = `cannot apply template options: panic occurred while applying template options: ${(e as Error).message}`;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof TemplateParseError)) throw e;
+    result = `invalid function input: cannot parse the provided templates: ${e.message}`;
+  }
+  if (templateCache.size >= TEMPLATE_CACHE_LIMIT) templateCache.clear();
+  templateCache.set(key, result);
+  return result;
+}
+
 /** Runs function-go-templating for one pipeline step. Never throws on user data: problems are results. */
 export function runGoTemplating(req: FunctionRequest): FunctionResponse {
   const rsp: FunctionResponse = {
@@ -174,20 +206,9 @@ export function runGoTemplating(req: FunctionRequest): FunctionResponse {
     throw e;
   }
 
-  const tpl = newTemplate(input);
-  try {
-    tpl.parse(text);
-  } catch (e) {
-    if (e instanceof TemplateParseError) return fatal(`invalid function input: cannot parse the provided templates: ${e.message}`);
-    throw e;
-  }
-  if (input.options) {
-    try {
-      tpl.option(...input.options);
-    } catch (e) {
-      return fatal(`cannot apply template options: panic occurred while applying template options: ${(e as Error).message}`);
-    }
-  }
+  const prepared = preparedTemplate(input, text);
+  if (typeof prepared === 'string') return fatal(prepared);
+  const tpl = prepared;
 
   let rendered: string;
   try {

@@ -89,6 +89,7 @@ export function isSpace(r: number): boolean {
 export function isAlphaNumeric(r: number): boolean {
   if (r === 0x5f) return true;
   if (r < 0) return false;
+  if (r < 0x80) return (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
   return /[\p{L}\p{Nd}]/u.test(String.fromCodePoint(r));
 }
 
