@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
+import { fastBlockYaml } from './fast-yaml';
 
 /** The text cannot be decoded; `message` follows "cannot decode manifest: ". */
 export class DecodeError extends Error {}
@@ -114,6 +115,8 @@ function yamlValue(chunk: string): Parsed {
 }
 
 function parseYamlChunk(chunk: string): Parsed {
+  const fast = fastBlockYaml(chunk);
+  if (fast !== undefined) return { value: fast };
   const doc = parseDocument(chunk, YAML_OPTIONS as any);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
