@@ -5,8 +5,8 @@
  */
 import * as crypto from 'node:crypto';
 import { parseDocument } from 'yaml';
-import { toGoYaml } from '../../go/yaml';
-import { GoError, GoFunc, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
+import { toGoYaml, yamlKeyLess } from '../../go/yaml';
+import { BYTE_SLICES, GoError, GoFunc, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
 import type { Value } from '../../go/values';
 
 const EXTRA_RESOURCES_CONTEXT_KEY = 'apiextensions.crossplane.io/extra-resources';
@@ -23,6 +23,66 @@ function plain(v: MaybeTV): Value {
     return o;
   }
   return v;
+}
+
+/**
+ * yaml.v3 Marshal, which toYaml calls: block style, four-space indentation, sequences indented
+ * under their mapping key, a mapping inside a sequence item starting after `- `. Scalars are
+ * written with the same quoting rules as the Kubernetes serializer's YAML (go-yaml).
+ */
+export function yamlV3Marshal(v: Value): string {
+  const out: string[] = [];
+  const scalar = (x: Value, indent: number): string => {
+    const text = toGoYaml(x).replace(/\n$/, '');
+    if (!text.includes('\n')) return text;
+    // A block scalar: its content lines sit one indentation step deeper.
+    const [head, ...rest] = text.split('\n');
+    return [head, ...rest.map((l) => (l === '' ? '' : ' '.repeat(indent + 4) + l.replace(/^ {2}/, '')))].join('\n');
+  };
+  const isEmpty = (x: Value): boolean => (Array.isArray(x) && x.length === 0) || (isMapValue(x) && Object.keys(x).length === 0);
+  const inline = (x: Value, indent: number): string | undefined => {
+    if (Array.isArray(x)) return x.length === 0 ? '[]' : undefined;
+    if (isMapValue(x)) return Object.keys(x).length === 0 ? '{}' : undefined;
+    return scalar(x, indent);
+  };
+  const mapping = (o: Record<string, Value>, indent: number, firstPrefix: string | undefined): void => {
+    sortKeys(o).forEach((k, i) => {
+      const lead = i === 0 && firstPrefix !== undefined ? firstPrefix : ' '.repeat(indent);
+      const key = toGoYaml(k).replace(/\n$/, '');
+      const val = o[k];
+      const one = isEmpty(val) || !(Array.isArray(val) || isMapValue(val)) ? inline(val, indent) : undefined;
+      if (one !== undefined) {
+        out.push(`${lead}${key}: ${one}`);
+        return;
+      }
+      out.push(`${lead}${key}:`);
+      if (Array.isArray(val)) sequence(val, indent + 4);
+      else mapping(val as Record<string, Value>, indent + 4, undefined);
+    });
+  };
+  const sequence = (a: Value[], indent: number): void => {
+    for (const item of a) {
+      const dash = ' '.repeat(indent) + '- ';
+      if (isMapValue(item) && Object.keys(item).length > 0) mapping(item, indent + 2, dash);
+      else if (Array.isArray(item) && item.length > 0) {
+        out.push(dash.trimEnd());
+        sequence(item, indent + 2);
+      } else out.push(dash + inline(item, indent));
+    }
+  };
+  if (isMapValue(v) && Object.keys(v).length > 0) mapping(v, 0, undefined);
+  else if (Array.isArray(v) && v.length > 0) sequence(v, 0);
+  else out.push(inline(v, 0)!);
+  return out.join('\n') + '\n';
+}
+
+function isMapValue(x: Value): x is Record<string, Value> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Map keys in yaml.v3's order, which is go-yaml's natural order (digit runs compare as numbers). */
+function sortKeys(o: Record<string, Value>): string[] {
+  return Object.keys(o).sort((a, b) => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0));
 }
 
 /** yaml.v3 Unmarshal into interface{}: YAML 1.2 scalars, integers as int. */
@@ -87,7 +147,7 @@ export function goTemplatingFunctions(tpl: () => Template): Record<string, GoFun
       if (choices.length === 0) throw new GoError('invalid argument to Intn');
       return choices[crypto.randomInt(choices.length)];
     }, 'string'),
-    toYaml: new GoFunc(['any'], (v) => toGoYaml(plain(v))),
+    toYaml: new GoFunc(['any'], (v) => yamlV3Marshal(plain(v))),
     fromYaml: new GoFunc(['string'], (v) => fromYaml(s(v))),
     getResourceCondition: new GoFunc(['string', 'map'], (ct, res) => getResourceCondition(s(ct), res)),
     setResourceNameAnnotation: new GoFunc(['string'], (name) => `gotemplating.fn.crossplane.io/composition-resource-name: ${s(name)}`),
@@ -114,7 +174,10 @@ export function goTemplatingFunctions(tpl: () => Template): Record<string, GoFun
       if (!isMap(data)) return {};
       const out: Record<string, TV> = {};
       for (const k of Object.keys(data)) {
-        out[k] = typeof data[k] === 'string' ? Buffer.from(data[k] as string, 'base64').toString('utf8') : '';
+        // map[string][]byte: each value a byte slice, which string() / toString turn back into text.
+        const bytes: TV[] = [...Buffer.from(typeof data[k] === 'string' ? (data[k] as string) : '', 'base64')].map((b) => BigInt(b));
+        BYTE_SLICES.add(bytes);
+        out[k] = bytes;
       }
       return out;
     }),

@@ -3,7 +3,7 @@
  * anything unconvertible is 0), Sprig's `strval`, and Go's `%v`.
  */
 import { float64ToInt64 } from '../convert';
-import { fmtValue, GoError, GoFunc, isMap, MaybeTV, TV } from '../template';
+import { BYTE_SLICES, fmtValue, GoError, GoFunc, isMap, MaybeTV, TV } from '../template';
 import { parseInt64 } from '../template/literals';
 
 function trimZeroDecimal(s: string): string {
@@ -52,6 +52,7 @@ export function toFloat64(v: MaybeTV): number {
 /** Sprig's strval: strings as they are, everything else as fmt's %v. */
 export function strval(v: MaybeTV): string {
   if (typeof v === 'string') return v;
+  if (Array.isArray(v) && BYTE_SLICES.has(v)) return Buffer.from(v.map((b) => Number(b))).toString('utf8');
   return fmtValue(v === undefined ? null : v);
 }
 

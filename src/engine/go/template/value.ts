@@ -71,7 +71,7 @@ export function typeName(v: MaybeTV): string {
       return 'int64';
     default:
       if (v === null) return 'interface {}';
-      if (Array.isArray(v)) return '[]interface {}';
+      if (Array.isArray(v)) return BYTE_SLICES.has(v) ? '[]uint8' : '[]interface {}';
       if (v instanceof GoFunc) return 'func(...)';
       return 'map[string]interface {}';
   }
@@ -150,3 +150,6 @@ export function utf8Length(s: string): number {
 
 /** Lists that Go holds as []string (results of functions such as splitList), not []interface{}. */
 export const STRING_SLICES = new WeakSet<TV[]>();
+
+/** Lists that Go holds as []byte (getCredentialData's values): printed as numbers, converted by string(). */
+export const BYTE_SLICES = new WeakSet<TV[]>();
