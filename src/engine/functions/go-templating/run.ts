@@ -10,14 +10,14 @@ import { sprigFunctions } from '../../go/sprig';
 import { goQuote } from '../../go/strconv';
 import { GoFunc, Template, TemplateExecError, TemplateParseError } from '../../go/template';
 import type {
-  FunctionCondition, FunctionRequest, FunctionResponse, Readiness, ResourceSelector, ResourceState,
+  CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, Readiness, ResourceSelector, ResourceState,
 } from '../../protocol';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, isObject } from '../../go/values';
 import { DecodeError, decodeManifests } from './decode';
 import { decodeGoTemplateInput, GoTemplateInput, InputError } from './input';
 import { requestMap, requiredResourcesJson } from './request-map';
-import { SourceError, templatesOf } from './sources';
+import { SourceError, TemplateFileSystem, templatesOf } from './sources';
 import { goTemplatingFunctions } from './template-functions';
 
 export const ANNOTATION_RESOURCE_NAME = 'gotemplating.fn.crossplane.io/composition-resource-name';
@@ -178,8 +178,37 @@ function preparedTemplate(input: GoTemplateInput, text: string): Template | stri
   return result;
 }
 
+/** How the offline function is set up, as the function binary's flags and its container set it up. */
+export interface GoTemplatingOptions {
+  /**
+   * The function's `--default-source` flag (`FUNCTION_GO_TEMPLATING_DEFAULT_SOURCE`): a folder
+   * read as the FileSystem source when a step has no input source.
+   *
+   * @default - none: a step without a source fails with "source is required"
+   */
+  readonly defaultSource?: string;
+  /**
+   * Where the function's FileSystem source reads folders.
+   *
+   * @default - the local disk, paths as written
+   */
+  readonly files?: TemplateFileSystem;
+}
+
+/**
+ * function-go-templating set up with `options`; {@link runGoTemplating} is the one with none,
+ * which the built-in catalogue uses.
+ */
+export function goTemplatingRunner(options: GoTemplatingOptions = {}): CompositionFunctionImpl {
+  return (req) => runWith(req, options);
+}
+
 /** Runs function-go-templating for one pipeline step. Never throws on user data: problems are results. */
 export function runGoTemplating(req: FunctionRequest): FunctionResponse {
+  return runWith(req, {});
+}
+
+function runWith(req: FunctionRequest, options: GoTemplatingOptions): FunctionResponse {
   const rsp: FunctionResponse = {
     desired: { composite: req.desired.composite, resources: { ...req.desired.resources } },
     context: { ...req.context },
@@ -198,9 +227,13 @@ export function runGoTemplating(req: FunctionRequest): FunctionResponse {
     throw e;
   }
 
+  if (input.source === '' && options.defaultSource) {
+    input = { ...input, source: 'FileSystem', fileSystem: { dirPath: options.defaultSource } };
+  }
+
   let text: string;
   try {
-    text = templatesOf(input, req.context);
+    text = templatesOf(input, req.context, options.files);
   } catch (e) {
     if (e instanceof SourceError) return fatal(`invalid function input: ${e.message}`);
     throw e;

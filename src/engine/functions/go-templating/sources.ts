@@ -1,7 +1,11 @@
 /**
  * Where templates come from (function-go-templating's template.go): inline text, every file
- * under a folder (read from disk, relative to the working directory as the function reads its
- * container's file system), or a key of the Composition environment in the context.
+ * under a folder, or a key of the Composition environment in the context.
+ *
+ * The function reads folders from its container's file system, where a DeploymentRuntimeConfig
+ * mounts them (usually a ConfigMap at `/templates`). Offline, {@link TemplateFileSystem} says
+ * which local folder stands for which container path; other paths are read from the local disk
+ * as written, relative paths from the current directory.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,12 +17,26 @@ import type { GoTemplateInput } from './input';
 /** The source cannot give templates; the message is the function's own. */
 export class SourceError extends Error {}
 
-export function templatesOf(input: GoTemplateInput, context: ObjectValue): string {
+/**
+ * The function's file system, offline: container folders (`/templates`) and the local folders
+ * that stand for them. A path under a mount is read from the mount's local folder; any other
+ * path from the local disk as written.
+ */
+export interface TemplateFileSystem {
+  /**
+   * Container folder to local folder (absolute, or relative to the current directory).
+   *
+   * @default - none: every path is read from the local disk as written
+   */
+  readonly mounts?: Readonly<Record<string, string>>;
+}
+
+export function templatesOf(input: GoTemplateInput, context: ObjectValue, files: TemplateFileSystem = {}): string {
   switch (input.source) {
     case 'Inline':
       return inlineTemplates(input);
     case 'FileSystem':
-      return fileTemplates(input);
+      return fileTemplates(input, files);
     case 'Environment':
       return environmentTemplate(input, context);
     case '':
@@ -52,11 +70,11 @@ function environmentTemplate(input: GoTemplateInput, context: ObjectValue): stri
   return t;
 }
 
-function fileTemplates(input: GoTemplateInput): string {
+function fileTemplates(input: GoTemplateInput, files: TemplateFileSystem): string {
   const dir = input.fileSystem?.dirPath ?? '';
   if (dir === '') throw new SourceError('fileSystem.dirPath should be provided');
   try {
-    return readTemplates(dir);
+    return readTemplates(dir, files);
   } catch (e) {
     throw new SourceError(`cannot read tmpl from the folder {${dir}}: ${(e as Error).message}`);
   }
@@ -68,28 +86,67 @@ function clean(p: string): string {
   return c.length > 1 ? c.replace(/\/$/, '') : c;
 }
 
+/** The local path of the container path `p` (already cleaned). */
+function localPath(p: string, files: TemplateFileSystem): string {
+  // The longest mount containing p wins, as nested volume mounts do.
+  let best: [string, string] | undefined;
+  for (const [mount, local] of Object.entries(files.mounts ?? {})) {
+    const c = clean(mount);
+    const inside = p === c || p.startsWith(c === '/' ? '/' : `${c}/`);
+    if (inside && (!best || c.length > best[0].length)) best = [c, local];
+  }
+  return best ? path.join(best[1], p.slice(best[0].length)) : p;
+}
+
+/** Go's syscall error text for the errors reading a folder meets. */
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  EISDIR: 'is a directory',
+};
+
+/** The error os.Open gives for `p`, with the path as the function names it (its container path). */
+function openError(op: string, p: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return new Error(`${op} ${p}: ${ERRNO_TEXT[code] ?? (err as Error).message}`);
+}
+
 /**
- * fs.WalkDir in lexical order: hidden folders are skipped (the walk root too, when its name
- * starts with a dot), hidden files are skipped, and every file is followed by `\n---\n`.
+ * fs.WalkDir in lexical order over the function's os.Open file system: hidden folders are
+ * skipped (the walk root too, when its name starts with a dot), hidden files are skipped, and
+ * every file is followed by `\n---\n`. A root that is a file is read alone.
  */
-function readTemplates(dir: string): string {
+function readTemplates(dir: string, files: TemplateFileSystem): string {
   const root = clean(dir);
   let out = '';
   const walk = (p: string, name: string): void => {
+    const local = localPath(p, files);
     let st: fs.Stats;
     try {
-      st = fs.statSync(p);
-    } catch {
-      throw new Error(`open ${p}: no such file or directory`);
+      st = fs.statSync(local);
+    } catch (e) {
+      throw openError('open', p, e);
     }
     if (st.isDirectory()) {
       if (name[0] === '.') return;
-      for (const entry of fs.readdirSync(p).sort()) walk(path.posix.join(p, entry), entry);
+      let entries: string[];
+      try {
+        entries = fs.readdirSync(local);
+      } catch (e) {
+        throw openError('open', p, e);
+      }
+      for (const entry of entries.sort()) walk(path.posix.join(p, entry), entry);
       return;
     }
     if (name[0] === '.') return;
-    out += fs.readFileSync(p, 'utf8') + '\n---\n';
+    try {
+      out += fs.readFileSync(local, 'utf8') + '\n---\n';
+    } catch (e) {
+      throw openError('open', p, e);
+    }
   };
-  walk(root, path.posix.basename(root));
+  walk(root, path.posix.basename(root) || root);
   return out;
 }

@@ -5,7 +5,7 @@
 // `requirements.extraResources` copy, so those fields are not compared.
 // testdata/templates is the upstream folder of the same tag.
 import * as path from 'node:path';
-import { runGoTemplating } from '../../../../src/engine/functions/go-templating';
+import { goTemplatingRunner, runGoTemplating } from '../../../../src/engine/functions/go-templating';
 import type { FunctionRequest, FunctionResponse, ResourceState } from '../../../../src/engine/protocol';
 import type { ObjectValue } from '../../../../src/engine/go/values';
 
@@ -169,6 +169,18 @@ describe('TestRunFunction (function-go-templating v0.12.2 fn_test.go)', () => {
     expect(path.isAbsolute(__dirname)).toBe(true);
   });
 
+  test('FileSystem source offline: a mounted container folder is read from its local folder', () => {
+    const mounted = goTemplatingRunner({ files: { mounts: { '/templates': path.join(__dirname, 'testdata/templates') } } });
+    const rsp = mounted(request({ input: { source: 'FileSystem', fileSystem: { dirPath: '/templates' } }, ...withDesiredXr }));
+    expect(rsp.results).toEqual([]);
+    expect(rsp.desired).toEqual({ composite: res(xr), resources: { 'cool-cd': res(labelled) } });
+    // A path below the mount, and errors naming the container path the Composition wrote.
+    const below = mounted(request({ input: { source: 'FileSystem', fileSystem: { dirPath: '/templates/templates.yaml' } }, ...withDesiredXr }));
+    expect(below.desired).toEqual({ composite: res(xr), resources: { 'cool-cd': res(labelled) } });
+    expect(mounted(request({ input: { source: 'FileSystem', fileSystem: { dirPath: '/templates/missing.yaml' } } })).results)
+      .toEqual(fatal('invalid function input: cannot read tmpl from the folder {/templates/missing.yaml}: open /templates/missing.yaml: no such file or directory'));
+  });
+
   test('ResponseIsReturnedWithTemplatingEnvironment: the template is a key of the environment', () => {
     const context = j('{"apiextensions.crossplane.io/environment": {"userkey/go-template": "apiVersion: example.org/v1\\nkind: CD\\nmetadata:\\n  name: cool-cd\\n  annotations:\\n    gotemplating.fn.crossplane.io/composition-resource-name: cool-cd\\n  labels:\\n    belongsTo: {{ .observed.composite.resource.metadata.name|quote }}"}}');
     const rsp = run({ input: { source: 'Environment', environment: { key: 'userkey/go-template' } }, context, ...withDesiredXr });
@@ -235,6 +247,12 @@ describe('TestRunFunction (function-go-templating v0.12.2 fn_test.go)', () => {
     expect(rsp.context).toEqual({ 'apiextensions.crossplane.io/extra-resources': { 'cool-extra-resource': { items: [{ resource: j(cm) }] } } });
   });
 
-  // Left out: DefaultSourceDoesNotExist, which tests the function binary's --default-source flag.
-  test.skip('DefaultSourceDoesNotExist (not ported: the --default-source flag of the function binary has no offline equivalent)', () => undefined);
+  test('DefaultSourceDoesNotExist: with --default-source, an empty input reads that folder', () => {
+    // Upstream reads from an embed.FS in this test ("file does not exist"); the function binary
+    // reads the container's disk through os.Open, whose text this offline function gives.
+    const rsp = goTemplatingRunner({ defaultSource: 'does/not/exist' })(request({}));
+    expect(rsp.results).toEqual(fatal('invalid function input: cannot read tmpl from the folder {does/not/exist}: open does/not/exist: no such file or directory'));
+    // Without the flag, the same request fails on the missing source.
+    expect(run({}).results).toEqual(fatal('invalid function input: source is required'));
+  });
 });
