@@ -6,7 +6,7 @@
 import * as crypto from 'node:crypto';
 import { parseDocument } from 'yaml';
 import { toGoYaml, yamlKeyLess } from '../../go/yaml';
-import { BYTE_SLICES, GoError, GoFunc, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
+import { BYTE_SLICES, GO_STRUCTS, GoError, GoFunc, GoStructType, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
 import type { Value } from '../../go/values';
 
 const EXTRA_RESOURCES_CONTEXT_KEY = 'apiextensions.crossplane.io/extra-resources';
@@ -14,9 +14,20 @@ const RECURSION_MAX = 1000;
 
 const s = (v: MaybeTV): string => v as string;
 
+/** Mappings yaml.v3 writes in the order given: structs, whose fields keep declaration order. */
+const DECLARATION_ORDER = new WeakSet<object>();
+
 function plain(v: MaybeTV): Value {
   if (v === undefined || v === null || v instanceof GoFunc) return null;
   if (Array.isArray(v)) return v.map(plain);
+  const struct = isMap(v) ? GO_STRUCTS.get(v) : undefined;
+  if (struct) {
+    // yaml.v3 names a struct field by its lowercased Go name; the json tags play no part.
+    const o: Record<string, Value> = {};
+    for (const f of struct.fields) o[f.name.toLowerCase()] = plain((v as Record<string, TV>)[f.name]);
+    DECLARATION_ORDER.add(o);
+    return o;
+  }
   if (isMap(v)) {
     const o: Record<string, Value> = {};
     for (const k of Object.keys(v)) o[k] = plain(v[k]);
@@ -46,7 +57,7 @@ export function yamlV3Marshal(v: Value): string {
     return scalar(x, indent);
   };
   const mapping = (o: Record<string, Value>, indent: number, firstPrefix: string | undefined): void => {
-    sortKeys(o).forEach((k, i) => {
+    (DECLARATION_ORDER.has(o) ? Object.keys(o) : sortKeys(o)).forEach((k, i) => {
       const lead = i === 0 && firstPrefix !== undefined ? firstPrefix : ' '.repeat(indent);
       const key = toGoYaml(k).replace(/\n$/, '');
       const val = o[k];
@@ -121,22 +132,64 @@ function at(v: MaybeTV, ...keys: string[]): MaybeTV {
   return cur;
 }
 
-/** xpv1.ConditionedStatus.GetCondition: the condition of that type, or an Unknown one. */
+/** crossplane-runtime's xpv1.Condition, as templates see it. */
+const CONDITION: GoStructType = {
+  typeName: 'v1.Condition',
+  fields: [
+    { name: 'Type', json: 'type' },
+    { name: 'Status', json: 'status' },
+    { name: 'LastTransitionTime', json: 'lastTransitionTime', time: true },
+    { name: 'Reason', json: 'reason' },
+    { name: 'Message', json: 'message', omitEmpty: true },
+    { name: 'ObservedGeneration', json: 'observedGeneration', omitEmpty: true },
+  ],
+};
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * metav1.Time read from JSON (RFC 3339, kept in the function container's local zone, UTC) and
+ * written back by MarshalText (RFC 3339 with fractional seconds, trailing zeros dropped);
+ * undefined when Go would fail to read it.
+ */
+function metaTime(v: MaybeTV): string | undefined {
+  if (v === undefined || v === null) return ZERO_TIME;
+  if (typeof v !== 'string') return undefined;
+  const m = RFC3339.exec(v);
+  if (!m) return undefined;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) return undefined;
+  const frac = (m[7] ?? '').replace(/0+$/, '');
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, `${frac === '.' ? '' : frac}Z`);
+}
+
+/**
+ * xpv1.ConditionedStatus.GetCondition: the condition of that type, or an Unknown one. The
+ * status is read as the function reads it (resource.status, else status); one it cannot read
+ * (a lastTransitionTime that is not RFC 3339) counts as no status.
+ */
 function getResourceCondition(ct: string, res: MaybeTV): TV {
-  let status = at(res, 'resource', 'status');
-  if (!isMap(status)) status = at(res, 'status');
-  const conditions = isMap(status) && Array.isArray(status.conditions) ? status.conditions : [];
+  const read = (status: MaybeTV): TV[] | undefined => {
+    if (!isMap(status)) return undefined;
+    const list = status.conditions === undefined || status.conditions === null ? [] : status.conditions;
+    if (!Array.isArray(list) || !list.every((c) => isMap(c) && metaTime(c.lastTransitionTime) !== undefined)) return undefined;
+    return list;
+  };
+  const conditions = read(at(res, 'resource', 'status')) ?? read(at(res, 'status')) ?? [];
   const found = conditions.find((c) => isMap(c) && c.type === ct);
   const c = isMap(found) ? found : { type: ct, status: 'Unknown' };
   const str = (x: MaybeTV): string => (typeof x === 'string' ? x : '');
-  return {
+  const out: Record<string, TV> = {
     Type: str(c.type),
     Status: str(c.status),
-    LastTransitionTime: str(c.lastTransitionTime),
+    LastTransitionTime: metaTime(c.lastTransitionTime) ?? ZERO_TIME,
     Reason: str(c.reason),
     Message: str(c.message),
     ObservedGeneration: typeof c.observedGeneration === 'bigint' ? c.observedGeneration : 0n,
   };
+  GO_STRUCTS.set(out, CONDITION);
+  return out;
 }
 
 /** The template functions, `include` bound to the template being built. */

@@ -4,7 +4,7 @@
  * and Go regexp's ReplaceAllString template expansion.
  */
 import { goJsonFloat, goJsonString, sortedKeys } from '../values';
-import { GoError, GoFunc, isMap, MaybeTV, TV } from '../template';
+import { GO_STRUCTS, GoError, GoFunc, isMap, MaybeTV, TV } from '../template';
 
 /** json.Marshal; `indent` gives MarshalIndent(v, "", indent); `escapeHTML` false gives Encoder.SetEscapeHTML(false). */
 export function jsonMarshal(v: MaybeTV, indent = '', escapeHTML = true): string {
@@ -29,12 +29,28 @@ export function jsonMarshal(v: MaybeTV, indent = '', escapeHTML = true): string 
       if (x.length === 0) return '[]';
       return '[' + nl + x.map((e) => inner + walk(e, inner)).join(',' + nl) + nl + depth + ']';
     }
+    const struct = GO_STRUCTS.get(x);
+    if (struct) {
+      const fields: string[] = [];
+      for (const f of struct.fields) {
+        const fv = (x as Record<string, TV>)[f.name];
+        if (f.omitEmpty && (fv === '' || fv === 0n || fv === 0 || fv === false || fv === null)) continue;
+        fields.push(inner + str(f.json) + (indent ? ': ' : ':') + (f.time ? metaTimeJson(fv, str) : walk(fv, inner)));
+      }
+      return fields.length === 0 ? '{}' : '{' + nl + fields.join(',' + nl) + nl + depth + '}';
+    }
     const keys = sortedKeys(x as Record<string, never>);
     if (keys.length === 0) return '{}';
     const sep = indent ? ': ' : ':';
     return '{' + nl + keys.map((k) => inner + str(k) + sep + walk((x as Record<string, TV>)[k], inner)).join(',' + nl) + nl + depth + '}';
   };
   return walk(v, '');
+}
+
+/** metav1.Time's MarshalJSON: null for the zero time, else RFC 3339 to the second in UTC. */
+function metaTimeJson(v: TV, str: (s: string) => string): string {
+  if (typeof v !== 'string' || v === '' || v.startsWith('0001-01-01T00:00:00')) return 'null';
+  return str(v.replace(/\.\d+(?=Z$)/, ''));
 }
 
 function unescapeHtml(quoted: string): string {

@@ -73,7 +73,7 @@ export function typeName(v: MaybeTV): string {
       if (v === null) return 'interface {}';
       if (Array.isArray(v)) return BYTE_SLICES.has(v) ? '[]uint8' : '[]interface {}';
       if (v instanceof GoFunc) return 'func(...)';
-      return 'map[string]interface {}';
+      return GO_STRUCTS.get(v)?.typeName ?? 'map[string]interface {}';
   }
 }
 
@@ -153,3 +153,29 @@ export const STRING_SLICES = new WeakSet<TV[]>();
 
 /** Lists that Go holds as []byte (getCredentialData's values): printed as numbers, converted by string(). */
 export const BYTE_SLICES = new WeakSet<TV[]>();
+
+/** A field of a Go struct that templates see as a map keyed by field name (`.Status`). */
+export interface GoStructField {
+  /** The Go field name: the map key templates use. */
+  readonly name: string;
+  /** encoding/json's name for it (the `json:"..."` tag). */
+  readonly json: string;
+  /** `omitempty` in the json tag: a zero value is left out of JSON. */
+  readonly omitEmpty?: boolean;
+  /**
+   * A metav1.Time, held as its MarshalText form (RFC 3339): JSON writes the zero time as null
+   * and other times to the second.
+   */
+  readonly time?: boolean;
+}
+
+/** A Go struct type, as functions that return structs describe their result. */
+export interface GoStructType {
+  /** reflect's type name, e.g. `v1.Condition`. */
+  readonly typeName: string;
+  /** The fields in declaration order (the order yaml.v3 writes them). */
+  readonly fields: readonly GoStructField[];
+}
+
+/** Maps that Go holds as structs (what getResourceCondition returns), with their type. */
+export const GO_STRUCTS = new WeakMap<object, GoStructType>();

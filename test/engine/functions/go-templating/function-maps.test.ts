@@ -32,6 +32,32 @@ describe('Test_getResourceCondition', () => {
   });
 });
 
+// getResourceCondition returns crossplane-runtime's xpv1.Condition (crossplane-runtime v2.2.0,
+// the function's go.mod at v0.12.2: apis/common/condition.go), a struct: toYaml (yaml.v3) names
+// its fields by their lowercased Go names in declaration order and writes metav1.Time through
+// MarshalText; toJson follows the json tags. The shape is the "Example Outputs" of the
+// function's example/functions/getResourceCondition/README.md; its "+01:00" time came from a
+// workstation's zone, where the function's container reads times into UTC.
+describe('getResourceCondition returns a struct', () => {
+  const res: TV = { resource: { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'foo', lastTransitionTime: '2023-11-03T10:07:31+01:00' }] } } };
+  test('toYaml: lowercased field names in declaration order, the time as RFC 3339', () => {
+    expect(run('{{ getResourceCondition "Ready" . | toYaml }}', res))
+      .toBe('type: Ready\nstatus: "True"\nlasttransitiontime: "2023-11-03T09:07:31Z"\nreason: foo\nmessage: ""\nobservedgeneration: 0\n');
+    expect(run('{{ getResourceCondition "Other" . | toYaml }}', res))
+      .toBe('type: Other\nstatus: Unknown\nlasttransitiontime: "0001-01-01T00:00:00Z"\nreason: ""\nmessage: ""\nobservedgeneration: 0\n');
+  });
+  test('toJson: the json tags, omitempty, and the zero time as null', () => {
+    expect(run('{{ getResourceCondition "Ready" . | toJson }}', res))
+      .toBe('{"type":"Ready","status":"True","lastTransitionTime":"2023-11-03T09:07:31Z","reason":"foo"}');
+    expect(run('{{ getResourceCondition "Other" . | toJson }}', res))
+      .toBe('{"type":"Other","status":"Unknown","lastTransitionTime":null,"reason":""}');
+  });
+  test('a status Go cannot read (a time that is not RFC 3339) gives the Unknown condition', () => {
+    const bad: TV = { resource: { status: { conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: 'yesterday' }] } } };
+    expect(run('{{ (getResourceCondition "Ready" .).Status }}', bad)).toBe('Unknown');
+  });
+});
+
 test('Test_setResourceNameAnnotation', () => {
   expect(run('{{ setResourceNameAnnotation "test" }}')).toBe('gotemplating.fn.crossplane.io/composition-resource-name: test');
 });
