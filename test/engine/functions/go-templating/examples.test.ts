@@ -3,9 +3,10 @@
 // example's own files (copied under examples/, READMEs left out). Where an example's README
 // shows the `crossplane render` output, the test compares the whole YAML stream with it;
 // elsewhere the expectations are read off the example's template.
-// Every example of the folder is here: 20 (the 9 top-level ones plus the 10 under functions/
-// and inline-templates). context and environment put function-environment-configs in front,
-// so they run once the engine has it built in, and say so when skipped.
+// Every example of the folder is here: 18, nine at the top level and nine under functions/
+// (example/.dev holds only a Function for local development). context and environment put
+// function-environment-configs in front, so they run once the engine has it built in, and say
+// so when skipped.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
