@@ -202,6 +202,14 @@ if (!HAS_ENVIRONMENT_CONFIGS) {
 }
 const withEnvironmentConfigs = HAS_ENVIRONMENT_CONFIGS ? test : test.skip;
 
+/**
+ * The examples' EnvironmentConfigs are written at v1alpha1; function-environment-configs asks
+ * for v1beta1, and a cluster's API server serves the same objects at both versions (render
+ * matches requirements by apiVersion exactly, so the files are read as the server would give them).
+ */
+const environmentConfigs = (example: string) =>
+  load(example, 'environmentConfigs.yaml').map((o: any) => ({ ...o, apiVersion: 'apiextensions.crossplane.io/v1beta1' }));
+
 const CONTEXT_FIELDS = `  newkey:
     hello: world
   other-context-key:
@@ -243,7 +251,7 @@ fields:
 `;
 
 withEnvironmentConfigs('context: the README\'s output, byte for byte', () => {
-  const r = renderExample('context', { extraResources: load('context', 'environmentConfigs.yaml'), includeContext: true });
+  const r = renderExample('context', { extraResources: environmentConfigs('context'), includeContext: true });
   expect(r.toYaml()).toBe(`${XR_AND_ENVIRONMENT}    update: environment\n${CONTEXT_FIELDS}`);
 });
 
@@ -251,6 +259,6 @@ withEnvironmentConfigs('environment: the template read from the environment; the
   // The README's output block stops before its last line, `kind: Context`.
   const template = (load('environment', 'environmentConfigs.yaml')[0] as any).data.template as string;
   const templateField = `    template: |\n${template.replace(/\n$/, '').split('\n').map((l) => (l ? `      ${l}` : '')).join('\n')}\n`;
-  const r = renderExample('environment', { extraResources: load('environment', 'environmentConfigs.yaml'), includeContext: true });
+  const r = renderExample('environment', { extraResources: environmentConfigs('environment'), includeContext: true });
   expect(r.toYaml()).toBe(`${XR_AND_ENVIRONMENT}${templateField}    update: environment\n${CONTEXT_FIELDS}`);
 });
