@@ -6,6 +6,7 @@
  * readiness, and the `meta.gotemplating.fn.crossplane.io` kinds for connection details, claim
  * conditions, context and extra resources. Messages and severities are the function's own.
  */
+import { decodeBase64Prefix } from '../../go/base64';
 import { sprigFunctions } from '../../go/sprig';
 import { goQuote } from '../../go/strconv';
 import { GoFunc, Template, TemplateExecError, TemplateParseError } from '../../go/template';
@@ -406,6 +407,5 @@ function compose(req: FunctionRequest, rsp: FunctionResponse, objs: ObjectValue[
 
 /** base64.StdEncoding.DecodeString with the error ignored, as fn.go does: what decoded before the error. */
 function decodeBase64Lenient(v: string): string {
-  if (/^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0) return Buffer.from(v, 'base64').toString('utf8');
-  return '';
+  return new TextDecoder('utf-8').decode(decodeBase64Prefix(v).bytes);
 }
