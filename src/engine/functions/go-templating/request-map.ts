@@ -10,6 +10,9 @@ import type { ObjectValue, Value } from '../../go/values';
 import { isObject } from '../../go/values';
 import type { TV } from '../../go/template';
 
+/** The context key where the function keeps the extra resources it was given (getExtraResourcesFromContext reads it). */
+export const EXTRA_RESOURCES_CONTEXT_KEY = 'apiextensions.crossplane.io/extra-resources';
+
 const MAX_INT64 = 2 ** 63;
 
 /** Numbers as Kubernetes' JSON decoder gives them: integral text is int64. */

@@ -17,14 +17,13 @@ import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, isObject } from '../../go/values';
 import { DecodeError, decodeManifests } from './decode';
 import { decodeGoTemplateInput, GoTemplateInput, InputError } from './input';
-import { requestMap, requiredResourcesJson } from './request-map';
+import { EXTRA_RESOURCES_CONTEXT_KEY, requestMap, requiredResourcesJson } from './request-map';
 import { SourceError, TemplateFileSystem, templatesOf } from './sources';
 import { goTemplatingFunctions } from './template-functions';
 
 export const ANNOTATION_RESOURCE_NAME = 'gotemplating.fn.crossplane.io/composition-resource-name';
 export const ANNOTATION_READY = 'gotemplating.fn.crossplane.io/ready';
 export const META_API_VERSION = 'meta.gotemplating.fn.crossplane.io/v1alpha1';
-const EXTRA_RESOURCES_CONTEXT_KEY = 'apiextensions.crossplane.io/extra-resources';
 const SYSTEM_CONDITION_TYPES = new Set(['Ready', 'Synced', 'Healthy']);
 
 const SPRIG = sprigFunctions();

@@ -8,8 +8,8 @@ import { parseDocument } from 'yaml';
 import { toGoYaml, yamlKeyLess } from '../../go/yaml';
 import { BYTE_SLICES, GO_STRUCTS, GoError, GoFunc, GoStructType, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
 import type { Value } from '../../go/values';
+import { EXTRA_RESOURCES_CONTEXT_KEY } from './request-map';
 
-const EXTRA_RESOURCES_CONTEXT_KEY = 'apiextensions.crossplane.io/extra-resources';
 const RECURSION_MAX = 1000;
 
 const s = (v: MaybeTV): string => v as string;
