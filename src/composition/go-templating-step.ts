@@ -95,7 +95,13 @@ export class GoTemplateSource {
     return new GoTemplateSource({ source: 'Inline', inline: { template: docs.join('\n') } });
   }
 
-  /** Every file under a folder of the function's file system (`source: FileSystem`). */
+  /**
+   * Every file under a folder of the function's file system (`source: FileSystem`), usually a
+   * ConfigMap a DeploymentRuntimeConfig mounts into the function (`/templates`). Offline render
+   * reads the path from the local disk; to stand a local folder in for the mount, pass
+   * `functionImplementations: { 'function-go-templating': goTemplatingRunner({ files: { mounts:
+   * { '/templates': './templates' } } }) }` (CLI: `--function-mounts=/templates=./templates`).
+   */
   public static fileSystem(dirPath: string): GoTemplateSource {
     if (typeof dirPath !== 'string' || dirPath === '') throw new UserError(`GoTemplateSource.fileSystem needs a folder path, got '${String(dirPath)}'`);
     return new GoTemplateSource({ source: 'FileSystem', fileSystem: { dirPath } });
