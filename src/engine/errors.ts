@@ -23,6 +23,7 @@
  * the Go code they port does.
  */
 import { UserError } from '../errors';
+import type { RenderResult } from './render-result';
 
 /** A failure of the pipeline (a fatal result, an unknown or unimplemented Function). */
 export class PipelineError extends UserError {
@@ -39,7 +40,7 @@ export class RenderError extends UserError {
    * XR with `Synced: False` and the events so far, as `crossplane internal render` returns them
    * beside the error. The `crossplane composition render` command prints none of it.
    */
-  public partial?: import('./render').RenderResult;
+  public partial?: RenderResult;
 
   public constructor(
     message: string,

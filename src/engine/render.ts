@@ -19,6 +19,9 @@ import type { FunctionObject, PipelineOutput, PipelineStep } from './pipeline';
 import { runPipeline } from './pipeline';
 import type { CompositionFunctionImpl, Readiness, State } from './protocol';
 import { applyXrdDefaults } from './xrd-defaults';
+import type { RenderResult, RenderResultDocument } from './render-result';
+
+export type { RenderResult, RenderResultDocument } from './render-result';
 
 /**
  * Which `crossplane render` the output matches:
@@ -122,48 +125,6 @@ export interface RenderOptions {
   readonly functionCatalogue?: FunctionCatalogue;
 }
 
-/**
- * A `Result` document (`render.crossplane.io/v1beta1`). Reconcile output: an event, with
- * `severity` `Normal` or `Warning` and a `reason`. Classic output: a function result, with its
- * `step` and a `SEVERITY_*` severity.
- */
-export interface RenderResultDocument {
-  readonly apiVersion: 'render.crossplane.io/v1beta1';
-  readonly kind: 'Result';
-  /**
-   * The pipeline step (classic output only).
-   * @default - none
-   */
-  readonly step?: string;
-  readonly severity: string;
-  /**
-   * The event reason (reconcile output only).
-   * @default - none
-   */
-  readonly reason?: string;
-  readonly message: string;
-}
-
-/** What {@link render} returns. */
-export interface RenderResult {
-  /** The rendered XR, as printed. */
-  readonly xr: Record<string, any>;
-  /** Composed resources sorted by composition resource name, as printed. */
-  readonly resources: Record<string, any>[];
-  /** Reconcile events, or (classic) non-fatal function results: always collected, printed only with `includeFunctionResults`. */
-  readonly results: RenderResultDocument[];
-  /** The final context document (always collected; printed only with `includeContext`; `{}` when the pipeline did not finish). */
-  readonly context: Record<string, any>;
-  /**
-   * Composed resources the reconcile garbage collected, as they were before deletion (reconcile
-   * output; not printed, as the Crossplane CLI prints none; always empty in classic output).
-   */
-  readonly deleted: Record<string, any>[];
-  /** Readiness of each desired composed resource, by composition resource name (not printed). */
-  readonly ready: Readonly<Record<string, Readiness>>;
-  /** The YAML stream `crossplane render` prints for these options. */
-  toYaml(): string;
-}
 
 function asObject(v: unknown, what: string): ObjectValue {
   if (!isObject(v as Value)) throw new RenderError(`${what} must be an object, got ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
