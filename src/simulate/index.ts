@@ -1,0 +1,4 @@
+export * from './simulate';
+export * from './timeline';
+export * from './data-flow';
+export * from './providers';
