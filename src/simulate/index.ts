@@ -2,3 +2,4 @@ export * from './simulate';
 export * from './timeline';
 export * from './data-flow';
 export * from './providers';
+export * from './report';
