@@ -7,19 +7,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateDocs, DOCS_GENERATED_MARKER } from '../docs';
 import { loadYamlSources } from '../yaml';
-import { UsageError, UserError } from '../errors';
+import { isUserError, UsageError, UserError } from '../errors';
+import { compositionDataFlow, dataFlowMermaid, simulate } from '../simulate';
 import { parseCommandLine } from './args';
 import { CliIo } from './io';
 
 const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check]
+       cdk8s-crossplane docs --graph COMPOSITION_FILES_OR_DIRS... [--examples DIR]...
 
 Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
 (searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
+Compositions found beside the XRDs get a data flow diagram on their XRD's page.
+With --graph, prints the data flow of every Composition found as a Mermaid diagram instead.
 
 Options:
   -o, --out DIR        folder for the pages (created when missing)
   -e, --examples PATH  example XRs/claims shown on their XRD's page (file or folder; repeatable)
       --check          write nothing; exit 1 and list the stale pages when DIR is out of date
+      --graph          print each Composition's data flow as a Mermaid flowchart (with the
+                       reconcile at which each resource first appears when an example XR
+                       can be simulated)
   -h, --help           show this help
 `;
 
@@ -27,6 +34,39 @@ function isXrd(v: unknown): v is object {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   return o.kind === 'CompositeResourceDefinition' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('apiextensions.crossplane.io/');
+}
+
+function isComposition(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && (v as Record<string, unknown>).kind === 'Composition'
+    && String((v as Record<string, unknown>).apiVersion ?? '').startsWith('apiextensions.crossplane.io/');
+}
+
+/** `--graph`: a Mermaid diagram per Composition, reconcile numbers from the first example XR it simulates. */
+function printGraphs(paths: string[], examplePaths: string[], io: CliIo): number {
+  const docs = loadYamlSources(paths, io.stdin);
+  const compositions = docs.filter((d) => isComposition(d.value));
+  if (compositions.length === 0) throw new UserError(`no Composition found in ${paths.join(', ')}: pass Composition files or the folders that hold them`);
+  const xrds = docs.map((d) => d.value).filter(isXrd) as Record<string, any>[];
+  const examples = (examplePaths.length ? loadYamlSources(examplePaths, io.stdin) : []).map((d) => d.value).filter((v): v is Record<string, any> => typeof v === 'object' && v !== null);
+  const out: string[] = [];
+  for (const d of compositions) {
+    const comp = d.value as Record<string, any>;
+    const ref = comp.spec?.compositeTypeRef ?? {};
+    const xrd = xrds.find((x) => x.spec?.names?.kind === ref.kind && `${x.spec?.group}` === String(ref.apiVersion ?? '').split('/')[0]);
+    let firstAppearance: Readonly<Record<string, number>> | undefined;
+    for (const xr of examples.filter((e) => e.kind === ref.kind && e.apiVersion === ref.apiVersion)) {
+      try {
+        firstAppearance = simulate({ xr, composition: comp, xrd }).firstAppearance;
+        break;
+      } catch (err) {
+        if (!isUserError(err)) throw err;
+      }
+    }
+    const diagram = dataFlowMermaid(compositionDataFlow(comp), { firstAppearance });
+    out.push(diagram.replace('\n', `\n  %% ${String(comp.metadata?.name ?? '')} (${d.source})\n`));
+  }
+  io.stdout(out.join('\n'));
+  return 0;
 }
 
 /** Pages in `dir` that a previous run generated (first line is our marker). */
@@ -45,10 +85,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'out': { type: 'string', short: 'o' },
     'examples': { type: 'string', short: 'e', multiple: true },
     'check': { type: 'boolean' },
+    'graph': { type: 'boolean' },
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError(`missing XRD files or directories\n\n${USAGE}`);
+  if (values.graph) return printGraphs(positionals, values.examples ?? [], io);
   if (!values.out) throw new UsageError(`missing --out DIR: the folder to write the pages to\n\n${USAGE}`);
   const outDir = values.out;
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
@@ -63,7 +105,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
     .filter((v): v is object => typeof v === 'object' && v !== null);
-  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`) });
+  const compositions = docs.map((d) => d.value).filter(isComposition);
+  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`), compositions });
 
   const stale: string[] = [];
   for (const [name, content] of pages) {
