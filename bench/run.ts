@@ -4,6 +4,7 @@
  * tests: nothing here fails `npm test`.
  *
  * - bench/render.ts: in-process renders/s (network example) and CLI render wall time
+ * - bench/simulate.ts: simulating the GKE example to Ready, against plain renders
  * - bench/validate.ts: validated resources/s with CEL, cold and cached schema compilation
  * - bench/synth.ts: synth of 25/50/100 Compositions against serializing the same objects
  * - `cdk8s synth` of examples/ (the repository's main job), wall time
@@ -43,6 +44,6 @@ process.stdout.write(`# benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.mode
 if (!fs.existsSync(path.join(ROOT, 'lib', 'src', 'index.js'))) {
   process.stdout.write('lib/ is missing: run `npm run build` first (the CLI and the synth plugin use the compiled code)\n');
 }
-const ok = ['bench/render.ts', 'bench/validate.ts', 'bench/synth.ts'].map(runScript).every(Boolean);
+const ok = ['bench/render.ts', 'bench/simulate.ts', 'bench/validate.ts', 'bench/synth.ts'].map(runScript).every(Boolean);
 timeExamplesSynth();
 process.exitCode = ok ? 0 : 1;
