@@ -50,7 +50,7 @@ function view(o: ObjectValue, resourceName: string): SimulatedResource {
 }
 
 function applyReport(o: ObjectValue, report: ProviderReport, details: Record<string, string>): void {
-  if (report.spec) mergeInto(o.spec as ObjectValue, fromStruct(report.spec) as ObjectValue);
+  if (report.spec) mergeInto(o.spec as ObjectValue, fromStruct(report.spec as unknown) as ObjectValue);
   if (!isObject(o.status)) o.status = {};
   const status = o.status as ObjectValue;
   if (report.status) mergeInto(status, fromStruct(report.status) as ObjectValue);

@@ -7,6 +7,7 @@
 import { UserError } from '../../errors';
 import { importedGroup, splitApiVersion } from '../../schema/imported-schemas';
 import type { JsonSchema } from '../../schema/json-schema';
+import type { DeepPartial } from '../../pt/field-path';
 
 /** A generated L1 class (`Cluster` from `imports/container.gcp.m.upbound.io`): its GVK and props type. */
 export interface ProviderKind<P> {
@@ -35,8 +36,11 @@ export interface SimulatedResource<P = unknown> {
   readonly externalName: string;
 }
 
-/** What a provider reports for a resource, merged over the defaults for its kind. */
-export interface ProviderReport {
+/**
+ * What a provider reports for a resource, merged over the defaults for its kind. `P` is the L1
+ * props type of the kind: it types `spec`.
+ */
+export interface ProviderReport<P = unknown> {
   /**
    * Fields of `status.atProvider` (managed resources), merged over the echo of `spec.forProvider`.
    * @default - the echo only
@@ -51,7 +55,7 @@ export interface ProviderReport {
    * `spec` fields filled in after creation (late initialization: a Service's `clusterIP`).
    * @default - none
    */
-  readonly spec?: Readonly<Record<string, unknown>>;
+  readonly spec?: DeepPartial<SpecOf<P>>;
   /**
    * The provider's connection details for the resource (its connection Secret), as plain text.
    * @default - none
@@ -60,12 +64,15 @@ export interface ProviderReport {
 }
 
 /** A report, or a function computing it from the applied resource. */
-export type ProviderReportSource<P> = ProviderReport | ((resource: SimulatedResource<P>) => ProviderReport);
+export type ProviderReportSource<P> = ProviderReport<P> | ((resource: SimulatedResource<P>) => ProviderReport<P>);
 
 /** A rule of a simulated provider for one kind. */
 export class ProviderRule {
   /**
-   * What the provider reports for resources of the L1 class `kind`.
+   * What the provider reports for resources of the L1 class `kind`. The class types the
+   * applied `spec` the rule reads and the `spec` fields it fills in; the status fields it
+   * reports are checked against the kind's imported status schema (L1 classes carry no status
+   * type), with a suggestion for a misspelt name.
    *
    * ```ts
    * ProviderRule.for(ServiceAccount, sa => ({ atProvider: { email: `${sa.externalName}@${sa.spec.forProvider?.project}.iam.gserviceaccount.com` } }))
