@@ -78,6 +78,11 @@ export interface SimulateOptions {
    */
   readonly requiredResources?: readonly unknown[];
   /**
+   * Secrets used for step `credentials`.
+   * @default - none
+   */
+  readonly functionCredentials?: readonly unknown[];
+  /**
    * JavaScript implementations of functions, by Function or package name.
    * @default - only the functions of `functionCatalogue`
    */
@@ -289,6 +294,7 @@ export function simulate(options: SimulateOptions): Simulation {
   const steps: PipelineStep[] = pipelineSteps(comp, catalogue.builtInNames[0] ?? 'my-function');
   const functions = options.functions?.map((f, i) => asObject(f, `functions[${i}]`) as FunctionObject);
   const required = (options.requiredResources ?? []).map((o, i) => fromKubernetesJson(asObject(o, `requiredResources[${i}]`)) as ObjectValue);
+  const credentials = (options.functionCredentials ?? []).map((o, i) => fromKubernetesJson(asObject(o, `functionCredentials[${i}]`)) as ObjectValue);
   const flow = compositionDataFlow(comp);
   const rules = [...(options.providers ?? []), ...BUILT_IN_PROVIDER_RULES];
   const outcomes = options.outcomes ?? {};
@@ -310,7 +316,7 @@ export function simulate(options: SimulateOptions): Simulation {
     for (const [k, v] of Object.entries(options.context ?? {})) context[k] = fromStruct(v);
     let out;
     try {
-      out = runPipeline({ steps, observed: observedState, functions, catalogue, context, requiredResources: required, bootstrapResources: required, credentials: [] });
+      out = runPipeline({ steps, observed: observedState, functions, catalogue, context, requiredResources: required, bootstrapResources: required, credentials });
     } catch (err) {
       if (err instanceof PipelineError) {
         verdict = { kind: 'failed', reconciles: n, message: err.message };

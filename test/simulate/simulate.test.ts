@@ -155,3 +155,26 @@ describe('provider rules', () => {
     expect(() => run([network()], { maxReconciles: 0 })).toThrow(/maxReconciles must be a whole number of at least 1, got 0/);
   });
 });
+
+describe('default providers of other kinds', () => {
+  test('provider-kubernetes reports the Object\'s manifest as observed, a Deployment in it Available', () => {
+    const object = {
+      name: 'app', base: {
+        apiVersion: 'kubernetes.m.crossplane.io/v1alpha1', kind: 'Object',
+        spec: { forProvider: { manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 2 } } } },
+      },
+      patches: [{ type: 'ToCompositeFieldPath', fromFieldPath: 'status.atProvider.manifest.status.availableReplicas', toFieldPath: 'status.available' }],
+    };
+    const sim = run([object]);
+    expect(sim.verdict).toStrictEqual({ kind: 'ready', reconciles: 2 });
+    expect(sim.resources[0].status.atProvider.manifest.status).toMatchObject({ availableReplicas: 2, conditions: expect.arrayContaining([expect.objectContaining({ type: 'Available', status: 'True' })]) });
+    expect(sim.xr.status.available).toBe(2);
+  });
+
+  test('a Kubernetes kind the API server rejects (fail) never exists', () => {
+    const configMap = { name: 'cm', base: { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } } };
+    const sim = run([configMap], { outcomes: { cm: ResourceOutcome.fail('forbidden') } });
+    expect(sim.resources).toStrictEqual([]);
+    expect(sim.verdict).toMatchObject({ kind: 'stuck', waitingOn: [{ resource: 'cm', reason: 'unready', message: 'cm is not ready: it does not exist' }] });
+  });
+});
