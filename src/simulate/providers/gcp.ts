@@ -5,7 +5,8 @@
  * The values are made up but shaped as GCP returns them, and stable for a resource.
  */
 import type { ProviderReport, SimulatedResource } from './provider-rule';
-import { ProviderRule } from './provider-rule';
+import type { ProviderRule } from './provider-rule';
+import { familyRules, simulatedCa, simulatedKubeconfig } from './_families';
 
 const COMPUTE = 'https://www.googleapis.com/compute/v1';
 
@@ -57,15 +58,9 @@ const REPORTS: Record<string, Record<string, (r: SimulatedResource) => ProviderR
       const location = s(fp(r).location, 'us-central1');
       const h = stableHash(`${project}/${location}/${r.externalName}`);
       const endpoint = `34.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${Math.max(1, h & 255)}`;
-      const ca = Buffer.from(`-----BEGIN CERTIFICATE-----\nsimulated CA of ${r.externalName}\n-----END CERTIFICATE-----\n`).toString('base64');
+      const ca = simulatedCa(r.externalName);
       const id = `projects/${project}/locations/${location}/clusters/${r.externalName}`;
-      const kubeconfig = [
-        'apiVersion: v1', 'kind: Config',
-        'clusters:', `- name: ${r.externalName}`, '  cluster:', `    server: https://${endpoint}`, `    certificate-authority-data: ${ca}`,
-        'contexts:', `- name: ${r.externalName}`, '  context:', `    cluster: ${r.externalName}`, `    user: ${r.externalName}`,
-        `current-context: ${r.externalName}`,
-        'users:', `- name: ${r.externalName}`, '  user:', '    exec:', '      apiVersion: client.authentication.k8s.io/v1beta1', '      command: gke-gcloud-auth-plugin', '',
-      ].join('\n');
+      const kubeconfig = simulatedKubeconfig(r.externalName, `https://${endpoint}`, ca, 'gke-gcloud-auth-plugin');
       return {
         atProvider: { endpoint, id, selfLink: `https://container.googleapis.com/v1/${id}`, masterVersion: SIMULATED_GKE_VERSION, masterAuth: { clusterCaCertificate: ca } },
         connectionDetails: { kubeconfig },
@@ -81,16 +76,5 @@ const REPORTS: Record<string, Record<string, (r: SimulatedResource) => ProviderR
   },
 };
 
-/** Both families of each group: namespaced (`.m.`) and cluster-scoped. */
-const FAMILIES: Record<string, readonly string[]> = {
-  'cloudplatform.gcp': ['v1beta1', 'v1beta2'],
-  'compute.gcp': ['v1beta1', 'v1beta2'],
-  'container.gcp': ['v1beta1', 'v1beta2'],
-};
-
 /** The rules for the GCP kinds, every served version of both families. */
-export const GCP_RULES: readonly ProviderRule[] = Object.entries(REPORTS).flatMap(([group, kinds]) =>
-  Object.entries(kinds).flatMap(([kind, report]) => FAMILIES[group].flatMap((version) => [
-    ProviderRule.forKind(`${group}.m.upbound.io/${version}`, kind, report),
-    ProviderRule.forKind(`${group}.upbound.io/${version}`, kind, report),
-  ])));
+export const GCP_RULES: readonly ProviderRule[] = Object.entries(REPORTS).flatMap(([base, kinds]) => familyRules(base, kinds));

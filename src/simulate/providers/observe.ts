@@ -2,10 +2,12 @@
  * The simulated providers: what the cluster reports for a composed resource Crossplane has
  * applied, by the first that applies of: the kind's provider rules (the user's, then the
  * package's), merged over the defaults of a managed resource, provider-kubernetes' `Object`, or
- * a built-in Kubernetes kind.
+ * a built-in Kubernetes kind. The package's rules cover the GCP, AWS and Azure kinds it imports.
  */
 import type { ObjectValue, Value } from '../../engine/go/values';
 import { deepCopy, fromStruct, isObject, toPlain } from '../../engine/go/values';
+import { AWS_RULES } from './aws';
+import { AZURE_RULES } from './azure';
 import { GCP_RULES, stableHash } from './gcp';
 import { isBuiltInKind, isKubernetesObject, observeBuiltIn, observeKubernetesObject } from './kubernetes';
 import { externalNameOf, isManaged, observeManaged } from './managed';
@@ -13,7 +15,7 @@ import type { ProviderReport, ProviderRule, SimulatedResource } from './provider
 import type { ResourceOutcome } from './resource-outcome';
 
 /** The rules the package ships, for the kinds it imports. */
-export const BUILT_IN_PROVIDER_RULES: readonly ProviderRule[] = GCP_RULES;
+export const BUILT_IN_PROVIDER_RULES: readonly ProviderRule[] = [...GCP_RULES, ...AWS_RULES, ...AZURE_RULES];
 
 /** An observed composed resource and its provider's connection details. */
 export interface ObservedResource {
