@@ -66,6 +66,10 @@ export class CrossplaneValidation {
       const r = readSources(s, () => '');
       general.push(...r.findings, ...registry.addObjects(r.objects));
     }
+    // The manifests are read back rather than handed over by the app: cdk8s-cli runs the app in
+    // a child process, and what is checked must be what was written. Reading is cheap next to
+    // validating (examples: 210 kB in 31 objects read by the plain YAML reader in 50-60 ms CPU,
+    // validation 300-500 ms, cold).
     const objects: SourcedObject[] = [];
     for (const m of context.manifests) {
       const r = readSources(m, () => '');
