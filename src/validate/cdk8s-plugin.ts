@@ -5,7 +5,7 @@
  * `context.report.submit()`). Configure it in `cdk8s.yaml` under `validations:`.
  */
 import { Finding } from './finding';
-import { useValidatorCache } from './object-validator';
+import { keepCompiledValidators, useValidatorCache } from './object-validator';
 import { SchemaRegistry } from './registry';
 import { validateSourced } from './validate';
 import { defaultCacheDir } from './validator-code';
@@ -78,6 +78,7 @@ export class CrossplaneValidation {
     }
     registry.addObjects(objects);
     const results = validateSourced(objects, registry, { errorOnMissingSchemas: this.props.errorOnMissingSchemas ?? false });
+    keepCompiledValidators();
     const byRule = new Map<string, { f: Finding; manifest: string }[]>();
     const all = [...general.map((f) => ({ f, manifest: f.object.file ?? '' })), ...results.flatMap((r) => r.findings.map((f) => ({ f, manifest: r.object.file ?? '' })))];
     let errors = 0;
