@@ -15,7 +15,7 @@ import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
 import type {
-  CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, ResourceSelector, Severity, State,
+  CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, Requirements, ResourceSelector, Severity, State,
 } from './protocol';
 
 /** A non-fatal result, with the step that returned it. */
@@ -106,8 +106,13 @@ export interface PipelineOutput {
   readonly conditions: StepCondition[];
 }
 
-/** Crossplane's limit on extra rounds for requirements (`MaxRequirementsIterations`). */
-const MAX_REQUIREMENTS_ITERATIONS = 5;
+/**
+ * Crossplane's limit on extra calls of one step for its requirements
+ * (`MaxRequirementsIterations` in crossplane/crossplane internal/xfn/required_resources.go,
+ * commit 2d040d2daf4e; the same constant in cmd/crank/render at v2.2.0): the first call plus at
+ * most five more.
+ */
+export const MAX_REQUIREMENTS_ITERATIONS = 5;
 
 function resolveImpl(step: PipelineStep, input: PipelineInput): CatalogueEntry {
   const name = step.functionRef?.name ?? '';
@@ -260,6 +265,62 @@ function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: Pip
   return rsp;
 }
 
+/** Requirements as protobuf compares them: absent (nil) apart from empty, empty maps as absent maps. */
+function normalizedRequirements(r: Requirements | undefined | null): Value | undefined {
+  if (r === undefined || r === null) return undefined;
+  const selectors = (m: Record<string, ResourceSelector> | undefined): Value => {
+    const out: Record<string, Value> = {};
+    for (const k of Object.keys(m ?? {}).sort()) {
+      const sel = m![k];
+      const o: Record<string, Value> = { apiVersion: sel?.apiVersion ?? '', kind: sel?.kind ?? '' };
+      if (sel?.matchName !== undefined) o.matchName = sel.matchName;
+      if (sel?.matchLabels !== undefined) o.matchLabels = { ...sel.matchLabels };
+      if (sel?.namespace !== undefined && sel.namespace !== '') o.namespace = sel.namespace;
+      out[k] = o;
+    }
+    return out;
+  };
+  return { resources: selectors(r.resources), extraResources: selectors(r.extraResources) };
+}
+
+function sameResources(a: Readonly<Record<string, ObjectValue[]>> | undefined, b: Readonly<Record<string, ObjectValue[]>>): boolean {
+  const ak = Object.keys(a ?? {});
+  if (ak.length !== Object.keys(b).length) return false;
+  return ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a![k] as Value, b[k] as Value));
+}
+
+/**
+ * Calls a step until its requirements stabilize, serving each call the resources its previous
+ * response asked for, as Crossplane's `FetchingFunctionRunner.RunFunction` does
+ * (crossplane/crossplane internal/xfn/required_resources.go at 2d040d2daf4e):
+ * - a fatal result ends the step at once;
+ * - requirements equal to the previous call's (none at all on the first call) end it;
+ * - each call gets the bootstrap resources plus what the last requirements select, and the
+ *   context the last call returned;
+ * - when the first call already had everything its requirements select, it is final;
+ * - after the first call and {@link MAX_REQUIREMENTS_ITERATIONS} more, unstable requirements
+ *   fail the step.
+ */
+function runWithRequirements(impl: CompositionFunctionImpl, first: FunctionRequest, step: PipelineStep, pool: readonly ObjectValue[]): FunctionResponse {
+  const bootstrap = first.requiredResources;
+  let previous: Value | undefined;
+  let req = first;
+  for (let i = 0; i <= MAX_REQUIREMENTS_ITERATIONS; i++) {
+    const rsp = callStep(impl, req, step);
+    if ((rsp.results ?? []).some((r) => r.severity === 'SEVERITY_FATAL')) return rsp;
+    const reqs = normalizedRequirements(rsp.requirements);
+    if (reqs === previous || (reqs !== undefined && previous !== undefined && deepEqual(reqs, previous))) return rsp;
+    const resources: Record<string, ObjectValue[]> = { ...bootstrap };
+    const extra: Record<string, ObjectValue[]> = {};
+    for (const [name, sel] of Object.entries(rsp.requirements?.extraResources ?? {})) extra[name] = selectResources(pool, sel);
+    for (const [name, sel] of Object.entries(rsp.requirements?.resources ?? {})) resources[name] = selectResources(pool, sel);
+    if (i === 0 && sameResources(req.requiredResources, resources) && sameResources(req.extraResources, extra)) return rsp;
+    previous = reqs;
+    req = { ...req, requiredResources: resources, extraResources: extra, context: rsp.context ?? {} };
+  }
+  throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: requirements didn't stabilize after the maximum number of iterations (${MAX_REQUIREMENTS_ITERATIONS})`, step.step);
+}
+
 /** Runs every step. Throws {@link PipelineError} on a fatal result or a missing Function. */
 export function runPipeline(input: PipelineInput): PipelineOutput {
   let desired: State = { resources: {} };
@@ -284,19 +345,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       credentials: credentialsFor(step, input.credentials),
       requiredResources,
     };
-    let rsp = callStep(impl, req, step);
-    let lastReqs: Value | undefined;
-    for (let i = 0; ; i++) {
-      const reqs = (rsp.requirements?.resources ?? undefined) as unknown as Value | undefined;
-      if (!reqs || Object.keys(reqs).length === 0 || (lastReqs !== undefined && deepEqual(reqs, lastReqs))) break;
-      if (i >= MAX_REQUIREMENTS_ITERATIONS) {
-        throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: requirements didn't stabilize after the maximum number of iterations (${MAX_REQUIREMENTS_ITERATIONS})`, step.step);
-      }
-      lastReqs = reqs;
-      const served: Record<string, ObjectValue[]> = { ...requiredResources };
-      for (const [name, sel] of Object.entries(rsp.requirements!.resources!)) served[name] = selectResources(input.requiredResources, sel);
-      rsp = callStep(impl, { ...req, requiredResources: served }, step);
-    }
+    const rsp = runWithRequirements(impl, req, step, input.requiredResources);
     desired = asState(rsp.desired, owned);
     context = (owned ? toStructInPlace(rsp.context ?? {}) : fromStruct(rsp.context ?? {})) as ObjectValue;
     for (const c of rsp.conditions ?? []) conditions.push({ ...c, step: step.step });

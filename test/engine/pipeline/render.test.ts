@@ -183,7 +183,8 @@ describe('render pipeline', () => {
     }
     expect(message).toContain('cannot run pipeline step "templates": Function "function-go-templating" (package xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0) has no offline implementation');
     expect(message).toContain("functionImplementations: { \"function-go-templating\": fn }");
-    expect(message).toContain('built in are function-patch-and-transform and function-auto-ready');
+    const names = BUILT_IN_FUNCTIONS.map((f) => f.name);
+    expect(message).toContain(`built in are ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
     expect(message).toContain('--function-implementations=<module exporting { "function-go-templating": fn }>');
   });
 
