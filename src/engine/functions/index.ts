@@ -7,12 +7,14 @@ import { FunctionCatalogue } from '../catalogue';
 import { autoReady } from './auto-ready';
 import { environmentConfigs } from './environment-configs';
 import { patchAndTransform } from './patch-and-transform';
+import { sequencer } from './sequencer';
 
 /** Every built-in function, in the order the "no offline implementation" error lists them. */
 export const BUILT_IN_FUNCTIONS: readonly BuiltInFunction[] = [
   patchAndTransform,
   autoReady,
   environmentConfigs,
+  sequencer,
 ];
 
 /** The catalogue a render uses by default: the built-in functions only. */
@@ -21,3 +23,4 @@ export const BUILT_IN_CATALOGUE: FunctionCatalogue = FunctionCatalogue.of(BUILT_
 export * from './auto-ready';
 export * from './environment-configs';
 export * from './patch-and-transform';
+export * from './sequencer';
