@@ -5,6 +5,7 @@
 import type { BuiltInFunction } from '../catalogue';
 import { FunctionCatalogue } from '../catalogue';
 import { autoReady } from './auto-ready';
+import { celFilter } from './cel-filter';
 import { environmentConfigs } from './environment-configs';
 import { patchAndTransform } from './patch-and-transform';
 import { sequencer } from './sequencer';
@@ -15,12 +16,14 @@ export const BUILT_IN_FUNCTIONS: readonly BuiltInFunction[] = [
   autoReady,
   environmentConfigs,
   sequencer,
+  celFilter,
 ];
 
 /** The catalogue a render uses by default: the built-in functions only. */
 export const BUILT_IN_CATALOGUE: FunctionCatalogue = FunctionCatalogue.of(BUILT_IN_FUNCTIONS);
 
 export * from './auto-ready';
+export * from './cel-filter';
 export * from './environment-configs';
 export * from './patch-and-transform';
 export * from './sequencer';
