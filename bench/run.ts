@@ -43,6 +43,6 @@ process.stdout.write(`# benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.mode
 if (!fs.existsSync(path.join(ROOT, 'lib', 'src', 'index.js'))) {
   process.stdout.write('lib/ is missing: run `npm run build` first (the CLI and the synth plugin use the compiled code)\n');
 }
-const ok = ['bench/render.ts', 'bench/validate.ts', 'bench/synth.ts'].map(runScript).every(Boolean);
+const ok = ['bench/render.ts', 'bench/render-functions.ts', 'bench/validate.ts', 'bench/synth.ts'].map(runScript).every(Boolean);
 timeExamplesSynth();
 process.exitCode = ok ? 0 : 1;
