@@ -24,7 +24,9 @@ Arguments:
 
 Flags:
   -o, --observed-resources=PATH    observed composed resources (file or directory)
-  -e, --required-resources=PATH    resources served to function requirements
+  -e, --required-resources=PATH    resources served to function requirements (file or
+                                   directory), e.g. the EnvironmentConfigs that
+                                   function-environment-configs selects
       --extra-resources=PATH       same as --required-resources (deprecated)
       --context-files=KEY=FILE,... context keys read from YAML/JSON files
       --context-values=KEY=JSON,.. context keys given inline (win over files)
@@ -32,7 +34,8 @@ Flags:
       --xrd=PATH                   apply the XRD's schema defaults to the XR
       --function-implementations=PATH
                                    a JavaScript module exporting { '<function name>': fn }
-                                   for functions other than P&T and auto-ready
+                                   for functions that are not built in (built in: P&T,
+                                   auto-ready, environment-configs, sequencer, cel-filter)
   -x, --include-full-xr            print the input XR's spec and metadata on the XR
   -r, --include-function-results   print function results as Result documents
   -c, --include-context            print the final context as a Context document

@@ -99,6 +99,19 @@ const E2E_CASES: [string, string, string][] = [
       + 'cannot process environment config "example-environment-1" by reference, "environment-config-0": Required environment config "example-environment-1" not found');
   });
 
+  test('EnvironmentConfigs given at v1alpha1 are not served, and the error says why', () => {
+    const dir = path.join(CORPUS, E2E, 'default');
+    const original = docs(path.join(dir, 'setup/composition.yaml'))[0];
+    expect(() => render({
+      xr: xrOf(docs(path.join(dir, '00-claim.yaml'))[0], original),
+      composition: convertResourcesToPipeline(original).composition,
+      requiredResources: docs(path.join(dir, 'setup/environmentConfigs.yaml')),
+    })).toThrow('Required environment config "example-environment-1" not found (note: '
+      + 'requirement "environment-config-0" asks for EnvironmentConfig "example-environment-1" at apiextensions.crossplane.io/v1beta1, the required resources hold it at apiextensions.crossplane.io/v1alpha1; '
+      + 'requirement "environment-config-1" asks for EnvironmentConfigs with labels {"stage":"prod"} at apiextensions.crossplane.io/v1beta1, the required resources hold it at apiextensions.crossplane.io/v1alpha1. '
+      + 'Render matches apiVersion exactly, while a cluster serves an object at every version of its CRD: write those resources with the apiVersion the requirement asks for)');
+  });
+
   const hasGoTemplating = BUILT_IN_CATALOGUE.builtInNames.includes('function-go-templating');
   const templated: Pair[] = JSON.parse(fs.existsSync(path.join(CORPUS, 'files.json')) ? fs.readFileSync(path.join(CORPUS, 'files.json'), 'utf8') : '{"render_pairs":[]}')
     .render_pairs.filter((p: Pair) => p.engine.startsWith('environment-configs+go-templating'));
