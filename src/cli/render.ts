@@ -163,8 +163,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!parsed) return 0;
   const v = parsed.values;
   const [xrPath, compPath, fnPath, ...extra] = parsed.positionals;
-  if (!xrPath || !compPath) throw new UsageError(`expected arguments XR and COMPOSITION\n\n${USAGE}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'\n\n${USAGE}`);
+  if (!xrPath || !compPath) throw new UsageError('expected arguments XR and COMPOSITION', USAGE);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`, USAGE);
   const stdinUsers = [xrPath, compPath, fnPath].filter((p) => p === '-').length;
   if (stdinUsers > 1) throw new UsageError('only one argument can be `-` (stdin)');
 

@@ -4,9 +4,11 @@
  * schemas of this package available as well.
  */
 import { UsageError, UserError } from '../errors';
+import { useValidatorCache } from '../validate/object-validator';
 import { SchemaRegistry } from '../validate/registry';
 import { renderText, summarize } from '../validate/report-text';
 import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
+import { defaultCacheDir } from '../validate/validator-code';
 import { readSources } from '../validate/yaml-input';
 import { parseCommandLine } from './args';
 import { CliIo } from './io';
@@ -36,13 +38,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }, USAGE, io);
   if (!parsed) return 0;
   const v = parsed.values;
-  if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)\n\n${USAGE}`);
+  if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)`, USAGE);
   const [extensions, resources] = parsed.positionals;
   const output = String(v.output);
   if (output !== 'text' && output !== 'json') throw new UsageError(`--output must be text or json, got '${output}'`);
   const stdinUses = [extensions, resources].filter((s) => s.split(',').map((x) => x.trim()).includes('-')).length;
   if (stdinUses > 1) throw new UsageError('cannot use stdin (-) for both EXTENSIONS and RESOURCES');
 
+  // Schemas from EXTENSIONS are compiled once per repository, then read from its cache.
+  useValidatorCache(defaultCacheDir());
   const registry = new SchemaRegistry({ builtIn: !v['no-builtin-schemas'] });
   const ext = readSources(extensions, io.stdin);
   const general = [...ext.findings, ...registry.addObjects(ext.objects)];

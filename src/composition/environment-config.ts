@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { EnvironmentConfig as EnvironmentConfigL1 } from '../../imports/apiextensions.crossplane.io';
-import { UserError } from '../errors';
+import { failConstruct } from '../errors';
 
 /** Props of {@link EnvironmentConfig}. */
 export interface EnvironmentConfigProps {
@@ -49,24 +49,24 @@ export class EnvironmentConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: EnvironmentConfigProps = {}) {
     super(scope, id);
-    const where = `[${this.node.path}]`;
     this.name = props.name ?? id;
+    this.labels = { ...(props.labels ?? {}) };
+    const problems: string[] = [];
     if (!DNS_SUBDOMAIN.test(this.name) || this.name.length > 253) {
-      throw new UserError(`${where} name must be a DNS-1123 subdomain, got '${this.name}': use lowercase letters, digits, '-' and '.', e.g. 'gcp-defaults'`
+      problems.push(`name must be a DNS-1123 subdomain, got '${this.name}': use lowercase letters, digits, '-' and '.', e.g. 'gcp-defaults'`
         + (props.name === undefined ? ' (the name defaults to the construct id; pass name to choose another)' : ''));
     }
-    this.labels = { ...(props.labels ?? {}) };
     for (const [k, v] of Object.entries(this.labels)) {
       if (!LABEL_NAME.test(k) || k.split('/').pop()!.length > 63) {
-        throw new UserError(`${where} labels key must be a Kubernetes label name, got '${k}': e.g. 'provider' or 'example.org/tier'`);
-      }
-      if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) {
-        throw new UserError(`${where} labels['${k}'] must be a label value (up to 63 letters, digits, '-', '_', '.'), got '${String(v)}'`);
+        problems.push(`labels key must be a Kubernetes label name, got '${k}': e.g. 'provider' or 'example.org/tier'`);
+      } else if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) {
+        problems.push(`labels['${k}'] must be a label value (up to 63 letters, digits, '-', '_', '.'), got '${String(v)}'`);
       }
     }
     if (props.data !== undefined && (typeof props.data !== 'object' || props.data === null || Array.isArray(props.data))) {
-      throw new UserError(`${where} data must be an object, got '${JSON.stringify(props.data)}': EnvironmentConfig data is a map of keys to any JSON`);
+      problems.push(`data must be an object, got '${JSON.stringify(props.data)}': EnvironmentConfig data is a map of keys to any JSON`);
     }
+    failConstruct(this, problems);
     this.resource = new EnvironmentConfigL1(this, 'Resource', {
       metadata: { name: this.name, ...(Object.keys(this.labels).length > 0 ? { labels: { ...this.labels } } : {}) },
       ...(props.data !== undefined ? { data: JSON.parse(JSON.stringify(props.data)) } : {}),

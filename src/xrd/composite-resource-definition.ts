@@ -2,7 +2,7 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as xp from '../../imports/apiextensions.crossplane.io';
 import { touchConstructs } from '../_validation-memo';
-import { UserError } from '../errors';
+import { failConstruct } from '../errors';
 import { JsonSchema } from '../schema/json-schema';
 import { AnySchema, Static, TypedSchema } from '../schema/schema-types';
 import { buildOpenApiSchema, checkVersion, renderVersion, ResolvedVersion } from './_version-rules';
@@ -162,7 +162,7 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
     const main: ResolvedVersion = {
       name: props.version, referenceable: true, served: true, options: props, openAPIV3Schema: this.referenceableSchema,
     };
-    this.fail([...this.checkProps(), ...checkVersionName(main.name, 'version'), ...checkVersion(main, this.scope, 'versions[0]')]);
+    failConstruct(this, [...this.checkProps(), ...checkVersionName(main.name, 'version'), ...checkVersion(main, this.scope, 'versions[0]')]);
     this.versionList.push(main);
 
     const Resource = this.apiVersion === XrdApiVersion.V1 ? xp.CompositeResourceDefinition : xp.CompositeResourceDefinitionV2;
@@ -200,7 +200,7 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
       name: options.name, referenceable: false, served: options.served ?? true, options, openAPIV3Schema: buildOpenApiSchema(options),
     };
     errors.push(...checkVersion(v, this.scope, field));
-    this.fail(errors);
+    failConstruct(this, errors);
     this.versionList.push(v);
   }
 
@@ -275,12 +275,6 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
       }
     }
     return errors;
-  }
-
-  private fail(errors: string[]): void {
-    if (errors.length > 0) {
-      throw new UserError(errors.map(e => `[${this.node.path}] ${e}`).join('\n'));
-    }
   }
 }
 
