@@ -12,7 +12,7 @@ import type { ObjectValue, Value } from './values';
 
 /** A Go input type, as far as JSON decoding can fail on it. */
 export type InputShape =
-  | 'string' | 'int' | 'uint' | 'bool' | 'any'
+  | 'string' | 'int' | 'uint' | 'bool' | 'any' | 'raw'
   | { readonly named: string; readonly base: 'string' | 'int' | 'uint' | 'bool' }
   | { readonly array: InputShape; readonly goType: string }
   | { readonly map: InputShape; readonly goType: string }
@@ -24,11 +24,13 @@ export interface StructShape {
   readonly struct: string;
   /** Its JSON fields. */
   readonly fields: Readonly<Record<string, InputShape>>;
+  /** Whether members other than `fields` are accepted (a Go type with its own JSON decoding). */
+  readonly open?: boolean;
 }
 
-/** A Go struct `pkg.name` with the given JSON fields. */
-export function goStruct(name: string, fields: Record<string, InputShape>): StructShape {
-  return { struct: name, fields };
+/** A Go struct `pkg.name` with the given JSON fields; `open` accepts any other member too. */
+export function goStruct(name: string, fields: Record<string, InputShape>, open = false): StructShape {
+  return open ? { struct: name, fields, open } : { struct: name, fields };
 }
 
 /** A Go slice type. */
@@ -61,6 +63,7 @@ function goTypeOf(shape: InputShape): string {
   if (shape === 'uint') return 'uint64';
   if (shape === 'bool') return 'bool';
   if (shape === 'any') return 'interface {}';
+  if (shape === 'raw') return 'runtime.RawExtension';
   if ('named' in shape) return shape.named;
   if ('array' in shape) return shape.goType;
   if ('map' in shape) return shape.goType;
@@ -81,7 +84,8 @@ function mismatch(kind: string, path: readonly (string | number)[], shape: Input
 
 function check(v: Value | undefined, shape: InputShape, path: (string | number)[]): string | undefined {
   // JSON null decodes to the zero value of any Go type.
-  if (v === undefined || v === null || shape === 'any') return undefined;
+  // A RawExtension (like interface {}) takes any JSON value.
+  if (v === undefined || v === null || shape === 'any' || shape === 'raw') return undefined;
   if (typeof shape === 'object' && 'named' in shape) {
     const err = check(v, shape.base, path);
     return err === undefined ? undefined : err.replace(`into Go ${goTypeOf(shape.base)}`, `into Go ${shape.named}`);
@@ -115,6 +119,7 @@ function check(v: Value | undefined, shape: InputShape, path: (string | number)[
     }
     return undefined;
   }
+  if (shape.open) return undefined;
   for (const key of Object.keys(o)) {
     if (!Object.prototype.hasOwnProperty.call(shape.fields, key)) {
       return `json: cannot unmarshal into Go ${shape.struct}: unknown object member name ${JSON.stringify(key)}${within(path)}`;
