@@ -10,6 +10,7 @@ import {
   celFilterStep, Composition, EnvironmentConfig, EnvironmentResolution, environmentConfigsStep, EnvironmentSource, LabelMatcher, SelectorMode, sequencerStep, UsageVersion,
 } from '../../src/composition';
 import { render } from '../../src/engine';
+import { renderComposition } from '../../src/testing';
 import { FunctionPackage } from '../../src/functions';
 import { ConfigurationPackage } from '../../src/package';
 import { Patch } from '../../src/pt';
@@ -183,5 +184,13 @@ describe('the steps in a Composition', () => {
     expect(result.resources.map((r) => r.metadata.annotations['crossplane.io/composition-resource-name'])).toEqual(['first']);
     expect(result.resources[0].data).toEqual({ greeting: 'hello', n: '1' });
     expect(result.results.map((r) => r.message)).toEqual(['Delaying creation of resource(s) matching "second" because "first" is not fully ready (0 of 1)']);
+  });
+
+  test('renderComposition takes the construct and EnvironmentConfig constructs as required resources', () => {
+    const { comp, cfg } = platform();
+    const xr = { apiVersion: 'test.example.org/v1alpha1', kind: 'XThing', metadata: { name: 'x', namespace: 'default' }, spec: { parameters: { region: 'eu' } } };
+    const result = renderComposition({ xr, composition: comp, requiredResources: [cfg] });
+    expect(result.resources[0].data.greeting).toBe('hello');
+    expect(() => renderComposition({ xr, composition: comp })).toThrow(/Required environment config "defaults" not found/);
   });
 });
