@@ -186,6 +186,18 @@ describe('the steps in a Composition', () => {
     expect(result.results.map((r) => r.message)).toEqual(['Delaying creation of resource(s) matching "second" because "first" is not fully ready (0 of 1)']);
   });
 
+  test('warns when the environment step runs after the P&T patches that read the environment', () => {
+    const { comp } = app();
+    comp.addResource('first', KubeConfigMap, {}).addPatch(Patch.fromEnvironmentFieldPath('greeting', 'data.greeting'));
+    comp.addStep(environmentConfigsStep({ environmentConfigs: [EnvironmentSource.reference('defaults')] }));
+    expect(comp.warnings).toContain("pipeline step 'environment-configs' (function-environment-configs) should run before 'patch-and-transform', "
+      + 'whose environment patches read what it loads, got it after: add it with addStep(..., { before: comp.patchAndTransformStep })');
+    const { comp: placed } = app();
+    placed.addResource('first', KubeConfigMap, {}).addPatch(Patch.fromEnvironmentFieldPath('greeting', 'data.greeting'));
+    placed.addStep(environmentConfigsStep({ environmentConfigs: [EnvironmentSource.reference('defaults')] }), { before: placed.patchAndTransformStep });
+    expect(placed.warnings.filter((w) => w.includes('environment-configs'))).toEqual([]);
+  });
+
   test('renderComposition takes the construct and EnvironmentConfig constructs as required resources', () => {
     const { comp, cfg } = platform();
     const xr = { apiVersion: 'test.example.org/v1alpha1', kind: 'XThing', metadata: { name: 'x', namespace: 'default' }, spec: { parameters: { region: 'eu' } } };
