@@ -122,7 +122,8 @@ const E2E_CASES: [string, string, string][] = [
       xr: docs(path.join(CORPUS, p.snapshot, p.example))[p.example_doc_index],
       composition: docs(path.join(CORPUS, p.snapshot, p.composition)).find((c) => c.metadata?.name === p.composition_name),
       functions: docs(path.join(dir, 'functions.yaml')),
-      requiredResources: docs(path.join(dir, 'environmentConfigs.yaml')),
+      // function-go-templating's examples write v1alpha1 EnvironmentConfigs as well (see above).
+      requiredResources: docs(path.join(dir, 'environmentConfigs.yaml')).map(asV1beta1),
       includeContext: true,
     });
     expect(result.context.fields['apiextensions.crossplane.io/environment']).toBeDefined();
