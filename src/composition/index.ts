@@ -8,3 +8,4 @@ export * from './environment-config';
 export * from './environment-configs-step';
 export * from './sequencer-step';
 export * from './cel-filter-step';
+export * from './go-templating-step';

@@ -7,6 +7,7 @@ import { FunctionCatalogue } from '../catalogue';
 import { autoReady } from './auto-ready';
 import { celFilter } from './cel-filter';
 import { environmentConfigs } from './environment-configs';
+import { goTemplating } from './go-templating';
 import { patchAndTransform } from './patch-and-transform';
 import { sequencer } from './sequencer';
 
@@ -14,6 +15,7 @@ import { sequencer } from './sequencer';
 export const BUILT_IN_FUNCTIONS: readonly BuiltInFunction[] = [
   patchAndTransform,
   autoReady,
+  goTemplating,
   environmentConfigs,
   sequencer,
   celFilter,
@@ -25,5 +27,6 @@ export const BUILT_IN_CATALOGUE: FunctionCatalogue = FunctionCatalogue.of(BUILT_
 export * from './auto-ready';
 export * from './cel-filter';
 export * from './environment-configs';
+export * from './go-templating';
 export * from './patch-and-transform';
 export * from './sequencer';
