@@ -32,7 +32,7 @@ export type FindingSeverity = 'error' | 'warning';
  * The rule that produced a finding. Stable identifiers, so tools can filter on them:
  * `schema` (OpenAPI type/enum/format/length/... checks), `required`, `unknown-field`, `cel`,
  * `cel-not-evaluated`, `metadata`, `missing-schema`, `yaml`, `document`, `xrd`, `xrd-structural`,
- * `composition`, `composition-patch-path`, `composition-scope`, `composition-function`,
+ * `xrd-scope`, `composition`, `composition-patch-path`, `composition-scope`, `composition-function`,
  * `pt-input`, `defaults`.
  */
 export type FindingRule = string;

@@ -11,6 +11,7 @@ import { validateObject } from './object-validator';
 import { splitApiVersion } from '../schema/imported-schemas';
 import { isSourced, SchemaRegistry, XrdSource } from './registry';
 import { checkXrd } from './xrd-checks';
+import { isV2WithoutScope } from './xrd-crd';
 import { readSources, readYamlStream, SourcedObject } from './yaml-input';
 
 /**
@@ -142,12 +143,23 @@ function isFunctionObject(o: Record<string, unknown>): boolean {
   return o.kind === 'Function' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('pkg.crossplane.io/');
 }
 
-/** Why `spec.crossplane` is unknown when the XRD omits `spec.scope` (reference 4.5 pitfall). */
+/** Why `spec.crossplane` is unknown when a v1 XRD omits `spec.scope` (LegacyCluster, reference 1.1). */
 function implicitScopeHint(registry: SchemaRegistry, group: string, kind: string): string {
   const x = registry.xrdFor(group, kind);
   const spec = x && isRecord(x.object.spec) ? x.object.spec : undefined;
   if (!x || x.scope !== 'LegacyCluster' || !spec || spec.scope !== undefined) return '';
-  return `XRD ${x.name} does not set spec.scope, so it is read as LegacyCluster (machinery fields directly under spec); write scope: Namespaced or Cluster in the XRD`;
+  return `XRD ${x.name} is apiextensions.crossplane.io/v1 without spec.scope, so it is LegacyCluster (machinery fields directly under spec); write scope: Namespaced or Cluster in the XRD`;
+}
+
+/**
+ * The warning for an XR that uses `spec.crossplane` under a v2 XRD without scope: valid in a
+ * cluster (Namespaced), reported as an unknown field by the Crossplane CLI.
+ */
+function cliScopeWarning(registry: SchemaRegistry, group: string, kind: string, o: Record<string, unknown>): string {
+  const x = registry.xrdFor(group, kind);
+  if (!x || !isV2WithoutScope(x.object) || !isRecord(o.spec) || o.spec.crossplane === undefined) return '';
+  return `XRD ${x.name} is apiextensions.crossplane.io/v2 without spec.scope: the API server makes it Namespaced, so spec.crossplane is valid here, `
+    + 'but the Crossplane CLI (crossplane resource validate) reads the XRD as LegacyCluster and reports "unknown field: crossplane"; write scope: Namespaced in the XRD so both agree';
 }
 
 /** `metadata.name` of every `pkg.crossplane.io` Function among `objects`. */
@@ -195,6 +207,8 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
           for (const i of validateObject(o, entry.schema, { cel: options.cel, metadata: options.metadata })) {
             findings.push({ object, ...i, ...(scopeHint && i.rule === 'unknown-field' && i.path === 'spec.crossplane' ? { message: `${i.message}: ${scopeHint}` } : {}) });
           }
+          const cliWarning = entry.origin === 'xrd' ? cliScopeWarning(registry, entry.group, entry.kind, o) : '';
+          if (cliWarning) add('spec.crossplane', 'xrd-scope', cliWarning, 'warning');
           if (!entry.served) add('apiVersion', 'schema', `Invalid value: "${o.apiVersion}": version ${entry.version} of ${o.kind} is not served`, 'error');
         }
         if (options.crossChecks !== false && o.apiVersion.startsWith('apiextensions.crossplane.io/')) {
