@@ -50,12 +50,15 @@ export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx
   const refKind = typeof ref.kind === 'string' ? ref.kind : '';
   const { group, version } = splitApiVersion(refApi);
   const xrd = refKind ? ctx.registry.xrdFor(group, refKind) : undefined;
+  // The API server admits a Composition whatever type it names (Crossplane v2 has no
+  // Composition webhook, reference 2.2); XRs just never select it. A likely mistake, so a
+  // warning: an end-to-end test may well apply it before the XRD changes its referenceable version.
   if (xrd && xrd.kind === refKind && !xrd.referenceableVersions.includes(version)) {
     const want = xrd.referenceableVersions[0];
-    add('spec.compositeTypeRef.apiVersion', 'composition', `Invalid value: "${refApi}": XRD ${xrd.name} has no referenceable version ${version}${want ? `: set apiVersion to ${group}/${want}` : ': mark one version referenceable'}`);
+    add('spec.compositeTypeRef.apiVersion', 'composition', `Invalid value: "${refApi}": XRD ${xrd.name} has no referenceable version ${version}, so no XR selects this Composition${want ? `: set apiVersion to ${group}/${want}` : ': mark one version referenceable'}`, 'warning');
   }
   if (xrd && xrd.kind !== refKind) {
-    add('spec.compositeTypeRef.kind', 'composition', `Invalid value: "${refKind}": ${refKind} is the claim kind of XRD ${xrd.name}: a Composition must reference the XR kind ${xrd.kind}`);
+    add('spec.compositeTypeRef.kind', 'composition', `Invalid value: "${refKind}": ${refKind} is the claim kind of XRD ${xrd.name}, so no XR selects this Composition: reference the XR kind ${xrd.kind}`, 'warning');
   }
   const xrSchema = refApi && refKind ? ctx.registry.lookup(refApi, refKind)?.schema : undefined;
   const xrNamespaced = xrd ? xrd.scope === 'Namespaced' : undefined;
@@ -66,7 +69,9 @@ export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx
     const sp = `spec.pipeline[${i}]`;
     const fnName = isRecord(step.functionRef) ? step.functionRef.name : undefined;
     if (ctx.functionNames && typeof fnName === 'string' && !ctx.functionNames.has(fnName)) {
-      add(`${sp}.functionRef.name`, 'composition-function', `Invalid value: "${fnName}": no Function named "${fnName}" among the objects (known: ${[...ctx.functionNames].sort().join(', ') || 'none'}): install a Function with that metadata.name or fix the reference`);
+      // Admitted by the API server (no webhook in v2, reference 2.2), and often right: a
+      // package's dependsOn installs Functions that no file of the repository declares.
+      add(`${sp}.functionRef.name`, 'composition-function', `Invalid value: "${fnName}": no Function named "${fnName}" among the objects (known: ${[...ctx.functionNames].sort().join(', ') || 'none'}): install a Function with that metadata.name (or have a package dependency install it) or fix the reference`, 'warning');
     }
     const input = isRecord(step.input) ? step.input : undefined;
     if (!input || input.kind !== 'Resources' || typeof input.apiVersion !== 'string' || !input.apiVersion.startsWith('pt.fn.crossplane.io/')) return;
