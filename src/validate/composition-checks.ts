@@ -6,6 +6,7 @@
  * ToCompositeFieldPath targets exist in the XR schema (status), and a namespaced XR composes
  * only namespaced kinds (reference 5).
  */
+import { PT_BEHAVIOUR } from '../engine/functions/patch-and-transform/input';
 import { ptInputProblem } from '../engine/functions/patch-and-transform/validate';
 import type { ObjectValue } from '../engine/go/values';
 import { Finding, FindingObject } from './finding';
@@ -30,6 +31,15 @@ function pathProblem(schema: unknown, path: string): { message: string } | undef
 
 const COMPOSED_TO = new Set(['FromCompositeFieldPath', 'CombineFromComposite', 'FromEnvironmentFieldPath', 'CombineFromEnvironment']);
 const COMPOSED_FROM = new Set(['ToCompositeFieldPath', 'CombineToComposite', 'ToEnvironmentFieldPath', 'CombineToEnvironment']);
+
+/**
+ * P&T's decoding error, saying whose behaviour it is: the field fails the step in every P&T
+ * release since v0.8.0, but a reader who knows an older one should see which release we mean.
+ */
+function strictDecodingMessage(message: string): string {
+  return `${message} (function-patch-and-transform ${PT_BEHAVIOUR.version} decodes its input strictly, through function-sdk-go ${PT_BEHAVIOUR.sdkVersion}: `
+    + 'the step fails with this error; remove the field or fix its name or type)';
+}
 
 /** Options of {@link checkComposition}. */
 export interface CompositionCheckContext {
@@ -77,7 +87,7 @@ export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx
     if (!input || input.kind !== 'Resources' || typeof input.apiVersion !== 'string' || !input.apiVersion.startsWith('pt.fn.crossplane.io/')) return;
     const ip = `${sp}.input`;
     const problem = ptInputProblem(input as ObjectValue);
-    if (problem) add(problem.field ? `${ip}.${problem.field}` : ip, 'pt-input', problem.message);
+    if (problem) add(problem.field ? `${ip}.${problem.field}` : ip, 'pt-input', problem.field === '' ? strictDecodingMessage(problem.message) : problem.message);
     const patchSets = new Map<string, unknown[]>();
     for (const ps of Array.isArray(input.patchSets) ? input.patchSets : []) {
       if (isRecord(ps) && typeof ps.name === 'string') patchSets.set(ps.name, Array.isArray(ps.patches) ? ps.patches : []);

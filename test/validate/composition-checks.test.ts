@@ -1,3 +1,4 @@
+import { FunctionPackage } from '../../src/functions/function-package';
 import { validate } from '../../src/validate/validate';
 
 // Reference section 8, items 7-16 and section 5 (namespaced XRs compose namespaced kinds only).
@@ -112,6 +113,17 @@ describe('P&T input', () => {
     const f = validate([xrd('Namespaced'), c]).filter((x) => x.rule === 'pt-input');
     expect(f).toEqual([expect.objectContaining({ path: 'spec.pipeline[0].input.resources[0].patches[0].fromFieldPath', severity: 'error' })]);
     expect(f[0].message).toContain('fromFieldPath must be set');
+  });
+
+  test('a field P&T does not know is an error naming the P&T release whose strict decoding rejects it', () => {
+    // function-sdk-go v0.5.0 (the SDK of P&T v0.10.8's go.mod), resource/resource.go AsObject:
+    // json.Unmarshal(..., json.RejectUnknownMembers(true)) wrapped in
+    // "cannot get function input %T from %T" by request/request.go GetInput.
+    const c = composition([cluster([{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.a', toFieldPath: 'spec.forProvider.location', tranforms: [] }])]);
+    const f = validate([xrd('Namespaced'), c]).filter((x) => x.rule === 'pt-input');
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.pipeline[0].input', severity: 'error' })]);
+    expect(f[0].message).toMatch(/^cannot get Function input: cannot get function input \*v1beta1\.Resources from \*v1\.RunFunctionRequest: .*unknown object member name "tranforms"/);
+    expect(f[0].message).toContain(`function-patch-and-transform ${FunctionPackage.PATCH_AND_TRANSFORM.version} decodes its input strictly, through function-sdk-go v0.5.0`);
   });
 
   test('Functions passed with the schemas count for functionRef checks', () => {
