@@ -4,6 +4,7 @@
  * schemas of this package available as well.
  */
 import { UsageError, UserError } from '../errors';
+import { Finding } from '../validate/finding';
 import { SchemaRegistry } from '../validate/registry';
 import { renderText, summarize } from '../validate/report-text';
 import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
@@ -24,6 +25,15 @@ Options:
       --no-cel                  do not evaluate CEL rules (x-kubernetes-validations)
   -h, --help                    show this help
 `;
+
+/** Findings without repeats: a folder given as both EXTENSIONS and RESOURCES is read twice. */
+function once(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = JSON.stringify([f.rule, f.object.file, f.object.document, f.path, f.message]);
+    return !seen.has(k) && (seen.add(k), true);
+  });
+}
 
 /** Runs the command; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -49,7 +59,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const res = readSources(resources, io.stdin);
   general.push(...res.findings);
   const options = { errorOnMissingSchemas: Boolean(v['error-on-missing-schemas']), cel: !v['no-cel'], functionNames: functionNamesOf(ext.objects) };
-  const report: ValidationReport = { results: validateSourced(res.objects, registry, options), general };
+  const report: ValidationReport = { results: validateSourced(res.objects, registry, options), general: once(general) };
   const s = summarize(report);
   if (output === 'json') io.stdout(JSON.stringify({ summary: s, general: report.general, results: report.results }, null, 2) + '\n');
   else io.stdout(renderText(report, { skipSuccessResults: Boolean(v['skip-success-results']) }));

@@ -10,6 +10,7 @@ import { JsonSchema } from '../schema/json-schema';
 import { Finding, findingObject } from './finding';
 import { isRecord } from './_util';
 import { crdsForXrd, XrdReadScope } from './xrd-crd';
+import { PACKAGE_META_GROUP, packageMetaGroup } from './package-meta-schemas';
 import { SourcedObject } from './yaml-input';
 
 /** Where a schema came from. */
@@ -244,13 +245,13 @@ export class SchemaRegistry {
     if (!this.schemaDir || (group !== '' && !/^[a-z0-9.-]+$/.test(group))) return;
     // Group files are read once per process and shared by every registry, so validators
     // compiled for their schemas are reused too.
-    const data = importedGroup(group, this.schemaDir);
+    const data = group === PACKAGE_META_GROUP ? packageMetaGroup() : importedGroup(group, this.schemaDir);
     if (!data) return;
     for (const k of data.kinds ?? []) {
       for (const v of k.versions ?? []) {
         const kk = key(group, v.name, k.kind);
         // Schemas added explicitly win over the built-in ones.
-        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema ?? {}, origin: 'builtin', source: `imports/schemas/${group === '' ? 'core' : group}.json`, served: v.served !== false });
+        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema ?? {}, origin: 'builtin', source: group === PACKAGE_META_GROUP ? k.source : `imports/schemas/${group === '' ? 'core' : group}.json`, served: v.served !== false });
       }
     }
     this.generation++;

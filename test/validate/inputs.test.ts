@@ -14,9 +14,21 @@ describe('reading YAML', () => {
   });
 
   test('malformed YAML and non-object documents become findings naming file and document', () => {
-    const r = readYamlStream('a: 1\n---\n- x\n---\nb: [unclosed\n', 'in.yaml');
+    const r = readYamlStream('metadata: {name: a}\n---\n- x\n---\nb: [unclosed\n', 'in.yaml');
     expect(r.findings.map((f) => [f.object.file, f.object.document, f.rule])).toEqual([['in.yaml', 1, 'document'], ['in.yaml', 2, 'yaml']]);
     expect(r.objects).toHaveLength(1);
+  });
+
+  test('a mapping with none of apiVersion, kind and metadata is skipped with a note naming its file', () => {
+    // cdk8s writes dist/construct-metadata.json beside the manifests; kustomize's
+    // kustomization.yaml sits beside them too.
+    const r = readYamlStream('{"version":"1.0.0","resources":{}}\n', 'dist/construct-metadata.json');
+    expect(r.objects).toEqual([]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'not-an-object', severity: 'warning', object: expect.objectContaining({ file: 'dist/construct-metadata.json' }) })]);
+    // A manifest that lost its kind still has metadata: it is validated, and fails.
+    const broken = readYamlStream('apiVersion: v1\nmetadata: {name: a}\n', 'cm.yaml');
+    expect(broken.objects).toHaveLength(1);
+    expect(validate(broken.objects).map((f) => [f.rule, f.severity])).toEqual([['document', 'error']]);
   });
 
   test('directories are read recursively in a stable order and empty documents are skipped', () => {
