@@ -26,6 +26,21 @@ Options:
   -h, --help                    show this help
 `;
 
+/**
+ * The error for RESOURCES without a single document: most often the empty output of a command
+ * that failed before it (`render ... | validate crds -`), which must not pass as "all valid".
+ */
+function emptyResources(resources: string): Finding {
+  const from = resources.split(',').map((x) => x.trim()).includes('-') ? 'standard input' : resources;
+  return {
+    object: { apiVersion: '', kind: '', name: '', file: from === 'standard input' ? '<stdin>' : resources },
+    path: '',
+    rule: 'document',
+    severity: 'error',
+    message: `no Kubernetes objects to validate in ${from}: when it is the output of another command (render ... | validate EXTENSIONS -), that command failed; check its errors`,
+  };
+}
+
 /** Findings without repeats: a folder given as both EXTENSIONS and RESOURCES is read twice. */
 function once(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
@@ -58,6 +73,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const general = [...ext.findings, ...registry.addObjects(ext.objects)];
   const res = readSources(resources, io.stdin);
   general.push(...res.findings);
+  // Nothing read at all; a stream of skipped non-objects has its notes already.
+  if (res.objects.length === 0 && res.findings.length === 0) general.push(emptyResources(resources));
   const options = { errorOnMissingSchemas: Boolean(v['error-on-missing-schemas']), cel: !v['no-cel'], functionNames: functionNamesOf(ext.objects) };
   const report: ValidationReport = { results: validateSourced(res.objects, registry, options), general: once(general) };
   const s = summarize(report);

@@ -124,4 +124,11 @@ describe('cdk8s-crossplane validate', () => {
     expect(await main(['validate', dist, dist], bad.io)).toBe(1);
     expect(bad.out.join('')).toContain(`[x] schema validation error meta.pkg.crossplane.io/v1, Kind=Configuration, platform : spec.dependsOn[0].version: Required value (in ${path.join(dist, 'package', 'crossplane.yaml')}, document 0)`);
   });
+
+  test('an empty resource stream is an error: the command feeding it failed', async () => {
+    const t = io('');
+    expect(await main(['validate', path.join(dir, 'xrd.yaml'), '-'], t.io)).toBe(1);
+    expect(t.out.join('')).toContain('[x] document <stdin> : no Kubernetes objects to validate in standard input');
+    expect(t.err.join('')).toContain('could not validate all resources');
+  });
 });
