@@ -5,7 +5,7 @@
  */
 import { UsageError, UserError } from '../errors';
 import { Finding } from '../validate/finding';
-import { SchemaRegistry } from '../validate/registry';
+import { KUBERNETES_VERSIONS, SchemaRegistry } from '../validate/registry';
 import { renderText, summarize } from '../validate/report-text';
 import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
 import { readSources } from '../validate/yaml-input';
@@ -23,6 +23,8 @@ Options:
       --skip-success-results    do not print resources that validated successfully
       --no-builtin-schemas      use only the schemas in EXTENSIONS
       --no-cel                  do not evaluate CEL rules (x-kubernetes-validations)
+      --kubernetes-version <v>  Kubernetes release whose schemas check built-in kinds
+                                (${KUBERNETES_VERSIONS.join(', ')}; default ${KUBERNETES_VERSIONS[0]})
   -h, --help                    show this help
 `;
 
@@ -58,6 +60,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'skip-success-results': { type: 'boolean', default: false },
     'no-builtin-schemas': { type: 'boolean', default: false },
     'no-cel': { type: 'boolean', default: false },
+    'kubernetes-version': { type: 'string', default: KUBERNETES_VERSIONS[0] },
   }, USAGE, io);
   if (!parsed) return 0;
   const v = parsed.values;
@@ -68,7 +71,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const stdinUses = [extensions, resources].filter((s) => s.split(',').map((x) => x.trim()).includes('-')).length;
   if (stdinUses > 1) throw new UsageError('cannot use stdin (-) for both EXTENSIONS and RESOURCES');
 
-  const registry = new SchemaRegistry({ builtIn: !v['no-builtin-schemas'] });
+  const kubernetesVersion = String(v['kubernetes-version']);
+  if (!KUBERNETES_VERSIONS.includes(kubernetesVersion)) throw new UsageError(`--kubernetes-version must be one of ${KUBERNETES_VERSIONS.join(', ')}, got '${kubernetesVersion}'`);
+  const registry = new SchemaRegistry({ builtIn: !v['no-builtin-schemas'], kubernetesVersion });
   const ext = readSources(extensions, io.stdin);
   const general = [...ext.findings, ...registry.addObjects(ext.objects)];
   const res = readSources(resources, io.stdin);

@@ -34,6 +34,12 @@ export interface ValidateOptions {
    */
   readonly builtInSchemas?: boolean;
   /**
+   * Kubernetes release (`major.minor`) whose schemas validate built-in kinds (Deployment,
+   * Service, ...): one of `KUBERNETES_VERSIONS`. Ignored when `schemas` holds a registry.
+   * @default - the newest release this package has schemas for
+   */
+  readonly kubernetesVersion?: string;
+  /**
    * Report objects whose kind has no schema as errors instead of warnings.
    * @default false
    */
@@ -123,7 +129,7 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
 export function buildRegistry(options: ValidateOptions, findings: Finding[]): SchemaRegistry {
   const inputs = options.schemas === undefined ? [] : Array.isArray(options.schemas) ? options.schemas : [options.schemas];
   const given = inputs.find((s): s is SchemaRegistry => s instanceof SchemaRegistry);
-  const registry = given ?? new SchemaRegistry({ builtIn: options.builtInSchemas ?? true });
+  const registry = given ?? new SchemaRegistry({ builtIn: options.builtInSchemas ?? true, kubernetesVersion: options.kubernetesVersion });
   for (const s of inputs) {
     if (s === given) continue;
     if (typeof s === 'string') {
