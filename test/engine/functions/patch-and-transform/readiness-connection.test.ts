@@ -30,6 +30,12 @@ describe('isReady (ported from ready_test.go)', () => {
     ['MatchTrue: a non-bool errors', withStatus({ b: 'yes' }), [{ type: 'MatchTrue', fieldPath: 'status.b' }], 'cannot run readiness check at index 0: status.b: not a bool'],
     ['MatchCondition: ready on matching status', withStatus({ conditions: [{ type: 'Synced', status: 'True' }] }), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'True' } }], true],
     ['MatchCondition: an absent condition counts as Unknown', withStatus({}), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'Unknown' } }], true],
+    // function-sdk-go v0.5.0 resource/composed/composed.go GetCondition: no decodable status
+    // gives the empty condition (status ""), not Unknown; P&T 55116ae ready.go compares
+    // its Status with matchCondition.status.
+    ['MatchCondition: a resource without status has no condition status at all, so Unknown does not match', obj({ apiVersion: 'v1', kind: 'X' }), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'Unknown' } }], false],
+    ['MatchCondition: without status, True does not match either', obj({ apiVersion: 'v1', kind: 'X' }), [{ type: 'MatchCondition', matchCondition: { type: 'Ready', status: 'True' } }], false],
+    ['MatchCondition: a status that does not decode (conditions not a list) has no condition status', withStatus({ conditions: 'x' }), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'Unknown' } }], false],
     ['all checks must pass', withStatus({ a: 'x' }), [{ type: 'NonEmpty', fieldPath: 'status.a' }, { type: 'NonEmpty', fieldPath: 'status.b' }], false],
     ['an invalid check errors', withStatus({}), [{ type: 'Nope' }], 'cannot run readiness check at index 0: invalid: type: Invalid value: "Nope": unknown readiness check type'],
   ];
