@@ -73,8 +73,21 @@ describe('composeConnectionSecret (ported from connection_test.go getConnectionS
   test('without input or XR ref: <xr-name>-connection in the XR namespace', () => {
     expect(meta(composeConnectionSecret(xr(), { a: 'b' }, {}))).toEqual({ name: 'my-xr-connection', namespace: 'default' });
   });
-  test('the input ref wins when it sets a name or a namespace (both taken as given)', () => {
-    expect(meta(composeConnectionSecret(xr({ crossplane: {}, writeConnectionSecretToRef: { name: 'xr-secret' } }), { a: 'b' }, { writeConnectionSecretToRef: { name: 'in-secret' } }))).toEqual({ name: 'in-secret' });
+  // connection_test.go TestGetConnectionSecretRef (P&T 55116ae; getBaseConnectionSecretRef is
+  // the same in v0.10.8).
+  test('XRRefAndInputProvided: the XR\'s writeConnectionSecretToRef wins over the input\'s', () => {
+    const x = obj({ apiVersion: 'example.org/v1', kind: 'XR', metadata: { uid: 'test-uid-456' }, spec: { crossplane: {}, writeConnectionSecretToRef: { name: 'xr-secret', namespace: 'xr-namespace' } } });
+    expect(meta(composeConnectionSecret(x, { a: 'b' }, { writeConnectionSecretToRef: { name: 'my-custom-secret', namespace: 'custom-namespace' } }))).toEqual({ name: 'xr-secret', namespace: 'xr-namespace' });
+  });
+  test('InputProvidedNoXRRef: the input ref is used when the XR has none (name and namespace taken as given)', () => {
+    const x = obj({ apiVersion: 'example.org/v1', kind: 'XR', metadata: { uid: 'test-uid-123' }, spec: { crossplane: {} } });
+    expect(meta(composeConnectionSecret(x, { a: 'b' }, { writeConnectionSecretToRef: { name: 'my-custom-secret', namespace: 'custom-namespace' } }))).toEqual({ name: 'my-custom-secret', namespace: 'custom-namespace' });
+    expect(meta(composeConnectionSecret(xr(), { a: 'b' }, { writeConnectionSecretToRef: { name: 'in-secret' } }))).toEqual({ name: 'in-secret' });
+  });
+  test('PatchesWithStaticBase: patches overwrite the input ref field by field', () => {
+    const x = obj({ apiVersion: 'example.org/v1', kind: 'XR', metadata: { name: 'my-xr', namespace: 'default' }, spec: { crossplane: {}, targetNamespace: 'custom-ns' } });
+    const input = { writeConnectionSecretToRef: { name: 'base-secret-name', namespace: 'base-secret-namespace', patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.targetNamespace', toFieldPath: 'namespace' }] } };
+    expect(meta(composeConnectionSecret(x, { a: 'b' }, input))).toEqual({ name: 'base-secret-name', namespace: 'custom-ns' });
   });
   test("the XR's own writeConnectionSecretToRef is used when the input sets none", () => {
     expect(meta(composeConnectionSecret(xr({ crossplane: {}, writeConnectionSecretToRef: { name: 'xr-secret', namespace: 'other' } }), { a: 'b' }, {}))).toEqual({ name: 'xr-secret', namespace: 'other' });
