@@ -126,6 +126,20 @@ describe('P&T input', () => {
     expect(f[0].message).toContain(`function-patch-and-transform ${FunctionPackage.PATCH_AND_TRANSFORM.version} decodes its input strictly, through function-sdk-go v0.5.0`);
   });
 
+  test('a PatchSet patch inside a patch set is reported with the error P&T fails the step with', () => {
+    // P&T 55116ae patches.go ComposedTemplates: errPatchSetType, wrapped by fn.go as "cannot resolve PatchSets".
+    const c = composition([cluster([{ type: 'PatchSet', patchSetName: 'outer' }])]);
+    (c.spec.pipeline[0].input as any).patchSets = [{ name: 'outer', patches: [{ type: 'PatchSet', patchSetName: 'inner' }] }, { name: 'inner', patches: [] }];
+    const f = validate([xrd('Namespaced'), c]).filter((x) => x.rule === 'pt-input');
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.pipeline[0].input.patchSets[0].patches[0].type', severity: 'error', message: 'cannot resolve PatchSets: a patch in a PatchSet cannot be of type PatchSet' })]);
+  });
+
+  test('a reference to a patch set that does not exist is reported as P&T reports it', () => {
+    const c = composition([cluster([{ type: 'PatchSet', patchSetName: 'nope' }])]);
+    const f = validate([xrd('Namespaced'), c]).filter((x) => x.rule === 'pt-input');
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.pipeline[0].input.resources[0].patches[0].patchSetName', message: 'cannot resolve PatchSets: cannot find PatchSet by name nope' })]);
+  });
+
   test('Functions passed with the schemas count for functionRef checks', () => {
     const c = composition([cluster([])], { functionName: 'function-typo' });
     expect(validate([xrd('Namespaced'), c], { schemas: [fn] }).filter((x) => x.rule === 'composition-function')).toHaveLength(1);

@@ -338,3 +338,13 @@ describe('field paths through a null parent (crossplane-runtime 4e7ed235565d pkg
     expect(rsp.results).toEqual([{ severity: 'SEVERITY_FATAL', message: 'cannot render composed resource "cool-resource" "FromCompositeFieldPath" patch at index 0: spec.items: not an array' }]);
   });
 });
+
+describe('patch types a PatchSet may not contain (P&T 55116ae patches.go ComposedTemplates, errPatchSetType)', () => {
+  test('a PatchSet patch inside a patch set passes validation but fails resolution with P&T\'s exact text', () => {
+    // ValidatePatchSet only validates each patch (a PatchSet patch with a name is valid);
+    // ComposedTemplates then returns errPatchSetType, which fn.go wraps as "cannot resolve PatchSets".
+    const input = { ...ptInput([{ name: 'cool-resource', base: CD, patches: [{ type: 'PatchSet', patchSetName: 'outer' }] }]), patchSets: [{ name: 'outer', patches: [{ type: 'PatchSet', patchSetName: 'inner' }] }, { name: 'inner', patches: [] }] };
+    const rsp = runPatchAndTransform(request({ input, oxr: XR }));
+    expect(rsp.results).toEqual([{ severity: 'SEVERITY_FATAL', message: 'cannot resolve PatchSets: a patch in a PatchSet cannot be of type PatchSet' }]);
+  });
+});
