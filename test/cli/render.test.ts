@@ -195,7 +195,7 @@ status:
     expect(await main(['render', 'only-one.yaml'], io)).toBe(2);
     const io2 = fakeIo();
     expect(await main(['render', 'a', 'b', '--nope'], io2)).toBe(2);
-    expect(io2.err).toContain("Unknown option '--nope'");
+    expect(io2.err).toContain("unknown flag '--nope'");
   });
 
   test('--help prints the flags', async () => {
