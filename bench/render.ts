@@ -101,10 +101,23 @@ function rendersPerSecond(run: () => unknown): { best: number; median: number } 
   return { best: rates[4], median: rates[2] };
 }
 
+/**
+ * The floor of an in-process render, measured in the same run: a JSON round trip of its
+ * inputs (XR, Composition, observed resources), the least any render must read and write.
+ */
+function floorRate(inputs: unknown): number {
+  return rendersPerSecond(() => JSON.parse(JSON.stringify(inputs))).best;
+}
+
+function ratio(rate: number, floor: number): string {
+  return `${(floor / rate).toFixed(1)}x the floor`;
+}
+
 function inProcess(): number {
   const patches = composition.spec.pipeline[0].input!.resources.reduce((n, r) => n + r.patches.length, 0) + 2 * 3;
   const { best, median } = rendersPerSecond(() => render({ xr, composition, observed }).toYaml());
-  console.log(`in-process render (4 resources, ${patches} patches incl. patch sets, P&T + auto-ready, YAML): best ${Math.round(best)} renders/s, median ${Math.round(median)} (${(1000 / best).toFixed(3)} ms each; budget >= 5000/s)`);
+  const floor = floorRate({ xr, composition, observed });
+  console.log(`in-process render (4 resources, ${patches} patches incl. patch sets, P&T + auto-ready, YAML): ${ratio(best, floor)} (floor ${Math.round(floor)}/s); best ${Math.round(best)} renders/s, median ${Math.round(median)} (${(1000 / best).toFixed(3)} ms each; budget >= 5000/s)`);
   return best;
 }
 
@@ -120,7 +133,8 @@ function networkExample(): number {
     status: { atProvider: { id: 'x', selfLink: 'y' }, conditions: [{ type: 'Ready', status: 'True' }] },
   }));
   const { best, median } = rendersPerSecond(() => render({ xr: exampleXr, composition: comp, observed: seen }).toYaml());
-  console.log(`in-process render of the network example (${names.length} resources, observed and Ready, YAML): best ${Math.round(best)} renders/s, median ${Math.round(median)} (budget >= 5000/s)`);
+  const floor = floorRate({ exampleXr, comp, seen });
+  console.log(`in-process render of the network example (${names.length} resources, observed and Ready, YAML): ${ratio(best, floor)} (floor ${Math.round(floor)}/s); best ${Math.round(best)} renders/s, median ${Math.round(median)} (budget >= 5000/s)`);
   return best;
 }
 
@@ -134,9 +148,10 @@ function gkeExample(): number {
   const desired = render({ xr, composition: comp }).resources as Record<string, any>[];
   const seen = observeAll(desired, { 'node-sa': { email: 'nodes@p.iam.gserviceaccount.com' }, cluster: { endpoint: '10.0.0.1' } });
   const { best, median } = rendersPerSecond(() => render({ xr, composition: comp, observed: seen }).toYaml());
-  console.log(`in-process render of the GKE example (${desired.length} resources, observed and Ready, connection Secret, YAML): best ${Math.round(best)} renders/s, median ${Math.round(median)} (budget >= 5000/s)`);
+  const floor = floorRate({ xr, comp, seen });
+  console.log(`in-process render of the GKE example (${desired.length} resources, observed and Ready, connection Secret, YAML): ${ratio(best, floor)} (floor ${Math.round(floor)}/s); best ${Math.round(best)} renders/s, median ${Math.round(median)} (budget >= 5000/s)`);
   const objects = rendersPerSecond(() => render({ xr, composition: comp, observed: seen }));
-  console.log(`  same without the YAML stream (objects only, as jest assertions use them): best ${Math.round(objects.best)} renders/s, median ${Math.round(objects.median)}`);
+  console.log(`  same without the YAML stream (objects only, as jest assertions use them): ${ratio(objects.best, floor)}; best ${Math.round(objects.best)} renders/s, median ${Math.round(objects.median)}`);
   return best;
 }
 
@@ -147,8 +162,12 @@ function cli(cmd: string, args: string[], label: string): number {
   fs.writeFileSync(xrFile, stringify(xr));
   fs.writeFileSync(compFile, stringify(composition));
   const times: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const t0 = process.hrtime.bigint();
+    let t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    floor.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    t0 = process.hrtime.bigint();
     const res = spawnSync(cmd, [...args, 'render', xrFile, compFile], { cwd: ROOT, encoding: 'utf8' });
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
     if (res.status !== 0) throw new Error(`${label} failed: ${res.stderr}`);
@@ -156,14 +175,14 @@ function cli(cmd: string, args: string[], label: string): number {
   fs.rmSync(dir, { recursive: true, force: true });
   const best = Math.min(...times);
   const median = [...times].sort((a, b) => a - b)[2];
-  console.log(`CLI render of one XR via ${label}: median ${median.toFixed(3)} s, best ${best.toFixed(3)} s (budget <= 0.5 s)`);
+  const floorMedian = [...floor].sort((a, b) => a - b)[2];
+  console.log(`CLI render of the bench XR via ${label}: ${(median / floorMedian).toFixed(1)}x node -e 0 (${floorMedian.toFixed(3)} s); median ${median.toFixed(3)} s, best ${best.toFixed(3)} s (bench/cold.ts times the GKE XR against its 0.25 s budget)`);
   return median;
 }
 
-const rate = inProcess();
-let ok = rate >= 5000 && networkExample() >= 5000;
-const gkeRate = gkeExample();
-ok = ok && gkeRate >= 5000;
+// Every figure is printed, whether or not an earlier one met its budget.
+const rates = [inProcess(), networkExample(), gkeExample()];
+let ok = rates.every((r) => r >= 5000);
 if (compiled) {
   ok = cli(process.execPath, [path.join(ROOT, 'bin/cdk8s-crossplane.js')], 'node bin/cdk8s-crossplane.js') <= 0.5 && ok;
 } else {

@@ -36,7 +36,7 @@ export function parseCommandLine<O extends Options>(args: string[], options: O, 
     const config: CommandConfig<O> = { args, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } };
     parsed = parseArgs(config);
   } catch (err) {
-    throw new UsageError(`${unknownFlag(err, Object.keys(options)) ?? (err as Error).message}\n\n${usage}`);
+    throw new UsageError(unknownFlag(err, Object.keys(options)) ?? (err as Error).message, usage);
   }
   if ((parsed.values as { help?: boolean }).help) {
     io.stdout(usage);

@@ -8,18 +8,28 @@ import * as path from 'node:path';
 import { generateDocs, DOCS_GENERATED_MARKER } from '../docs';
 import { loadYamlSources } from '../yaml';
 import { UsageError, UserError } from '../errors';
+import { fileNameProblem } from '../_safe-paths';
+import { writeFiles } from '../_write-files';
 import { parseCommandLine } from './args';
+import { prepareBackstageTemplates } from './docs-backstage';
 import { CliIo } from './io';
 
-const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check]
+const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check] [--force] [--backstage DIR]
 
 Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
 (searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
+Pages a previous run generated are updated in place; any other file in the way is left alone
+unless --force is given. When anything fails, nothing is written.
 
 Options:
   -o, --out DIR        folder for the pages (created when missing)
   -e, --examples PATH  example XRs/claims shown on their XRD's page (file or folder; repeatable)
       --check          write nothing; exit 1 and list the stale pages when DIR is out of date
+      --force          overwrite files in DIR that this command did not generate
+      --backstage DIR  also (or, without --out, only) write a Backstage software template per
+                       XRD to DIR: a form for the XR's spec and a pull request to a GitOps repo
+      --backstage-owner REF   spec.owner of the templates (e.g. group:platform-team)
+      --backstage-path PATH   folder of the GitOps repository the XRs go to (default xrs)
   -h, --help           show this help
 `;
 
@@ -33,7 +43,8 @@ function isXrd(v: unknown): v is object {
 function generatedPagesOnDisk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).filter((name) => {
-    if (!name.endsWith('.md')) return false;
+    // Only names this command could have generated; anything else is not ours to remove.
+    if (!name.endsWith('.md') || fileNameProblem(name) !== undefined) return false;
     const full = path.join(dir, name);
     return fs.statSync(full).isFile() && fs.readFileSync(full, 'utf8').split('\n', 1)[0] === DOCS_GENERATED_MARKER;
   }).sort();
@@ -45,12 +56,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'out': { type: 'string', short: 'o' },
     'examples': { type: 'string', short: 'e', multiple: true },
     'check': { type: 'boolean' },
+    'force': { type: 'boolean' },
+    'backstage': { type: 'string' },
+    'backstage-owner': { type: 'string' },
+    'backstage-path': { type: 'string' },
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError(`missing XRD files or directories\n\n${USAGE}`);
-  if (!values.out) throw new UsageError(`missing --out DIR: the folder to write the pages to\n\n${USAGE}`);
-  const outDir = values.out;
+  if (positionals.length === 0) throw new UsageError('missing XRD files or directories', USAGE);
+  if (!values.out && !values.backstage) throw new UsageError('missing --out DIR: the folder to write the pages to', USAGE);
+  if (values.check && !values.out) throw new UsageError('--check compares the pages in --out DIR; Backstage templates are not checked', USAGE);
+  const outDir = values.out ?? '';
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
     throw new UserError(`--out '${outDir}' is a file, not a folder: pass the folder to write the pages to`);
   }
@@ -59,6 +75,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const xrds = docs.filter((d) => isXrd(d.value));
   if (xrds.length === 0) {
     throw new UserError(`no CompositeResourceDefinition found in ${positionals.join(', ')}: pass XRD files or the folders that hold them`);
+  }
+  const options = { owner: values['backstage-owner'], targetPath: values['backstage-path'] };
+  const writeBackstage = values.backstage && !values.check
+    ? prepareBackstageTemplates(values.backstage, xrds.map((d) => d.value as object), xrds.map((d) => `${d.source} document ${d.index}`), options, values.force)
+    : undefined;
+  if (!values.out) {
+    writeBackstage?.(io);
+    return 0;
   }
   const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
@@ -85,13 +109,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  fs.mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of pages) {
-    const full = path.join(outDir, name);
-    // Unchanged pages are left alone so their modification time keeps meaning something.
-    if (!fs.existsSync(full) || fs.readFileSync(full, 'utf8') !== content) fs.writeFileSync(full, content);
-  }
-  for (const name of obsolete) fs.unlinkSync(path.join(outDir, name));
-  io.stdout(`wrote ${pages.size} files to ${outDir}${obsolete.length ? `, removed ${obsolete.length} obsolete` : ''}\n`);
+  // Pages of an earlier run (our marker on the first line) are ours to replace; anything else needs --force.
+  const result = writeFiles(outDir, [...pages].map(([name, content]) => ({ path: name, content })), {
+    force: values.force,
+    replaceable: (current) => current.split('\n', 1)[0] === DOCS_GENERATED_MARKER,
+    remove: obsolete,
+    rootName: '--out folder',
+  });
+  writeBackstage?.(io);
+  io.stdout(`wrote ${pages.size} files to ${outDir}${result.removed.length ? `, removed ${result.removed.length} obsolete` : ''}\n`);
   return 0;
 }

@@ -17,3 +17,11 @@ export function processIo(): CliIo {
     stdin: () => (input ??= fs.readFileSync(0, 'utf8')),
   };
 }
+
+/**
+ * Every line of `message` behind `cdk8s-crossplane <command>: `, ending in a newline: the one
+ * shape of every error (and report) line a command prints on stderr, so each says where it came from.
+ */
+export function prefixLines(command: string, message: string): string {
+  return message.split('\n').map((line) => (line === '' ? '' : `cdk8s-crossplane ${command}: ${line}`)).join('\n') + '\n';
+}

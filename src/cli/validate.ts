@@ -5,9 +5,11 @@
  */
 import { UsageError, UserError } from '../errors';
 import { Finding } from '../validate/finding';
+import { useValidatorCache } from '../validate/object-validator';
 import { KUBERNETES_VERSIONS, SchemaRegistry } from '../validate/registry';
 import { renderText, summarize } from '../validate/report-text';
 import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
+import { defaultCacheDir } from '../validate/validator-code';
 import { readSources } from '../validate/yaml-input';
 import { parseCommandLine } from './args';
 import { CliIo } from './io';
@@ -64,7 +66,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }, USAGE, io);
   if (!parsed) return 0;
   const v = parsed.values;
-  if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)\n\n${USAGE}`);
+  if (parsed.positionals.length !== 2) throw new UsageError(`expected EXTENSIONS and RESOURCES, got ${parsed.positionals.length} argument(s)`, USAGE);
   const [extensions, resources] = parsed.positionals;
   const output = String(v.output);
   if (output !== 'text' && output !== 'json') throw new UsageError(`--output must be text or json, got '${output}'`);
@@ -73,6 +75,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const kubernetesVersion = String(v['kubernetes-version']);
   if (!KUBERNETES_VERSIONS.includes(kubernetesVersion)) throw new UsageError(`--kubernetes-version must be one of ${KUBERNETES_VERSIONS.join(', ')}, got '${kubernetesVersion}'`);
+  // Schemas from EXTENSIONS are compiled once per repository, then read from its cache.
+  useValidatorCache(defaultCacheDir());
   const registry = new SchemaRegistry({ builtIn: !v['no-builtin-schemas'], kubernetesVersion });
   const ext = readSources(extensions, io.stdin);
   const general = [...ext.findings, ...registry.addObjects(ext.objects)];

@@ -6,6 +6,7 @@
 import { ptInputProblem } from '../engine/functions/patch-and-transform/validate';
 import { fromKubernetesJson, ObjectValue } from '../engine/go/values';
 import { lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck } from '../pt/lint';
+import { LintRule } from '../pt/lint-rule';
 import { PatchType } from '../pt/patch-policy';
 import { closest } from '../pt/path-check';
 import { XrdScope } from '../xrd/xrd-ref';
@@ -13,12 +14,13 @@ import { compositionsNamed, compositionsOfType } from './_app-index';
 import { splitApiVersion } from '../schema/imported-schemas';
 import { isNamespacedMrGroup, KindInfo, kindInfo } from './_kinds';
 import { CDK8S_PLUS_SELECTOR_LABEL, GENERATED_NAME } from './template-scope';
-import type { Composition } from './composition';
+import type { CompositionView } from './_view';
+import { warnOnce } from '../_warn-once';
 
 /** The most steps a pipeline may have (CRD `maxItems`, reference §2.1). */
 export const MAX_PIPELINE_STEPS = 99;
 
-type Rule = (c: Composition) => string[];
+type Rule = (c: CompositionView) => string[];
 
 
 const stepCount: Rule = c => {
@@ -102,13 +104,18 @@ const connectionSecretRef: Rule = c => {
   })];
 };
 
-const legacyOnly: Rule = c => c.writeConnectionSecretsToNamespace !== undefined && c.xrd.scope !== XrdScope.LEGACY_CLUSTER
-  ? [`spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got '${c.writeConnectionSecretsToNamespace}' for a ${c.xrd.scope} XRD: `
-    + 'use writeConnectionSecretToRef (the P&T input field) instead']
-  : [];
+// Crossplane accepts the field on any Composition and ignores it for modern XRs: a likely
+// mistake, so a warning (house rule 4), and the YAML keeps what was written.
+const legacyOnly: Rule = c => {
+  if (c.writeConnectionSecretsToNamespace !== undefined && c.xrd.scope !== XrdScope.LEGACY_CLUSTER) {
+    warnOnce(`legacy-only ${c.node.path}`, `[${c.node.path}] spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got '${c.writeConnectionSecretsToNamespace}' `
+      + `for a ${c.xrd.scope} XRD: Crossplane ignores it; use writeConnectionSecretToRef (the P&T input field) instead`);
+  }
+  return [];
+};
 
 /** Scope and schema of a composed resource: from its XRD for nested XRs, else from the imported CRDs. */
-function composedKind(r: Composition['resources'][number]): KindInfo | undefined {
+function composedKind(r: CompositionView['resources'][number]): KindInfo | undefined {
   if (r.xrd) {
     return {
       scope: r.xrd.scope === XrdScope.NAMESPACED ? 'Namespaced' : 'Cluster', schema: r.xrd.referenceableSchema, served: true, servedVersions: [],
@@ -119,9 +126,13 @@ function composedKind(r: Composition['resources'][number]): KindInfo | undefined
 
 const composedKinds: Rule = c => c.resources.flatMap(r => {
   const info = composedKind(r);
+  if (!info?.schema && !(info && !info.served && info.servedVersions.length > 0)) {
+    warnOnce(`no-schema ${r.apiVersion} ${r.kind}`, `[${c.node.path}] resources[${r.name}] composes ${r.apiVersion}, Kind=${r.kind}, which has no schema: `
+      + 'its fields, scope and patch paths are not checked; list its CRD in the imports of cdk8s.yaml and run `npm run import` (warned once per kind)');
+  }
   if (!info) return [];
   const out: string[] = [];
-  if (info.servedVersions.length > 0 && !info.served) {
+  if (info.servedVersions.length > 0 && !info.served && !r.suppressions.includes(LintRule.UNSERVED_VERSION)) {
     out.push(`resources[${r.name}].base.apiVersion must be a served version of ${r.kind}, got '${r.apiVersion}': `
       + `use ${info.servedVersions.map(v => `'${splitApiVersion(r.apiVersion).group}/${v}'`).join(' or ')}`);
   }
@@ -186,7 +197,7 @@ const RULES: readonly Rule[] = [
  * The XRD's `spec.defaultCompositionRef`, read from its synthesized object since the XRD
  * interface does not expose it.
  */
-function xrdDefaultCompositionRef(c: Composition): unknown {
+function xrdDefaultCompositionRef(c: CompositionView): unknown {
   const own = (c.xrd as { defaultCompositionRef?: unknown }).defaultCompositionRef;
   if (own !== undefined) return own;
   const child = c.xrd.node.tryFindChild('Resource') as { toJson?: () => { spec?: { defaultCompositionRef?: unknown } } } | undefined;
@@ -198,18 +209,18 @@ function xrdDefaultCompositionRef(c: Composition): unknown {
 }
 
 /** Every error of the Composition. */
-export function compositionProblems(c: Composition): string[] {
+export function compositionProblems(c: CompositionView): string[] {
   return RULES.flatMap(rule => rule(c));
 }
 
 /** Non-fatal findings: things Crossplane accepts but that rarely do what was meant. */
-export function compositionWarnings(c: Composition): string[] {
+export function compositionWarnings(c: CompositionView): string[] {
   const out: string[] = [];
   // Reference §2.1 / §8.10: several Compositions for one type are picked at random unless
   // XRs select by label or the XRD names a default.
   const siblings = compositionsOfType(c);
   if (siblings.length > 1 && xrdDefaultCompositionRef(c) === undefined) {
-    const key = (x: Composition) => JSON.stringify(Object.entries(x.labels).sort());
+    const key = (x: CompositionView) => JSON.stringify(Object.entries(x.labels).sort());
     if (siblings.some(o => o !== c && key(o) === key(c))) {
       out.push(`metadata.labels must tell apart the ${siblings.length} Compositions serving ${c.xrd.kind}, got '${key(c)}' on several: `
         + 'Crossplane picks one at random; add distinguishing labels for compositionSelector or set the XRD\'s defaultCompositionRef');

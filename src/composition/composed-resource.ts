@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { touchConstructs } from '../_validation-memo';
 import { UserError } from '../errors';
 import { ConnectionDetail } from '../pt/connection-detail';
+import { checkSuppressions, LintRule } from '../pt/lint-rule';
 import { Patch } from '../pt/patch';
 import { ReadinessCheck } from '../pt/readiness-check';
 import { ICompositeResourceDefinition } from '../xrd/xrd-ref';
@@ -50,6 +51,15 @@ export interface ComposedResourceOptions<XR = any, T = any> {
    * @default - none
    */
   readonly connectionDetails?: readonly ConnectionDetail<T>[];
+  /**
+   * Findings of the synth-time checks to accept on this resource, by name: only
+   * `LintRule.UNSERVED_VERSION`, for a kind whose version the schemas known here do not serve
+   * although the provider the platform runs does (better: list that provider's CRDs in the
+   * imports of cdk8s.yaml, so the check knows the version).
+   *
+   * @default - every finding is reported
+   */
+  readonly suppress?: readonly (LintRule | `${LintRule}`)[];
 }
 
 const L1 = (x: unknown): x is L1Class<unknown> =>
@@ -96,11 +106,18 @@ const isXrd = (x: unknown): x is ICompositeResourceDefinition<unknown> =>
   typeof x === 'object' && x !== null && typeof (x as { compositeApiVersion?: unknown }).compositeApiVersion === 'string'
   && typeof (x as { referenceableSchema?: unknown }).referenceableSchema === 'object';
 
+/** Why what `addResource` received cannot be a template, path-free. @internal */
+export interface TemplateProblem {
+  readonly kind: 'problem';
+  readonly problem: string;
+}
+
 /**
- * Turns what `addResource` received into a base source; throws a {@link UserError} naming
- * `where` for anything else. @internal
+ * Turns what `addResource` received into a base source, or the problem with it, which names
+ * `where` (the resource's field path). @internal
  */
-export function toBaseSource(where: string, template: unknown, props: unknown): BaseSource {
+export function toBaseSource(where: string, template: unknown, props: unknown): BaseSource | TemplateProblem {
+  const problem = (text: string): TemplateProblem => ({ kind: 'problem', problem: `${where} ${text}` });
   if (template instanceof FromPreviousStep) return { kind: 'none', apiVersion: template.apiVersion, kindName: template.kind };
   if (isXrd(template)) {
     // A nested XR: the base is an XR of that XRD's referenceable version.
@@ -116,11 +133,11 @@ export function toBaseSource(where: string, template: unknown, props: unknown): 
     try {
       obj = ApiObject.of(template as IConstruct);
     } catch {
-      throw new UserError(`${where} template must be an ApiObject or a construct whose default child is one, got '${(template as IConstruct).node.path}': `
+      return problem(`template must be an ApiObject or a construct whose default child is one, got '${(template as IConstruct).node.path}': `
         + 'pass a cdk8s-plus construct, an ApiObject, an L1 class or a plain object with apiVersion and kind');
     }
     if (!isTemplateChart(Chart.of(obj))) {
-      throw new UserError(`${where} template '${obj.node.path}' belongs to chart '${Chart.of(obj).node.path}', so it would also be synthesized as a standalone manifest: `
+      return problem(`template '${obj.node.path}' belongs to chart '${Chart.of(obj).node.path}', so it would also be synthesized as a standalone manifest: `
         + 'create it in composition.templateScope instead (e.g. new kplus.Deployment(composition.templateScope, \'web\', {...}))');
     }
     return { kind: 'api-object', obj };
@@ -128,12 +145,19 @@ export function toBaseSource(where: string, template: unknown, props: unknown): 
   if (typeof template === 'object' && template !== null && !Array.isArray(template)) {
     const t = template as Record<string, unknown>;
     if (typeof t.apiVersion !== 'string' || t.apiVersion === '' || typeof t.kind !== 'string' || t.kind === '') {
-      throw new UserError(`${where} template must have apiVersion and kind, got '${JSON.stringify(template).slice(0, 120)}': `
+      return problem(`template must have apiVersion and kind, got '${JSON.stringify(template).slice(0, 120)}': `
         + 'P&T needs both to create the resource');
     }
     return { kind: 'object', value: JSON.parse(JSON.stringify(t)) };
   }
-  throw new UserError(`${where} template must be an L1 class, an ApiObject, a cdk8s-plus construct or a plain object with apiVersion and kind, got '${String(template)}'`);
+  return problem(`template must be an L1 class, an ApiObject, a cdk8s-plus construct or a plain object with apiVersion and kind, got '${String(template)}': `
+    + "e.g. addResource('network', Network, { spec: {...} })");
+}
+
+function deepFreeze(v: unknown): void {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
 }
 
 function isConstruct(x: unknown): x is IConstruct {
@@ -158,11 +182,15 @@ export class ComposedResource<XR = any, T = any> {
   private readonly patchList: Patch<XR, T>[] = [];
   private readonly checks: ReadinessCheck<T>[] = [];
   private readonly details: ConnectionDetail<T>[] = [];
+  /** The lint findings accepted on this resource (`suppress` in its options). */
+  public readonly suppressions: readonly LintRule[];
 
   /** @internal */
   public constructor(name: string, source: BaseSource, options: ComposedResourceOptions<XR, T> = {}) {
     this.name = name;
     this.source = source;
+    // Read on every synth and by every rule: frozen once instead of copied per read.
+    if (source.kind === 'object') deepFreeze(source.value);
     this.xrd = source.kind === 'object' ? source.xrd : undefined;
     if (source.kind === 'none') {
       this.apiVersion = source.apiVersion;
@@ -172,6 +200,7 @@ export class ComposedResource<XR = any, T = any> {
       this.apiVersion = String(gvk.apiVersion);
       this.kind = String(gvk.kind);
     }
+    this.suppressions = checkSuppressions(`resources[${name}]`, options.suppress);
     for (const p of options.patches ?? []) this.addPatch(p);
     for (const c of options.readinessChecks ?? []) this.addReadinessCheck(c);
     for (const d of options.connectionDetails ?? []) this.addConnectionDetail(d);
@@ -231,10 +260,13 @@ export class ComposedResource<XR = any, T = any> {
     return this.source.kind === 'none';
   }
 
-  /** The base as written into the P&T input (a copy); undefined for a FromPreviousStep template. */
+  /**
+   * The base as written into the P&T input (read-only: a plain-object base is frozen, an
+   * ApiObject's is rendered anew); undefined for a FromPreviousStep template.
+   */
   public get base(): Record<string, unknown> | undefined {
     if (this.source.kind === 'none') return undefined;
-    if (this.source.kind === 'object') return JSON.parse(JSON.stringify(this.source.value));
+    if (this.source.kind === 'object') return this.source.value;
     return stripGeneratedName(this.source.obj.toJson());
   }
 

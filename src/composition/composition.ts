@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Composition as CompositionL1 } from '../../imports/apiextensions.crossplane.io';
 import { memoizeValidation, touchConstructs } from '../_validation-memo';
-import { UserError } from '../errors';
+import { failConstruct } from '../errors';
 import { CompositionFunction } from '../functions/composition-function';
 import { FunctionPackage } from '../functions/function-package';
 import { FunctionRegistry } from '../functions/function-registry';
@@ -11,13 +11,14 @@ import { DeepPartial } from '../pt/field-path';
 import { PatchSet } from '../pt/patch-set';
 import { ICompositeResourceDefinition } from '../xrd/xrd-ref';
 import { registerComposition } from './_app-index';
+import type { CompositionView } from './_view';
 import { compositionProblems, compositionWarnings } from './_rules';
 import { splitApiVersion } from '../schema/imported-schemas';
 import { isBuiltinKubernetesGroup } from './_kinds';
 import { AutoReady } from './auto-ready';
-import { ComposedResource, ComposedResourceOptions, FromPreviousStep, L1Class, ManifestObject, toBaseSource } from './composed-resource';
+import { BaseSource, ComposedResource, ComposedResourceOptions, FromPreviousStep, L1Class, ManifestObject, toBaseSource } from './composed-resource';
 import { WriteConnectionSecretToRef } from './connection-secret';
-import { checkStepOptions, PipelineStepOptions, ResolvedStep, StepPlacement, stepToJson } from './pipeline-step';
+import { PipelineStepOptions, ResolvedStep, StepPlacement, stepOptionProblems, stepToJson } from './pipeline-step';
 import { TemplateChart } from './template-scope';
 
 /** Props of {@link Composition}. */
@@ -72,6 +73,15 @@ export interface CompositionProps<XR = any> {
    * @default 'patch-and-transform'
    */
   readonly patchAndTransformStep?: string;
+  /**
+   * The function-patch-and-transform package the P&T step runs: its `metadata.name` is the
+   * step's `functionRef.name`, so a cluster whose Function has another name (installed as
+   * `crossplane-contrib-function-patch-and-transform`, say) is referenced with
+   * `FunctionPackage.PATCH_AND_TRANSFORM.withName('crossplane-contrib-function-patch-and-transform')`.
+   *
+   * @default FunctionPackage.PATCH_AND_TRANSFORM
+   */
+  readonly patchAndTransformFunction?: FunctionPackage;
 }
 
 const COMPOSITION = Symbol.for('cdk8s-crossplane.Composition');
@@ -79,6 +89,26 @@ const COMPOSITION = Symbol.for('cdk8s-crossplane.Composition');
 const AUTO_READY_STEP = 'automatically-detect-ready-composed-resources';
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const RESOURCE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Problems of the constructor props, path-free. */
+function propProblems<XR>(props: CompositionProps<XR> | undefined): string[] {
+  const problems: string[] = [];
+  if (!props?.xrd || typeof props.xrd.compositeApiVersion !== 'string') {
+    problems.push(`xrd must be a CompositeResourceDefinition, got '${String(props?.xrd)}': pass the XRD construct this Composition serves`);
+  }
+  const name = props?.name ?? props?.xrd?.name;
+  if (name !== undefined && (typeof name !== 'string' || !DNS_SUBDOMAIN.test(name) || name.length > 253)) {
+    problems.push(`name must be a DNS-1123 subdomain, got '${name}': use lowercase letters, digits, '-' and '.', e.g. 'xnetworks.platform.example.org'`);
+  }
+  const autoReady = props?.autoReady ?? AutoReady.AUTO;
+  if (!Object.values(AutoReady).includes(autoReady)) {
+    problems.push(`autoReady must be one of ${Object.values(AutoReady).join(', ')}, got '${String(autoReady)}': use AutoReady.AUTO, AutoReady.ON or AutoReady.OFF`);
+  }
+  if ((props?.patchAndTransformStep ?? 'patch-and-transform').trim() === '') {
+    problems.push("patchAndTransformStep must be a non-empty string, got '': leave it unset for 'patch-and-transform'");
+  }
+  return problems;
+}
 
 const isXrdLike = (x: unknown): boolean => typeof x === 'object' && x !== null && typeof (x as { compositeApiVersion?: unknown }).compositeApiVersion === 'string';
 
@@ -95,7 +125,7 @@ type PipelineEntry = { readonly kind: 'pt' } | { readonly kind: 'step'; readonly
  * net.addPatch(Patch.fromCompositeFieldPath(xr => xr.spec.parameters.project, n => n.spec.forProvider.project));
  * ```
  */
-export class Composition<XR = any> extends Construct {
+export class Composition<XR = any> extends Construct implements CompositionView {
   /** Whether `x` is a Composition (works across copies of this package). */
   public static isComposition(x: unknown): x is Composition {
     return typeof x === 'object' && x !== null && (x as { [COMPOSITION]?: boolean })[COMPOSITION] === true;
@@ -111,6 +141,8 @@ export class Composition<XR = any> extends Construct {
   public readonly autoReady: AutoReady;
   /** Name of the function-patch-and-transform step. */
   public readonly patchAndTransformStep: string;
+  /** The function-patch-and-transform package of the P&T step. */
+  public readonly patchAndTransformFunction: FunctionPackage;
   /** Where P&T writes the connection Secret of a modern XR. */
   public readonly writeConnectionSecretToRef?: WriteConnectionSecretToRef<XR>;
   /** Namespace of legacy XRs' connection Secrets. */
@@ -130,23 +162,13 @@ export class Composition<XR = any> extends Construct {
   public constructor(scope: Construct, id: string, props: CompositionProps<XR>) {
     super(scope, id);
     Object.defineProperty(this, COMPOSITION, { value: true });
-    if (!props?.xrd || typeof props.xrd.compositeApiVersion !== 'string') {
-      throw new UserError(`[${this.node.path}] xrd must be a CompositeResourceDefinition, got '${String(props?.xrd)}': pass the XRD construct this Composition serves`);
-    }
+    failConstruct(this, propProblems(props));
     this.xrd = props.xrd;
     this.name = props.name ?? props.xrd.name;
-    if (!DNS_SUBDOMAIN.test(this.name) || this.name.length > 253) {
-      throw new UserError(`[${this.node.path}] name must be a DNS-1123 subdomain, got '${this.name}': use lowercase letters, digits, '-' and '.', e.g. 'xnetworks.platform.example.org'`);
-    }
     this.labels = { ...(props.labels ?? {}) };
     this.autoReady = props.autoReady ?? AutoReady.AUTO;
-    if (!Object.values(AutoReady).includes(this.autoReady)) {
-      throw new UserError(`[${this.node.path}] autoReady must be one of ${Object.values(AutoReady).join(', ')}, got '${String(this.autoReady)}'`);
-    }
     this.patchAndTransformStep = props.patchAndTransformStep ?? 'patch-and-transform';
-    if (this.patchAndTransformStep.trim() === '') {
-      throw new UserError(`[${this.node.path}] patchAndTransformStep must be a non-empty string, got '': leave it unset for 'patch-and-transform'`);
-    }
+    this.patchAndTransformFunction = props.patchAndTransformFunction ?? FunctionPackage.PATCH_AND_TRANSFORM;
     this.writeConnectionSecretToRef = props.writeConnectionSecretToRef;
     this.writeConnectionSecretsToNamespace = props.writeConnectionSecretsToNamespace;
     this.registry = FunctionRegistry.of(this);
@@ -203,20 +225,23 @@ export class Composition<XR = any> extends Construct {
   public addResource<T = any>(name: string, template: ApiObject | Construct | ManifestObject, options?: ComposedResourceOptions<XR, T>): ComposedResource<XR, T>;
   public addResource(name: string, template: unknown, propsOrOptions?: unknown, maybeOptions?: ComposedResourceOptions<XR, any>): ComposedResource<XR, any> {
     touchConstructs();
-    const where = `[${this.node.path}] resources[${name}]`;
+    const problems: string[] = [];
     if (typeof name !== 'string' || !RESOURCE_NAME.test(name) || name.length > 63) {
-      throw new UserError(`[${this.node.path}] resource name must be 1-63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, got '${String(name)}': `
+      problems.push(`resource name must be 1-63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, got '${String(name)}': `
         + "it becomes the crossplane.io/composition-resource-name annotation, e.g. 'network'");
     }
     const existing = this.resourceList.find(r => r.name === name);
     if (existing) {
-      throw new UserError(`${where} name must be unique within the Composition, got '${name}' for both ${existing.kind} and the new resource: `
+      problems.push(`resources[${name}] name must be unique within the Composition, got '${name}' for both ${existing.kind} and the new resource: `
         + 'rename one (names are stable identities: renaming later replaces the resource)');
     }
     const isL1 = typeof template === 'function' || isXrdLike(template);
-    const source = toBaseSource(where, template, isL1 ? propsOrOptions : undefined);
+    const source = toBaseSource(`resources[${name}]`, template, isL1 ? propsOrOptions : undefined);
+    if (source.kind === 'problem') problems.push(source.problem);
+    failConstruct(this, problems);
     const options = (isL1 ? maybeOptions : propsOrOptions) as ComposedResourceOptions<XR, any> | undefined;
-    const resource = new ComposedResource<XR, any>(name, source, options);
+    // failConstruct threw on a problem, so the source is a base.
+    const resource = new ComposedResource<XR, any>(name, source as BaseSource, options);
     this.resourceList.push(resource);
     this.usePatchAndTransform();
     this.syncAutoReady();
@@ -226,9 +251,12 @@ export class Composition<XR = any> extends Construct {
   /** Adds a patch set (`patchSets[]`); names are unique. */
   public addPatchSet(set: PatchSet<XR>): void {
     touchConstructs();
-    if (!(set instanceof PatchSet)) throw new UserError(`[${this.node.path}] patchSets entry must be built with PatchSet.of(name, patches), got '${JSON.stringify(set)}'`);
+    if (!(set instanceof PatchSet)) {
+      failConstruct(this, [`patchSets[${this.sets.length}] must be built with PatchSet.of(name, patches), got '${JSON.stringify(set)}': `
+        + "e.g. PatchSet.of('common', [Patch.fromCompositeFieldPath(...)])"]);
+    }
     if (this.sets.some(s => s.name === set.name)) {
-      throw new UserError(`[${this.node.path}] patchSets name must be unique, got '${set.name}' twice: rename one or merge their patches`);
+      failConstruct(this, [`patchSets name must be unique, got '${set.name}' twice: rename one or merge their patches`]);
     }
     this.sets.push(set);
   }
@@ -237,7 +265,8 @@ export class Composition<XR = any> extends Construct {
   public addEnvironmentPatch(patch: EnvironmentPatch<XR>): void {
     touchConstructs();
     if (!(patch instanceof EnvironmentPatch)) {
-      throw new UserError(`[${this.node.path}] environment.patches[${this.envPatches.length}] must be built with an EnvironmentPatch factory, got '${JSON.stringify(patch)}'`);
+      failConstruct(this, [`environment.patches[${this.envPatches.length}] must be built with an EnvironmentPatch factory, got '${JSON.stringify(patch)}': `
+        + 'e.g. EnvironmentPatch.fromCompositeFieldPath(xr => xr.spec.region, \'region\')']);
     }
     this.envPatches.push(patch);
     this.usePatchAndTransform();
@@ -250,27 +279,10 @@ export class Composition<XR = any> extends Construct {
    */
   public addStep(options: PipelineStepOptions, placement: StepPlacement = {}): void {
     touchConstructs();
-    checkStepOptions(`[${this.node.path}] pipeline`, options);
-    const names = this.stepNames();
-    if (names.includes(options.step)) {
-      throw new UserError(`[${this.node.path}] pipeline step name must be unique, got '${options.step}' for an existing step and the new one: rename one`);
-    }
-    if (options.function === undefined || !(options.function instanceof FunctionPackage || CompositionFunction.isCompositionFunction(options.function))) {
-      throw new UserError(`[${this.node.path}] pipeline step '${options.step}' function must be a FunctionPackage or a CompositionFunction, got '${String(options.function)}': `
-        + 'e.g. FunctionPackage.GO_TEMPLATING');
-    }
-    if (placement.before !== undefined && placement.after !== undefined) {
-      throw new UserError(`[${this.node.path}] pipeline step '${options.step}' placement must give before or after, got both ('${placement.before}', '${placement.after}'): keep one`);
-    }
+    failConstruct(this, this.stepProblems(options, placement));
     const anchor = placement.before ?? placement.after;
-    let index = this.entries.length;
-    if (anchor !== undefined) {
-      const at = this.entries.findIndex(e => this.entryName(e) === anchor);
-      if (at < 0) {
-        throw new UserError(`[${this.node.path}] pipeline step '${options.step}' placement names an unknown step, got '${anchor}': use one of ${names.map(n => `'${n}'`).join(', ')}`);
-      }
-      index = placement.before !== undefined ? at : at + 1;
-    }
+    const at = this.entries.findIndex(e => this.entryName(e) === anchor);
+    const index = anchor === undefined ? this.entries.length : placement.before !== undefined ? at : at + 1;
     const pkg = this.registry.use(options.function);
     this.entries.splice(index, 0, {
       kind: 'step',
@@ -357,6 +369,30 @@ export class Composition<XR = any> extends Construct {
     return out;
   }
 
+  /** Every problem of a step `addStep` was given, path-free. */
+  private stepProblems(options: PipelineStepOptions, placement: StepPlacement): string[] {
+    const problems = stepOptionProblems(options);
+    // The checks below name the step; without a valid name they would only repeat that problem.
+    if (typeof options?.step !== 'string' || options.step.trim() === '') return problems;
+    const names = this.stepNames();
+    if (names.includes(options.step)) {
+      problems.push(`pipeline step name must be unique, got '${options.step}' for an existing step and the new one: rename one`);
+    }
+    if (options.function === undefined || !(options.function instanceof FunctionPackage || CompositionFunction.isCompositionFunction(options.function))) {
+      problems.push(`pipeline step '${options.step}' function must be a FunctionPackage or a CompositionFunction, got '${String(options.function)}': `
+        + 'e.g. FunctionPackage.GO_TEMPLATING');
+    }
+    if (placement.before !== undefined && placement.after !== undefined) {
+      problems.push(`pipeline step '${options.step}' placement must give before or after, got both ('${placement.before}', '${placement.after}'): keep one`);
+    } else {
+      const anchor = placement.before ?? placement.after;
+      if (anchor !== undefined && !this.entries.some(e => this.entryName(e) === anchor)) {
+        problems.push(`pipeline step '${options.step}' placement names an unknown step, got '${anchor}': use one of ${names.map(n => `'${n}'`).join(', ')}`);
+      }
+    }
+    return problems;
+  }
+
   private hasPatchAndTransformWork(): boolean {
     return this.resourceList.length > 0 || this.envPatches.length > 0;
   }
@@ -371,7 +407,7 @@ export class Composition<XR = any> extends Construct {
   }
 
   private usePatchAndTransform(): void {
-    this.ptPackage ??= this.registry.use(FunctionPackage.PATCH_AND_TRANSFORM);
+    this.ptPackage ??= this.registry.use(this.patchAndTransformFunction);
   }
 
   /**

@@ -1,4 +1,3 @@
-import { UserError } from '../errors';
 import { CompositionFunction } from '../functions/composition-function';
 import { FunctionPackage } from '../functions/function-package';
 
@@ -139,41 +138,65 @@ export interface ResolvedStep {
   readonly requirements?: StepRequirements;
 }
 
-/** Eager checks of one step's own fields; throws a {@link UserError} prefixed with `where`. */
-export function checkStepOptions(where: string, o: PipelineStepOptions): void {
-  const at = `${where} step '${o?.step}'`;
+/**
+ * Every problem of one step's own fields, path-free (`pipeline step '<name>' ...`); the
+ * Composition adds its construct path.
+ */
+export function stepOptionProblems(o: PipelineStepOptions): string[] {
   if (typeof o?.step !== 'string' || o.step.trim() === '') {
-    throw new UserError(`${where} step must be a non-empty string, got '${o?.step}': name the step, e.g. 'render-templates'`);
+    return [`pipeline step must be a non-empty string, got '${o?.step}': name the step, e.g. 'render-templates'`];
   }
+  const at = `pipeline step '${o.step}'`;
+  const problems: string[] = [];
   if (o.input !== undefined && (typeof o.input?.apiVersion !== 'string' || o.input.apiVersion === '' || typeof o.input.kind !== 'string' || o.input.kind === '')) {
-    throw new UserError(`${at} input must have apiVersion and kind, got '${JSON.stringify(o.input)}': `
+    problems.push(`${at} input must have apiVersion and kind, got '${JSON.stringify(o.input)}': `
       + 'Crossplane stores the input as an embedded resource, e.g. { apiVersion: \'gotemplating.fn.crossplane.io/v1beta1\', kind: \'GoTemplate\', ... }');
   }
-  const creds = new Set<string>();
-  (o.credentials ?? []).forEach((c, i) => {
-    if (typeof c?.name !== 'string' || c.name === '') throw new UserError(`${at} credentials[${i}].name must be a non-empty string, got '${c?.name}'`);
-    if (creds.has(c.name)) throw new UserError(`${at} credentials[${i}].name must be unique within the step, got '${c.name}' twice: rename one`);
-    creds.add(c.name);
-    if (!c.secretRef?.name || !c.secretRef?.namespace) {
-      throw new UserError(`${at} credentials[${i}].secretRef needs name and namespace, got '${JSON.stringify(c.secretRef)}': `
+  problems.push(...credentialProblems(at, o.credentials ?? []));
+  problems.push(...requirementProblems(at, o.requirements));
+  return problems;
+}
+
+function credentialProblems(at: string, credentials: readonly StepCredential[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  credentials.forEach((c, i) => {
+    if (typeof c?.name !== 'string' || c.name === '') {
+      problems.push(`${at} credentials[${i}].name must be a non-empty string, got '${c?.name}': name the credential the function reads`);
+    } else if (seen.has(c.name)) {
+      problems.push(`${at} credentials[${i}].name must be unique within the step, got '${c.name}' twice: rename one`);
+    } else {
+      seen.add(c.name);
+    }
+    if (!c?.secretRef?.name || !c?.secretRef?.namespace) {
+      problems.push(`${at} credentials[${i}].secretRef needs name and namespace, got '${JSON.stringify(c?.secretRef)}': `
         + 'Crossplane only admits Secret credentials with both set');
     }
   });
-  const reqs = o.requirements;
+  return problems;
+}
+
+function requirementProblems(at: string, reqs: StepRequirements | undefined): string[] {
+  const problems: string[] = [];
   for (const [list, items] of [['requiredResources', reqs?.requiredResources], ['requiredSchemas', reqs?.requiredSchemas]] as const) {
     const seen = new Set<string>();
     (items ?? []).forEach((r, i) => {
       const f = `${at} requirements.${list}[${i}]`;
-      if (!r?.requirementName) throw new UserError(`${f}.requirementName must be a non-empty string, got '${r?.requirementName}'`);
-      if (seen.has(r.requirementName)) throw new UserError(`${f}.requirementName must be unique, got '${r.requirementName}' twice: rename one`);
-      seen.add(r.requirementName);
-      if (!r.apiVersion || !r.kind) throw new UserError(`${f} needs apiVersion and kind, got '${r.apiVersion}' and '${r.kind}'`);
+      if (!r?.requirementName) {
+        problems.push(`${f}.requirementName must be a non-empty string, got '${r?.requirementName}': name the requirement the function reads`);
+      } else if (seen.has(r.requirementName)) {
+        problems.push(`${f}.requirementName must be unique, got '${r.requirementName}' twice: rename one`);
+      } else {
+        seen.add(r.requirementName);
+      }
+      if (!r?.apiVersion || !r?.kind) problems.push(`${f} needs apiVersion and kind, got '${r?.apiVersion}' and '${r?.kind}': name the kind to fetch`);
       const rr = r as RequiredResource;
-      if (rr.name !== undefined && rr.matchLabels !== undefined) {
-        throw new UserError(`${f} must not set both name and matchLabels, got name '${rr.name}': keep one (Crossplane's CEL rule rejects both)`);
+      if (rr?.name !== undefined && rr?.matchLabels !== undefined) {
+        problems.push(`${f} must not set both name and matchLabels, got name '${rr.name}': keep one (Crossplane's CEL rule rejects both)`);
       }
     });
   }
+  return problems;
 }
 
 /** The wire format of one `spec.pipeline[]` entry. */

@@ -1,5 +1,9 @@
+import { safeFileName } from '../_safe-paths';
 import { CodeWriter, NameAllocator, render } from './_code-writer';
-import { emitComposition } from './emit-composition';
+import { ComposedKindVersion, emitComposition } from './emit-composition';
+import { importedGroup, splitApiVersion } from '../schema/imported-schemas';
+import { JsonSchema } from '../schema/json-schema';
+import { ProviderCrds, readProviderCrds } from '../schema/provider-crds';
 import { SchemaFallback } from './emit-schema';
 import { emitXrd } from './emit-xrd';
 import { L1Imports, LIBRARY_NAMES } from './l1-template';
@@ -27,6 +31,49 @@ export interface ConvertDocumentsOptions {
    * @default - each XRD keeps its API version and scope
    */
   readonly target?: 'v2';
+  /**
+   * CRD sources (files, folders, `crossplane xpkg extract` output) of the provider versions the
+   * Compositions run with: composed kinds they define are checked against them (served
+   * versions) and written as plain objects, since their L1 classes are the repository's own
+   * (`cdk8s-crossplane import`). Relative paths resolve against `crdsBaseDir`.
+   *
+   * @default - the schemas of the schema lookup (bundled, or the repository's cdk8s.yaml imports)
+   */
+  readonly crds?: readonly string[];
+  /**
+   * Folder relative `crds` paths start from.
+   *
+   * @default - the current directory
+   */
+  readonly crdsBaseDir?: string;
+  /**
+   * Rename the `functionRef` names of stock functions (`crossplane-contrib-function-patch-and-transform`)
+   * to their stock names (`function-patch-and-transform`). Off, every name is kept as written, so
+   * the converted Composition references the Functions the cluster has.
+   *
+   * @default false
+   */
+  readonly renameFunctions?: boolean;
+}
+
+/** What the CRDs given to convert, or else the schema lookup, know of a composed kind's version. */
+function composedKindLookup(crds: ProviderCrds | undefined): (apiVersion: string, kind: string) => ComposedKindVersion {
+  return (apiVersion, kind) => {
+    const { group, version } = splitApiVersion(apiVersion);
+    const own = crds?.groups.get(group)?.kinds.find(k => k.kind === kind);
+    const k = own ?? importedGroup(group)?.kinds.find(x => x.kind === kind);
+    if (!k) return { known: false, served: true, servedVersions: [], fromCrds: false };
+    const v = k.versions.find(x => x.name === version);
+    return { known: true, served: v?.served ?? false, servedVersions: k.versions.filter(x => x.served).map(x => x.name), fromCrds: own !== undefined };
+  };
+}
+
+/** The openAPIV3Schema of the XRD version Compositions reference (the referenceable one). */
+function referenceableSchema(xrd: Obj): JsonSchema | undefined {
+  const versions = (Array.isArray((xrd.spec as Obj | undefined)?.versions) ? (xrd.spec as Obj).versions : []) as Obj[];
+  const v = versions.find(x => x.referenceable === true) ?? versions[0];
+  const schema = (v?.schema as Obj | undefined)?.openAPIV3Schema;
+  return schema !== null && typeof schema === 'object' ? schema as JsonSchema : undefined;
 }
 
 /** A generated file. */
@@ -70,9 +117,15 @@ interface Api {
   readonly compositions: InputDocument[];
 }
 
-/** Converts every document; never throws on user data (problems and notes are returned). */
+/**
+ * Converts every document; never throws on a document (problems and notes are returned).
+ *
+ * @throws UserError when a source in `options.crds` is missing, unreadable or holds no CRD
+ */
 export function convertDocuments(inputs: LoadedInputs, options: ConvertDocumentsOptions = {}): ConvertResult {
   const lib = options.libraryModule ?? 'cdk8s-crossplane';
+  const crds = options.crds && options.crds.length > 0 ? readProviderCrds(options.crds, options.crdsBaseDir ?? process.cwd()) : undefined;
+  const composedKind = composedKindLookup(crds);
   const problems: InputProblem[] = [...inputs.problems];
   const notes: DocumentNote[] = [];
   const schemaFallbacks: DocumentNote[] = [];
@@ -169,13 +222,15 @@ export function convertDocuments(inputs: LoadedInputs, options: ConvertDocuments
       if (ref.apiVersion !== x.compositeApiVersion) {
         note(c, 'spec.compositeTypeRef.apiVersion', `'${String(ref.apiVersion)}' is written as '${x.compositeApiVersion}', the XRD's referenceable version (the construct derives it from the XRD)`);
       }
-      const e = emitComposition(object, x.variable, String((objectOf.get(api.xrd)!.metadata as Obj | undefined)?.name ?? ''), names, constructIds, l1);
+      const e = emitComposition(object, x.variable, String((objectOf.get(api.xrd)!.metadata as Obj | undefined)?.name ?? ''), names, constructIds, l1, {
+        xrSchema: referenceableSchema(objectOf.get(api.xrd)!), renameFunctions: options.renameFunctions, composedKind,
+      });
       for (const w of e.warnings) note(c, w.field, w.message);
       for (const i of e.imports) imports.add(i);
       body.push(`// From ${c.file} (document ${c.index}).`, ...e.statements);
       compositions++;
     }
-    const base = x.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'api';
+    const base = safeFileName(x.kind.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'api');
     const file = fileNames.allocate(base);
     const fn = functionNames.allocate(`define${x.kind.replace(/[^A-Za-z0-9]/g, '')}`);
     const w = new CodeWriter();

@@ -1,4 +1,6 @@
 import { UserError } from '../errors';
+import { checkGroup, isKind } from '../xrd/xrd-naming';
+import { quoteName, safeFileName } from '../_safe-paths';
 import { cellText, code, table } from './_markdown';
 import { DOCS_GENERATED_MARKER, summarizeXrd, xrdToMarkdown } from './xrd-markdown';
 
@@ -21,10 +23,13 @@ export const DOCS_INDEX_FILE = 'index.md';
  *
  * Pages are named `<kind-lowercase>.md`; when two XRDs share a kind (in different groups) both
  * are named `<kind-lowercase>.<group>.md` instead (so is a kind named `Index`). The map is ordered by file name, index last.
+ * A name the API server accepts but some file system does not (`Con`, an over-long group) is
+ * mapped to a safe file name (see `safeFileName`).
  *
  * @param xrds plain XRD manifests (`apiextensions.crossplane.io/v1` or `v2`)
  * @param examples example XRs and claims; each page shows those of its XRD
- * @throws UserError when an XRD lacks what a page needs, or two XRDs have the same group and kind
+ * @throws UserError when an XRD lacks what a page needs, has a kind or group the API server
+ *   rejects (these name the page), or two XRDs have the same group and kind
  */
 export function generateDocs(xrds: readonly object[], examples: readonly object[] = [], options: GenerateDocsOptions = {}): Map<string, string> {
   const sourceOf = (i: number) => options.sources?.[i] ?? `xrds[${i}]`;
@@ -32,6 +37,14 @@ export function generateDocs(xrds: readonly object[], examples: readonly object[
     const markdown = xrdToMarkdown(xrd, { examples, source: sourceOf(i) });
     return { index: i, summary: summarizeXrd(xrd), markdown };
   });
+  // Kind and group name the page: check them as the API server does before they become file names.
+  const nameProblems = pages.flatMap((p) => [
+    ...(isKind(p.summary.kind) ? [] : [`${sourceOf(p.index)}: spec.names.kind must be a kind the API server accepts `
+      + `(a letter, then letters, digits or '-'; at most 63 characters), got ${quoteName(p.summary.kind)}: use e.g. 'XNetwork'`]),
+    ...(checkGroup(p.summary.group).length === 0 ? [] : [`${sourceOf(p.index)}: spec.group must be a lowercase DNS subdomain `
+      + `with at least one dot, got ${quoteName(p.summary.group)}: use a domain you own, e.g. 'platform.example.org'`]),
+  ]);
+  if (nameProblems.length > 0) throw new UserError(nameProblems.join('\n'));
 
   const byKind = new Map<string, number>();
   const seen = new Map<string, number>();
@@ -49,7 +62,7 @@ export function generateDocs(xrds: readonly object[], examples: readonly object[
   const fileOf = (kind: string, group: string) => {
     const lower = kind.toLowerCase();
     // A kind named like the index page gets the group in its name too.
-    return (byKind.get(lower) ?? 0) > 1 || `${lower}.md` === DOCS_INDEX_FILE ? `${lower}.${group}.md` : `${lower}.md`;
+    return safeFileName((byKind.get(lower) ?? 0) > 1 || `${lower}.md` === DOCS_INDEX_FILE ? `${lower}.${group}.md` : `${lower}.md`);
   };
 
   const named = pages.map((p) => ({ ...p, file: fileOf(p.summary.kind, p.summary.group) }));

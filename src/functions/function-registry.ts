@@ -1,7 +1,7 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { memoizeValidation, touchConstructs } from '../_validation-memo';
-import { UserError } from '../errors';
+import { ConstructError, failConstruct } from '../errors';
 import { CompositionFunction } from './composition-function';
 import { FunctionPackage } from './function-package';
 
@@ -63,26 +63,31 @@ export class FunctionRegistry extends Chart {
   private readonly used = new Map<string, { pkg: FunctionPackage; fn?: CompositionFunction }>();
 
   public constructor(scope: Construct, id: string, props: FunctionRegistryProps = {}) {
+    // Checked before the registry joins the tree, so a refused registry leaves no node behind.
+    const path = [scope.node.path, id].filter(p => p !== '').join('/');
     const existing = FunctionRegistry.find(scope);
     if (existing) {
-      throw new UserError(`[${id}] a FunctionRegistry already exists at '${existing.node.path}', got a second one: `
-        + 'an app has one registry; create yours before the first Composition (which otherwise creates one on demand)');
+      throw new ConstructError(path, [`a FunctionRegistry already exists at '${existing.node.path}', got a second one: `
+        + 'an app has one registry; create yours before the first Composition (which otherwise creates one on demand)']);
     }
     if (scope.node.scope !== undefined) {
-      throw new UserError(`[${scope.node.path}/${id}] FunctionRegistry scope must be the root of the tree (the App), got '${scope.node.path}': `
-        + "create it as new FunctionRegistry(app, 'functions')");
+      throw new ConstructError(path, [`FunctionRegistry scope must be the root of the tree (the App), got '${scope.node.path}': `
+        + "create it as new FunctionRegistry(app, 'functions')"]);
     }
     super(scope, id, props);
     Object.defineProperty(this, FUNCTION_REGISTRY, { value: true });
     this.external = props.external ?? false;
     this.node.addValidation({ validate: memoizeValidation(() => this.duplicateObjects()) });
-    for (const pin of props.pins ?? []) {
-      if (this.pins.has(pin.name)) {
-        throw new UserError(`[${this.node.path}] pins has two packages named '${pin.name}', got '${this.pins.get(pin.name)!.packageReference}' `
-          + `and '${pin.packageReference}': keep one`);
+    const problems: string[] = [];
+    for (const [i, pin] of (props.pins ?? []).entries()) {
+      const earlier = this.pins.get(pin.name);
+      if (earlier) {
+        problems.push(`pins[${i}].name must be unique, got '${pin.name}' for both '${earlier.packageReference}' and '${pin.packageReference}': keep one`);
+      } else {
+        this.pins.set(pin.name, pin);
       }
-      this.pins.set(pin.name, pin);
     }
+    failConstruct(this, problems);
   }
 
   /**
@@ -98,9 +103,9 @@ export class FunctionRegistry extends Chart {
     if (entry) {
       const sameObject = !CompositionFunction.isCompositionFunction(fn) || entry.fn === fn || entry.fn === undefined;
       if (!entry.pkg.equals(pkg) || !sameObject) {
-        throw new UserError(`[${this.node.path}] function '${pkg.name}' is used as '${entry.pkg.packageReference}' and as '${pkg.packageReference}': `
+        failConstruct(this, [`function '${pkg.name}' is used as '${entry.pkg.packageReference}' and as '${pkg.packageReference}': `
           + `one name installs one package; pin one version for the whole app with new FunctionRegistry(app, 'functions', { pins: [...] }) `
-          + "or give one of them another name with withName('...')");
+          + "or give one of them another name with withName('...')"]);
       }
       return entry.pkg;
     }

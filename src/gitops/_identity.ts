@@ -1,5 +1,13 @@
 import { ApiObject } from 'cdk8s';
-import type { PlatformManifest } from './platform-layer';
+
+/**
+ * A Kubernetes manifest as far as layering needs it: plain objects from YAML or `toJson()`.
+ */
+export interface PlatformManifest {
+  readonly apiVersion?: unknown;
+  readonly kind?: unknown;
+  readonly metadata?: { readonly name?: unknown; readonly namespace?: unknown };
+}
 
 /** apiVersion, kind, name and namespace of a manifest or ApiObject, as strings. */
 export interface ObjectIdentity {

@@ -6,7 +6,7 @@ import {
   KustomizationSpecHealthChecks,
   KustomizationSpecSourceRefKind,
 } from '../../imports/kustomize.toolkit.fluxcd.io';
-import { UserError } from '../errors';
+import { failConstruct } from '../errors';
 import { checkDnsLabel, checkDuration } from './_rules';
 import { FluxSource } from './flux-source';
 import { identityOf, ObjectIdentity } from './_identity';
@@ -124,9 +124,7 @@ export class FluxLayout extends Construct {
 
     const errors = [...this.validate(props), ...props.source._validate()];
     this.path = normalizePath(props.path ?? './dist', errors);
-    if (errors.length > 0) {
-      throw new UserError(errors.map((e) => `[${this.node.path}] ${e}`).join('\n'));
-    }
+    failConstruct(this, errors);
 
     this.sourceObject = props.source._create(this, 'Source', this.name, this.namespace);
     const sourceKind = props.source.kind === 'GitRepository'

@@ -1,14 +1,7 @@
 import { ApiObject } from 'cdk8s';
-import { identityOf } from './_identity';
+import { identityOf, PlatformManifest } from './_identity';
 
-/**
- * A Kubernetes manifest as far as layering needs it: plain objects from YAML or `toJson()`.
- */
-export interface PlatformManifest {
-  readonly apiVersion?: unknown;
-  readonly kind?: unknown;
-  readonly metadata?: { readonly name?: unknown; readonly namespace?: unknown };
-}
+export type { PlatformManifest } from './_identity';
 
 /**
  * One folder of a platform's output, applied by Flux after the folders with a lower order:

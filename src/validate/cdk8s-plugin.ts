@@ -5,8 +5,10 @@
  * `context.report.submit()`). Configure it in `cdk8s.yaml` under `validations:`.
  */
 import { Finding } from './finding';
+import { useValidatorCache } from './object-validator';
 import { SchemaRegistry } from './registry';
 import { validateSourced } from './validate';
+import { defaultCacheDir } from './validator-code';
 import { readSources, SourcedObject } from './yaml-input';
 
 /** Properties of the plugin, from the `properties:` of its `cdk8s.yaml` entry. */
@@ -54,6 +56,9 @@ export class CrossplaneValidation {
 
   /** Validates `context.manifests` and submits the report. */
   public async validate(context: Cdk8sValidationContext): Promise<void> {
+    // Each synth is a new process: the XR schemas of unchanged XRDs and the extra CRDs are
+    // compiled once per repository and read from its cache afterwards.
+    useValidatorCache(defaultCacheDir());
     const registry = new SchemaRegistry();
     const extra = this.props.schemas === undefined ? [] : typeof this.props.schemas === 'string' ? [this.props.schemas] : [...this.props.schemas];
     const general: Finding[] = [];
@@ -68,7 +73,7 @@ export class CrossplaneValidation {
       general.push(...r.findings);
     }
     registry.addObjects(objects);
-    const results = validateSourced(objects, registry, { errorOnMissingSchemas: this.props.errorOnMissingSchemas });
+    const results = validateSourced(objects, registry, { errorOnMissingSchemas: this.props.errorOnMissingSchemas ?? false });
     const byRule = new Map<string, { f: Finding; manifest: string }[]>();
     const all = [...general.map((f) => ({ f, manifest: f.object.file ?? '' })), ...results.flatMap((r) => r.findings.map((f) => ({ f, manifest: r.object.file ?? '' })))];
     let errors = 0;

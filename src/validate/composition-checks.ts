@@ -46,6 +46,11 @@ export interface CompositionCheckContext {
   readonly registry: SchemaRegistry;
   /** Names of the Function objects among the validated objects; undefined when there are none. */
   readonly functionNames?: ReadonlySet<string>;
+  /**
+   * How to report a composed kind without a schema (its paths cannot be checked).
+   * @default - a warning
+   */
+  readonly missingSchemaSeverity?: (group: string, kind: string) => 'error' | 'warning';
 }
 
 /** Runs the cross-object checks on one Composition. Never throws on user data. */
@@ -103,7 +108,11 @@ export function checkCompositionReferences(comp: Rec, object: FindingObject, ctx
         const { group: bg } = splitApiVersion(base.apiVersion);
         const known = ctx.registry.versionsOf(bg, base.kind);
         if (known.length) add(`${rp}.base.apiVersion`, 'missing-schema', `Invalid value: "${base.apiVersion}": ${base.kind} has no schema at this version (known: ${known.map((v) => `${bg}/${v}`).join(', ')}): providers that no longer serve it reject the composed resource; use a known version`, 'warning');
-        else add(`${rp}.base`, 'missing-schema', `could not find CRD/XRD for: ${base.apiVersion}, Kind=${base.kind}: composed-side paths not checked; pass its CRD to check them`, 'warning');
+        else {
+          const severity = ctx.missingSchemaSeverity?.(bg, base.kind) ?? 'warning';
+          add(`${rp}.base`, 'missing-schema', `could not find CRD/XRD for: ${base.apiVersion}, Kind=${base.kind}: composed-side paths not checked; `
+            + `pass its CRD to check them${severity === 'error' ? `, or allow it with allowMissingSchemas: ['${base.kind}']` : ''}`, severity);
+        }
       } else if (xrNamespaced && entry.scope === 'Cluster') {
         add(`${rp}.base`, 'composition-scope', `Invalid value: "${base.apiVersion}, Kind=${base.kind}": a Namespaced XR can only compose namespaced kinds, and ${base.kind} is cluster scoped: use the namespaced variant (e.g. a .m. provider group)`);
       }

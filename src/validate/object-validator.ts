@@ -2,15 +2,20 @@
  * Validates one object against the schema of its kind with the API server's semantics, in the
  * order `crossplane resource validate` uses (reference 4.5): structural defaults first, then
  * OpenAPI validation, unknown fields (what pruning would drop), then CEL rules. Compiled
- * validators are cached per schema object, so repeated calls only pay for the checks.
+ * validators are cached per schema object, so repeated calls only pay for the checks, and are
+ * read from stored code when the package or the repository has it (see `validator-code.ts`).
  */
-import { cloneJson } from '../_clone-json';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ValidateFunction, ErrorObject } from 'ajv';
+import { SCHEMA_DIR } from '../../imports/schemas';
+import { cloneJson } from '../_clone-json';
 import { JsonSchema } from '../schema/json-schema';
 import { CelRule, celTypeName, evaluateRule, isTransitionRule, toCelValue } from './cel';
 import { isRecord } from './_util';
 import { checkMetadata } from './metadata';
 import { newAjv, translateSchema } from './openapi-ajv';
+import { generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from './validator-code';
 
 /** One problem in one object, before it is attached to the object's identity. */
 export interface ObjectIssue {
@@ -55,6 +60,39 @@ const defaultsMemo = new WeakMap<object, boolean>();
 const rulesMemo = new WeakMap<object, boolean>();
 const listMemo = new WeakMap<object, boolean>();
 
+/** Where validator code is looked up (and, for `cache`, written). @internal */
+export interface ValidatorStores {
+  /** Validators compiled when the package was built (read only). @default - none */
+  readonly shipped?: ValidatorDir;
+  /** Validators compiled on first use, kept across processes. @default - none */
+  readonly cache?: ValidatorDir;
+}
+
+const SHIPPED_DIR = path.join(SCHEMA_DIR, 'validators');
+let stores: ValidatorStores | undefined;
+
+function currentStores(): ValidatorStores {
+  // The build writes the shipped folder into lib/ only; from the sources it is absent and
+  // every schema is compiled at run time.
+  stores ??= fs.existsSync(SHIPPED_DIR) ? { shipped: new ValidatorDir(SHIPPED_DIR) } : {};
+  return stores;
+}
+
+/**
+ * Keeps validators compiled in this process in `dir` for the next one (`undefined`: no
+ * on-disk cache). The CLI and the cdk8s plugin use the repository's cache folder.
+ */
+export function useValidatorCache(dir: string | undefined): void {
+  const { shipped } = currentStores();
+  stores = { ...(shipped ? { shipped } : {}), ...(dir ? { cache: new ValidatorDir(dir) } : {}) };
+}
+
+/** Replaces the validator stores (tests). @internal */
+export function _setValidatorStores(s: ValidatorStores | undefined): void {
+  stores = s;
+  compiledByContent.clear();
+}
+
 /** Compiles (or returns the cached) validator of a schema. */
 export function compileSchema(schema: JsonSchema): Compiled {
   const hit = compiled.get(schema);
@@ -70,11 +108,10 @@ export function compileSchema(schema: JsonSchema): Compiled {
     compiled.set(schema, byContent);
     return byContent;
   }
-  ajv ??= newAjv();
   const t = translateSchema(schema);
   let c: Compiled;
   try {
-    c = { validate: ajv.compile(t.schema), skippedPatterns: t.skippedPatterns, hasDefaults: subtreeHas(schema, 'default', defaultsMemo) };
+    c = { validate: storedOrCompiled(t.schema), skippedPatterns: t.skippedPatterns, hasDefaults: subtreeHas(schema, 'default', defaultsMemo) };
   } catch (err) {
     c = { validate: undefined, compileError: (err as Error).message, skippedPatterns: t.skippedPatterns, hasDefaults: false };
   }
@@ -84,6 +121,25 @@ export function compileSchema(schema: JsonSchema): Compiled {
     compiledByContent.set(content, c);
   }
   return c;
+}
+
+/** The validator of a translated schema: stored code when there is some, else compiled. */
+function storedOrCompiled(translated: Record<string, unknown>): ValidateFunction {
+  const { shipped, cache } = currentStores();
+  if (!shipped && !cache) return compileTranslated(translated);
+  const key = validatorKey(translated);
+  const stored = shipped?.read(key) ?? cache?.read(key);
+  if (stored) return stored;
+  if (!cache) return compileTranslated(translated);
+  const code = generateValidatorCode(translated);
+  cache.write(key, code);
+  return loadValidatorCode(code);
+}
+
+/** Compiles a translated schema with ajv in this process (no stored code). @internal */
+export function compileTranslated(translated: Record<string, unknown>): ValidateFunction {
+  ajv ??= newAjv();
+  return ajv.compile(translated);
 }
 
 function children(s: Record<string, unknown>): unknown[] {

@@ -8,7 +8,8 @@
  * does; numeric formats such as int32/int64/float/double are not range-checked).
  */
 import * as net from 'node:net';
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
+import type { CodeOptions } from 'ajv';
 import { isRecord } from './_util';
 
 /** A translated schema plus what could not be translated faithfully. */
@@ -46,9 +47,18 @@ export const KUBERNETES_FORMATS: Record<string, (s: string) => boolean> = {
 
 const AJV_FORMAT_PREFIX = 'k8s-';
 
-/** A fresh ajv instance set up for translated Kubernetes schemas. */
-export function newAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: true, messages: false, addUsedSchema: false, validateSchema: false });
+/** The options of every ajv instance here; they are part of the key of stored validator code. */
+export const AJV_OPTIONS = { strict: false, allErrors: true, unicodeRegExp: false, validateFormats: true, messages: false, addUsedSchema: false, validateSchema: false } as const;
+
+/**
+ * A fresh ajv instance set up for translated Kubernetes schemas (`code` for generating
+ * standalone code). ajv is loaded on first use: a process that only loads stored validator
+ * code never pays for it.
+ */
+export function newAjv(code?: CodeOptions): Ajv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const AjvClass = (require('ajv') as typeof import('ajv')).default;
+  const ajv = new AjvClass({ ...AJV_OPTIONS, ...(code ? { code } : {}) });
   for (const [name, fn] of Object.entries(KUBERNETES_FORMATS)) ajv.addFormat(AJV_FORMAT_PREFIX + name, { type: 'string', validate: fn });
   return ajv;
 }

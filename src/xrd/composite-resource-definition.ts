@@ -2,7 +2,7 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as xp from '../../imports/apiextensions.crossplane.io';
 import { touchConstructs } from '../_validation-memo';
-import { UserError } from '../errors';
+import { failConstruct } from '../errors';
 import { JsonSchema } from '../schema/json-schema';
 import { AnySchema, Static, TypedSchema } from '../schema/schema-types';
 import { buildOpenApiSchema, checkVersion, renderVersion, ResolvedVersion } from './_version-rules';
@@ -163,7 +163,7 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
       name: props.version, referenceable: true, served: true, options: props, openAPIV3Schema: this.referenceableSchema,
     };
     const warnings: string[] = [];
-    this.fail([...this.checkProps(), ...checkVersionName(main.name, 'version'), ...checkVersion(main, this.scope, 'versions[0]', warnings)]);
+    failConstruct(this, [...this.checkProps(), ...checkVersionName(main.name, 'version'), ...checkVersion(main, this.scope, 'versions[0]', warnings)]);
     this.warn(warnings);
     this.versionList.push(main);
 
@@ -203,7 +203,7 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
     };
     const warnings: string[] = [];
     errors.push(...checkVersion(v, this.scope, field, warnings));
-    this.fail(errors);
+    failConstruct(this, errors);
     this.warn(warnings);
     this.versionList.push(v);
   }
@@ -287,12 +287,6 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
    */
   private warn(warnings: string[]): void {
     for (const w of warnings) this.node.addMetadata('warning', `[${this.node.path}] ${w}`);
-  }
-
-  private fail(errors: string[]): void {
-    if (errors.length > 0) {
-      throw new UserError(errors.map(e => `[${this.node.path}] ${e}`).join('\n'));
-    }
   }
 }
 

@@ -52,6 +52,14 @@ export function derivePlural(kind: string): string {
   return `${k}s`;
 }
 
+/**
+ * Whether the API server accepts `kind` as a CRD kind: a DNS-1035 label once lowercased, so
+ * it is also a safe file name.
+ */
+export function isKind(kind: string): boolean {
+  return kind !== '' && kind.length <= 63 && DNS1035_LABEL.test(kind.toLowerCase());
+}
+
 /** `spec.group`: a lowercase DNS subdomain with at least one dot. */
 export function checkGroup(group: string): string[] {
   const fix = "use a domain you own, e.g. 'platform.example.org'";
@@ -70,7 +78,7 @@ export function checkGroup(group: string): string[] {
 export function checkNames(names: XrdNames, plural: string, field: string): string[] {
   const errors: string[] = [];
   const kindRule = (name: string, value: string) => {
-    if (value === '' || value.length > 63 || !DNS1035_LABEL.test(value.toLowerCase())) {
+    if (!isKind(value)) {
       errors.push(`${field}.${name} must be a CamelCase name starting with a letter (letters, digits, '-'; at most 63), got '${value}': use e.g. 'XNetwork'`);
     }
   };

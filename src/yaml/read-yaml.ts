@@ -9,8 +9,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Document, parseAllDocuments, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { UserError } from '../errors';
+import { parsePlainYamlStream } from './plain-yaml';
 
 /** One document of a YAML stream. */
 export interface YamlDocument {
@@ -76,6 +77,20 @@ function firstLine(message: string): string {
 export function parseYamlStream(text: string, source: string, options: ReadYamlOptions = {}): YamlReadResult {
   const documents: YamlDocument[] = [];
   const problems: YamlProblem[] = [];
+  // Most Kubernetes files need none of YAML's rarer features: read those without the full
+  // parser, which is loaded only for the others (see plain-yaml.ts).
+  const plain = parsePlainYamlStream(text, options.intAsBigInt ?? false);
+  if (!plain) return parseYamlStreamFully(text, source, options);
+  plain.forEach((value, index) => { if (value !== null && value !== undefined) documents.push({ source, index, value }); });
+  return { documents, problems };
+}
+
+/** {@link parseYamlStream} with the full YAML parser, whatever the text. @internal */
+export function parseYamlStreamFully(text: string, source: string, options: ReadYamlOptions = {}): YamlReadResult {
+  const documents: YamlDocument[] = [];
+  const problems: YamlProblem[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseAllDocuments, parseDocument } = require('yaml') as typeof import('yaml');
   const opts = parseOptions(options) as any;
   let docs: Document.Parsed[];
   try {

@@ -149,6 +149,47 @@ describe('eager rules', () => {
     const chart = new Chart(app, 'c');
     expect(() => new Composition(chart, 'C', { xrd: testXrd(chart), name: 'Bad_Name' })).toThrow(/name must be a DNS-1123 subdomain, got 'Bad_Name'/);
   });
+
+  test('reports every wrong prop at once, each with the construct path', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const xrd = testXrd(chart);
+    expect(() => new Composition(chart, 'C', { xrd, name: 'Bad_Name', autoReady: 'sometimes' as AutoReady, patchAndTransformStep: ' ' })).toThrow([
+      "[c/C] name must be a DNS-1123 subdomain, got 'Bad_Name': use lowercase letters, digits, '-' and '.', e.g. 'xnetworks.platform.example.org'",
+      "[c/C] autoReady must be one of auto, on, off, got 'sometimes': use AutoReady.AUTO, AutoReady.ON or AutoReady.OFF",
+      "[c/C] patchAndTransformStep must be a non-empty string, got '': leave it unset for 'patch-and-transform'",
+    ].join('\n'));
+  });
+
+  test('reports every problem of one addStep call at once', () => {
+    const { comp } = setup();
+    comp.addStep({ step: 'render', function: FunctionPackage.GO_TEMPLATING });
+    let message = '';
+    try {
+      comp.addStep({
+        step: 'render', function: 'kcl' as any,
+        credentials: [{ name: '', secretRef: { name: 's', namespace: '' } }],
+      }, { before: 'a', after: 'b' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      "[test/Composition] pipeline step 'render' credentials[0].name must be a non-empty string, got '': name the credential the function reads",
+      "[test/Composition] pipeline step 'render' credentials[0].secretRef needs name and namespace, got '{\"name\":\"s\",\"namespace\":\"\"}': Crossplane only admits Secret credentials with both set",
+      "[test/Composition] pipeline step name must be unique, got 'render' for an existing step and the new one: rename one",
+      "[test/Composition] pipeline step 'render' function must be a FunctionPackage or a CompositionFunction, got 'kcl': e.g. FunctionPackage.GO_TEMPLATING",
+      "[test/Composition] pipeline step 'render' placement must give before or after, got both ('a', 'b'): keep one",
+    ]);
+  });
+
+  test('reports a bad resource name and a bad template together', () => {
+    const { comp } = setup();
+    expect(() => comp.addResource('my network', { apiVersion: 'v1' } as any)).toThrow([
+      "[test/Composition] resource name must be 1-63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, got 'my network': "
+        + "it becomes the crossplane.io/composition-resource-name annotation, e.g. 'network'",
+      "[test/Composition] resources[my network] template must have apiVersion and kind, got '{\"apiVersion\":\"v1\"}': P&T needs both to create the resource",
+    ].join('\n'));
+  });
 });
 
 describe('synth-time rules', () => {
@@ -196,10 +237,19 @@ describe('synth-time rules', () => {
     expect(() => app.synthYaml()).not.toThrow();
   });
 
-  test('fails if writeConnectionSecretsToNamespace is set for a modern XRD', () => {
+  test('warns if writeConnectionSecretsToNamespace is set for a modern XRD, which Crossplane ignores', () => {
     const { app, comp } = setup({ writeConnectionSecretsToNamespace: 'crossplane-system' });
     comp.addResource('network', Network, { spec: { providerConfigRef: pcr } });
-    expect(() => app.synthYaml()).toThrow(/spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got 'crossplane-system' for a Namespaced XRD/);
+    const writes: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text: string | Uint8Array) => { writes.push(String(text)); return true; });
+    try {
+      expect(() => app.synthYaml()).not.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes.filter(w => w.includes('writeConnectionSecretsToNamespace'))).toEqual([expect.stringMatching(
+      /^cdk8s-crossplane: warning: \[test\/Composition\] spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got 'crossplane-system' for a Namespaced XRD: Crossplane ignores it/)]);
+    expect(compositionJson(app).spec.writeConnectionSecretsToNamespace).toBe('crossplane-system');
   });
 
   test('fails if a writeConnectionSecretToRef patch targets anything but name or namespace', () => {

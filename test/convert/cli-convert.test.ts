@@ -6,7 +6,7 @@ import { Testing } from 'cdk8s';
 import { run } from '../../src/cli/convert';
 import { convertDocuments } from '../../src/convert/convert';
 import { parseInputs } from '../../src/convert/load';
-import { UsageError } from '../../src/errors';
+import { UsageError, UserError } from '../../src/errors';
 import { evaluateModule } from './_eval';
 import { L1_COMPOSITION, L1_XRD } from './_l1-fixture';
 
@@ -70,6 +70,10 @@ metadata: {name: not-converted}
 broken: [yaml
 `;
 
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function io() {
   const out: string[] = [];
   const err: string[] = [];
@@ -82,17 +86,27 @@ describe('cdk8s-crossplane convert', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convert-cli-'));
     fs.mkdirSync(path.join(dir, 'in'));
     fs.writeFileSync(path.join(dir, 'in', 'definition.yaml'), XRD);
-    fs.writeFileSync(path.join(dir, 'in', 'composition.yaml'), COMPOSITION);
+    fs.writeFileSync(path.join(dir, 'in', 'composition.yaml'), COMPOSITION.replace('---\nbroken: [yaml\n', ''));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('writes a module per API and a main.ts; bad documents are reported by file and index, the rest still converts', async () => {
+  test('a bad document is reported by file and index and nothing is written', async () => {
+    fs.writeFileSync(path.join(dir, 'in', 'composition.yaml'), COMPOSITION);
+    const t = io();
+    const err = await run([path.join(dir, 'in'), '--out', path.join(dir, 'out')], t.io).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(new RegExp(`^${escape(path.join(dir, 'in', 'composition.yaml'))} document 2: not valid YAML at line 32 .*\n`
+      + `nothing was written to ${escape(path.join(dir, 'out'))}: fix this document or leave it out, then run again$`));
+    expect(t.err.join('')).toContain(`skipped: ${path.join(dir, 'in', 'composition.yaml')} document 1: kind ConfigMap (v1) is not an XRD or Composition: skipped`);
+    expect(t.out.join('')).toBe('');
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('writes a module per API and a main.ts; other kinds of documents are skipped and listed', async () => {
     const t = io();
     const code = await run([path.join(dir, 'in'), '--out', path.join(dir, 'out')], t.io);
-    const stderr = t.err.join('');
-    expect(code).toBe(1);
-    expect(stderr).toContain(`error: ${path.join(dir, 'in', 'composition.yaml')} document 2: not valid YAML`);
-    expect(stderr).toContain(`skipped: ${path.join(dir, 'in', 'composition.yaml')} document 1: kind ConfigMap (v1) is not an XRD or Composition: skipped`);
+    expect(code).toBe(0);
+    expect(t.err.join('')).toContain(`skipped: ${path.join(dir, 'in', 'composition.yaml')} document 1: kind ConfigMap (v1) is not an XRD or Composition: skipped`);
     expect(t.out.join('')).toBe(`converted 1 XRD and 1 Composition (1 from Resources mode) into ${path.join(dir, 'out')}: xbucket.ts, main.ts\n`);
     const module = fs.readFileSync(path.join(dir, 'out', 'xbucket.ts'), 'utf8');
     expect(module).toContain("const regionPatchSet = PatchSet.of('region', [Patch.fromCompositeFieldPath('spec.region', 'spec.forProvider.region')]);");
@@ -170,7 +184,7 @@ describe('cdk8s-crossplane convert', () => {
   test('--target v2 migrates the legacy XRD and reports each change on stderr', async () => {
     const t = io();
     const code = await run([path.join(dir, 'in', 'definition.yaml'), path.join(dir, 'in', 'composition.yaml'), '--out', path.join(dir, 'out'), '--target', 'v2'], t.io);
-    expect(code).toBe(1); // the broken YAML document
+    expect(code).toBe(0);
     const module = fs.readFileSync(path.join(dir, 'out', 'xbucket.ts'), 'utf8');
     const mod = evaluateModule(module);
     const chart = Testing.chart();
@@ -251,5 +265,64 @@ describe('convertDocuments', () => {
     const module = r.files[0].content;
     expect(module).toContain('function: FunctionPackage.PATCH_AND_TRANSFORM');
     expect(module).not.toContain('addResource(');
+  });
+});
+
+describe('convert --crds and --rename-functions', () => {
+  const GCP_V1 = path.resolve(__dirname, '../fixtures/provider-crds/provider-upjet-gcp-v1.14.0');
+  const xrd = `apiVersion: apiextensions.crossplane.io/v2
+kind: CompositeResourceDefinition
+metadata: {name: xms.example.org}
+spec:
+  group: example.org
+  scope: Cluster
+  names: {kind: XM, plural: xms}
+  versions: [{name: v1, served: true, referenceable: true, schema: {openAPIV3Schema: {type: object}}}]
+`;
+  const composition = `apiVersion: apiextensions.crossplane.io/v1
+kind: Composition
+metadata: {name: xms.example.org}
+spec:
+  compositeTypeRef: {apiVersion: example.org/v1, kind: XM}
+  mode: Pipeline
+  pipeline:
+    - step: patch-and-transform
+      functionRef: {name: crossplane-contrib-function-patch-and-transform}
+      input:
+        apiVersion: pt.fn.crossplane.io/v1beta1
+        kind: Resources
+        resources:
+          - name: member
+            base: {apiVersion: cloudplatform.gcp.upbound.io/v1beta1, kind: ProjectIAMMember, spec: {forProvider: {role: roles/viewer}}}
+`;
+  const convert = async (...flags: string[]) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-convert-crds-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'in.yaml'), `${xrd}---\n${composition}`);
+      const t = io();
+      const code = await run([path.join(dir, 'in.yaml'), '--out', path.join(dir, 'out'), ...flags], t.io);
+      return { code, err: t.err.join(''), module: fs.readFileSync(path.join(dir, 'out', 'xm.ts'), 'utf8') };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('without --crds, the unserved version is noted and suppressed; the function name is kept', async () => {
+    const r = await convert();
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/note: .*in\.yaml document 1: spec\.pipeline\[0\]\.input\.resources\[0\]\.base\.apiVersion 'cloudplatform\.gcp\.upbound\.io\/v1beta1' is not served by the bundled schemas/);
+    expect(r.module).toContain('LintRule.UNSERVED_VERSION');
+    expect(r.module).toContain("FunctionPackage.PATCH_AND_TRANSFORM.withName('crossplane-contrib-function-patch-and-transform')");
+  });
+  test('with --crds, the version is checked against them; --rename-functions renames', async () => {
+    const r = await convert('--crds', GCP_V1, '--rename-functions');
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/not served/);
+    expect(r.module).not.toContain('LintRule');
+    expect(r.module).not.toContain('withName');
+    expect(r.err).toMatch(/'crossplane-contrib-function-patch-and-transform' is written as 'function-patch-and-transform' \(renameFunctions\)/);
+  });
+  test('a missing --crds source is a user error naming it', async () => {
+    await expect(convert('--crds', '/nonexistent/crds')).rejects.toThrow(/\/nonexistent\/crds: CRD source not found/);
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * Validators loaded from stored code (shipped with the package, or cached on disk) must judge
+ * exactly as validators compiled in the process; a damaged cache entry must cost time, never a
+ * result.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { _setValidatorStores, applyDefaults, compileTranslated, validateObject } from '../../src/validate/object-validator';
+import { translateSchema } from '../../src/validate/openapi-ajv';
+import { JsonSchema } from '../../src/schema/json-schema';
+import { SchemaRegistry } from '../../src/validate/registry';
+import { defaultCacheDir, generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from '../../src/validate/validator-code';
+import { readYamlStream, SourcedObject } from '../../src/validate/yaml-input';
+
+const corpus = path.resolve(__dirname, '../..', '../shared/corpus');
+const haveCorpus = fs.existsSync(path.join(corpus, 'files.json'));
+if (!haveCorpus) console.warn(`skipped the corpus half of validator-code tests: ${corpus} does not exist in this clone`);
+
+afterEach(() => _setValidatorStores(undefined));
+
+/** Every XRD, Composition and example of the corpus, plus objects that break rules. */
+function corpusObjects(): SourcedObject[] {
+  if (!haveCorpus) return [];
+  const files = JSON.parse(fs.readFileSync(path.join(corpus, 'files.json'), 'utf8')) as Record<string, { snapshot: string; path: string }[]>;
+  const seen = new Set<string>();
+  const out: SourcedObject[] = [];
+  for (const rec of [...files.xrds, ...files.compositions, ...files.examples]) {
+    const file = path.join(corpus, rec.snapshot, rec.path);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    out.push(...readYamlStream(fs.readFileSync(file, 'utf8'), file).objects);
+  }
+  return out;
+}
+
+const broken: Record<string, unknown>[] = [
+  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'two', selector: {}, template: { spec: { containers: [{ name: 'c', ports: [{ containerPort: 70000 }] }] } }, extra: 1 } },
+  { apiVersion: 'container.gcp.m.upbound.io/v1beta1', kind: 'Cluster', metadata: { name: 'c' }, spec: { forProvider: { location: 1, unknown: true, ipAllocationPolicy: { clusterIpv4CidrBlock: 5 } } } },
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'x' }], type: 7 } },
+];
+
+test('stored code and in-process compilation give the same ajv errors on the corpus and on broken objects', () => {
+  const registry = new SchemaRegistry();
+  const objects = corpusObjects();
+  registry.addObjects(objects);
+  const all = [...objects.map((o) => o.object), ...broken];
+  const byKey = new Map<string, { runtime: ReturnType<typeof compileTranslated>; stored: ReturnType<typeof compileTranslated> }>();
+  let compared = 0;
+  let failing = 0;
+  for (const obj of all) {
+    if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') continue;
+    const entry = registry.lookup(obj.apiVersion, obj.kind);
+    if (!entry) continue;
+    const translated = translateSchema(entry.schema).schema;
+    const key = validatorKey(translated);
+    let pair = byKey.get(key);
+    if (!pair) {
+      pair = { runtime: compileTranslated(translated), stored: loadValidatorCode(generateValidatorCode(translated)) };
+      byKey.set(key, pair);
+    }
+    const data = structuredClone(obj);
+    applyDefaults(data, entry.schema);
+    const a = pair.runtime(data);
+    const errorsA = pair.runtime.errors;
+    const b = pair.stored(data);
+    expect(b).toBe(a);
+    expect(pair.stored.errors).toEqual(errorsA);
+    compared++;
+    if (!a) failing++;
+  }
+  console.log(`validator code: ${compared} objects, ${byKey.size} schemas, ${failing} with errors, same verdicts`);
+  expect(compared).toBeGreaterThanOrEqual(broken.length + (haveCorpus ? 100 : 0));
+  expect(failing).toBeGreaterThanOrEqual(broken.length);
+});
+
+describe('on-disk validator cache', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validator-cache-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const crdSchema: JsonSchema = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer', minimum: 1 }, name: { type: 'string', format: 'hostname' } }, required: ['size'] } } };
+  const bad = { apiVersion: 'x.example.org/v1', kind: 'X', metadata: { name: 'x' }, spec: { size: 0, name: 'Not_A_Host', extra: 1 } };
+
+  test('a schema compiled once is written, then read back with the same findings', () => {
+    const reference = validateObject(bad, structuredClone(crdSchema));
+    expect(reference.map((i) => i.path).sort()).toEqual(['spec.extra', 'spec.name', 'spec.size']);
+    _setValidatorStores({ cache: new ValidatorDir(dir) });
+    expect(validateObject(bad, structuredClone(crdSchema))).toEqual(reference);
+    const files = fs.readdirSync(dir);
+    expect(files).toEqual([`${validatorKey(translateSchema(crdSchema).schema)}.js.gz`]);
+    // A new process: nothing in memory, the entry on disk.
+    _setValidatorStores({ cache: new ValidatorDir(dir) });
+    expect(new ValidatorDir(dir).read(files[0].replace('.js.gz', ''))).toBeInstanceOf(Function);
+    expect(validateObject(bad, structuredClone(crdSchema))).toEqual(reference);
+  });
+
+  test.each([
+    ['truncated', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['garbage', () => Buffer.from('not gzip at all')],
+    ['valid gzip of code that exports nothing', () => require('node:zlib').gzipSync('module.exports = 1;')],
+    ['empty', () => Buffer.alloc(0)],
+  ])('a %s entry is ignored and rewritten', (_name, damage) => {
+    const reference = validateObject(bad, structuredClone(crdSchema));
+    _setValidatorStores({ cache: new ValidatorDir(dir) });
+    validateObject(bad, structuredClone(crdSchema));
+    const [file] = fs.readdirSync(dir);
+    const full = path.join(dir, file);
+    const good = fs.readFileSync(full);
+    fs.writeFileSync(full, damage(good));
+    _setValidatorStores({ cache: new ValidatorDir(dir) });
+    expect(validateObject(bad, structuredClone(crdSchema))).toEqual(reference);
+    // Rewritten with working code (names inside may differ from the first write).
+    expect(new ValidatorDir(dir).read(file.replace('.js.gz', ''))).toBeInstanceOf(Function);
+  });
+
+  test('an unwritable cache folder only costs the compilation', () => {
+    const file = path.join(dir, 'a-file');
+    fs.writeFileSync(file, '');
+    _setValidatorStores({ cache: new ValidatorDir(path.join(file, 'below-a-file')) });
+    expect(validateObject(bad, structuredClone(crdSchema)).length).toBe(3);
+  });
+
+  test('the default folder is node_modules/.cache of the nearest package; the variable overrides or turns it off', () => {
+    const nested = path.join(dir, 'a', 'b');
+    fs.mkdirSync(nested, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+    expect(defaultCacheDir(nested, {})).toBe(path.join(dir, 'node_modules', '.cache', 'cdk8s-crossplane'));
+    expect(defaultCacheDir(nested, { CDK8S_CROSSPLANE_CACHE_DIR: 'c' })).toBe(path.join(nested, 'c'));
+    expect(defaultCacheDir(nested, { CDK8S_CROSSPLANE_CACHE_DIR: 'off' })).toBeUndefined();
+  });
+});
+
+test('generated code loads only the formats and ajv runtime helpers', () => {
+  expect(() => loadValidatorCode('require("fs"); module.exports = function () { return true; };')).toThrow(/unexpected module: fs/);
+});

@@ -1,0 +1,119 @@
+/**
+ * The plain-YAML reader must answer exactly what the full parser answers, or not at all.
+ * Checked on every YAML file of the repository, the shared CRDs and the corpus, on hand-picked
+ * YAML 1.1 corner cases, and on random objects written by the `yaml` library.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { parseYamlStream, parseYamlStreamFully } from '../../src/yaml/read-yaml';
+import { parsePlainYamlStream } from '../../src/yaml/plain-yaml';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHARED = path.resolve(ROOT, '..', 'shared');
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) { if (e.name !== 'node_modules' && !e.name.startsWith('.')) yamlFiles(full, out); } else if (/\.ya?ml$/.test(e.name)) out.push(full);
+  }
+  return out;
+}
+
+/** The plain reader's documents, or undefined when it leaves the text to the full parser. */
+function plain(text: string, intAsBigInt = false) {
+  const docs = parsePlainYamlStream(text, intAsBigInt);
+  return docs && docs.flatMap((value, index) => (value === null ? [] : [{ source: 's', index, value }]));
+}
+
+function full(text: string, intAsBigInt = false) {
+  const r = parseYamlStreamFully(text, 's', { intAsBigInt });
+  return r.problems.length > 0 ? undefined : r.documents;
+}
+
+describe('plain YAML reader', () => {
+  const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'test')), ...yamlFiles(path.join(SHARED, 'crds')), ...yamlFiles(path.join(SHARED, 'corpus'))];
+  if (!fs.existsSync(SHARED)) console.warn(`plain YAML reader: ${SHARED} is absent, only the repository's own files are compared`);
+
+  test('agrees with the full parser on every file it reads, and reads most Kubernetes files', () => {
+    let read = 0;
+    const disagree: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const big of [false, true]) {
+        const p = plain(text, big);
+        if (!p) continue;
+        if (!big) read++;
+        try {
+          expect(p).toEqual(full(text, big));
+        } catch {
+          disagree.push(`${path.relative(ROOT, file)} (intAsBigInt ${big})`);
+        }
+      }
+    }
+    console.log(`plain YAML reader: read ${read} of ${files.length} files, the full parser the rest`);
+    expect(disagree).toEqual([]);
+    expect(read).toBeGreaterThan(files.length / 2);
+  });
+
+  test.each([
+    ['document separators and empty documents', '# head\n---\na: 1\n---\n---\nb: 2\n'],
+    ['leading content without ---', 'a: 1\n---\nb: 2\n'],
+    ['trailing separator', 'a: 1\n---\n'],
+    ['nested block collections', 'a:\n  b:\n  - c: 1\n    d: []\n  e: {}\ng:\n  - - p\n    - q\n  - r\nf:\n- 1\n- -2\n- 1.50\n'],
+    ['quoted scalars and escapes', `a: "x\\ty\\u00e9\\"" # c\nb: 'it''s'\n"c d": e\n'f': "1"\n`],
+    ['plain scalars that stay strings', 'a: 10.0.0.0/8\nb: e2-standard-4\nc: http://x:80/y\nd: a b  c\ne: -name\nf: v1.30.2\n'],
+    ['folded plain scalars', 'a: one\n  two\n\n  three\nb: x\n'],
+    ['literal and folded block scalars', 'a: |\n  x\n   y\n\n  z\n\nb: |-\n  s\nc: >\n  p\n  q\n\n  r\nd: >-\n  t\ne: |\nf: 1\n'],
+    ['null, booleans, numbers', 'a: ~\nb: null\nc: True\nd: FALSE\ne: 0\nf: -12\ng: 3.25\nh:\n'],
+    ['quoted scalars folded over lines', 'a: "one\n  two\n\n  three \\\n  four"\nb: \'x\n  y\'\nc: 10.0.0.1\n'],
+    ['same key twice keeps the last value', 'a: 1\nb: 2\na: 3\n'],
+  ])('%s: same values as the full parser', (_name, text) => {
+    expect(plain(text)).toBeDefined();
+    expect(plain(text)).toEqual(full(text));
+    expect(plain(text, true)).toEqual(full(text, true));
+  });
+
+  test.each([
+    ['YAML 1.1 booleans', 'a: yes\n'],
+    ['on as a key', 'on: push\n'],
+    ['octal', 'a: 0777\n'],
+    ['base 60', 'a: 1:20\n'],
+    ['exponent', 'a: 1e3\n'],
+    ['an exponent without digits before it (a number to the full parser)', 'E0: x\n'],
+    ['infinity', 'a: .inf\n'],
+    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['merge keys', 'a: {x: 1}\nb:\n  <<: {y: 2}\n'],
+    ['tags', 'a: !!str 1\n'],
+    ['flow collections with content', 'a: [1, 2]\n'],
+    ['tabs', 'a:\tb\n'],
+    ['CRLF', 'a: b\r\n'],
+    ['a quoted scalar continued at its key\'s column', 'a: "x\ny"\n'],
+    ['keep chomping', 'a: |+\n  x\n\n'],
+    ['a number as a key', '1.0: a\n'],
+    ['mapping value on a plain scalar line', 'a: b: c\n'],
+  ])('%s: left to the full parser', (_name, text) => {
+    expect(parsePlainYamlStream(text, false)).toBeUndefined();
+  });
+
+  test('parseYamlStream gives the same result whichever reader runs', () => {
+    const text = 'a: yes\nb: 0777\n'; // needs the full parser
+    expect(parseYamlStream(text, 'f').documents).toEqual([{ source: 'f', index: 0, value: { a: true, b: 511 } }]);
+    expect(parseYamlStream('a: 1\n', 'f', { intAsBigInt: true }).documents).toEqual([{ source: 'f', index: 0, value: { a: 1n } }]);
+  });
+
+  test('random objects written by the yaml library read back the same', () => {
+    const key = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.\/-]{0,8}$/);
+    const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constantFrom('yes', 'on', '0777', '1:20', '10.0.0.0/8', 'a: b', '# x', '- y', 'line\nbreak', '  padded '));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+    })).node;
+    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.constantFrom(0, 2, 4, 6), (obj, width) => {
+      const text = stringify(obj, { indentSeq: width !== 0, lineWidth: width >= 4 ? 20 : 80, defaultStringType: width === 6 ? 'QUOTE_DOUBLE' : 'PLAIN' });
+      const p = plain(text);
+      if (p) expect(p).toEqual(full(text));
+    }), { numRuns: 1000 });
+  });
+});
