@@ -77,7 +77,7 @@ export function parseKeyValues(values: readonly string[], flag: string): [string
   return out;
 }
 
-function single(docs: LoadedDocument[], what: string, file: string): LoadedDocument {
+export function single(docs: LoadedDocument[], what: string, file: string): LoadedDocument {
   if (docs.length === 0) throw new UserError(`cannot load ${what} from ${JSON.stringify(file)}: the file has no YAML document`);
   return docs[0];
 }
@@ -87,7 +87,7 @@ function single(docs: LoadedDocument[], what: string, file: string): LoadedDocum
  * with the usual message). cdk8s writes a chart's XRD and Composition into one file; crossplane
  * render reads only the first document, we take the one that is meant.
  */
-function singleOfKind(docs: LoadedDocument[], kind: string, file: string): LoadedDocument {
+export function singleOfKind(docs: LoadedDocument[], kind: string, file: string): LoadedDocument {
   const matching = docs.filter((d) => d.object.kind === kind);
   if (matching.length > 1) {
     const names = matching.map((d) => `${(d.object.metadata as { name?: string } | undefined)?.name ?? '?'} (document ${d.index})`);
@@ -140,7 +140,7 @@ function contextValue(text: string, key: string, source: string): unknown {
 }
 
 /** Loads `{ name: fn }` from a JavaScript module (CommonJS, or its `default` export). */
-function loadImplementations(file: string): Record<string, CompositionFunctionImpl> {
+export function loadImplementations(file: string): Record<string, CompositionFunctionImpl> {
   let mod: unknown;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -5,7 +5,7 @@
  */
 import { UsageError, UserError } from '../errors';
 import { Finding } from '../validate/finding';
-import { useValidatorCache } from '../validate/object-validator';
+import { keepCompiledValidators, useValidatorCache } from '../validate/object-validator';
 import { KUBERNETES_VERSIONS, SchemaRegistry } from '../validate/registry';
 import { renderText, summarize } from '../validate/report-text';
 import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
@@ -89,6 +89,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const s = summarize(report);
   if (output === 'json') io.stdout(JSON.stringify({ summary: s, general: report.general, results: report.results }, null, 2) + '\n');
   else io.stdout(renderText(report, { skipSuccessResults: Boolean(v['skip-success-results']) }));
+  keepCompiledValidators();
   const generalErrors = report.general.some((f) => f.severity === 'error');
   if (s.failure > 0 || generalErrors) throw new UserError('could not validate all resources');
   if (options.errorOnMissingSchemas && s.missingSchemas > 0) throw new UserError('could not validate all resources, schema(s) missing');
