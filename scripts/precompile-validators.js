@@ -35,7 +35,13 @@ function cachedCode(key) {
 }
 
 const t0 = Date.now();
-for (const file of fs.readdirSync(schemas).filter((f) => f.endsWith('.json')).sort()) {
+// Built-in kinds of other Kubernetes releases sit in kubernetes-<version>/ folders.
+const groupFiles = [
+  ...fs.readdirSync(schemas).filter((f) => f.endsWith('.json')),
+  ...fs.readdirSync(schemas).filter((d) => d.startsWith('kubernetes-') && fs.statSync(path.join(schemas, d)).isDirectory())
+    .flatMap((d) => fs.readdirSync(path.join(schemas, d)).filter((f) => f.endsWith('.json')).map((f) => path.join(d, f))),
+].sort();
+for (const file of groupFiles) {
   const group = JSON.parse(fs.readFileSync(path.join(schemas, file), 'utf8'));
   for (const kind of group.kinds ?? []) {
     for (const version of kind.versions ?? []) {

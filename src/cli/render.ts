@@ -5,6 +5,7 @@
  */
 import { UsageError, UserError } from '../errors';
 import { expectKind, loadYamlPath, LoadedDocument, parseYamlDocuments, render, RenderError } from '../engine';
+import { closest } from '../pt/path-check';
 import { parseCommandLine } from './args';
 import { CliIo } from './io';
 import * as fs from 'node:fs';
@@ -32,6 +33,7 @@ Flags:
       --context-files=KEY=FILE,... context keys read from YAML/JSON files
       --context-values=KEY=JSON,.. context keys given inline (win over files)
       --function-credentials=PATH  Secrets for pipeline step credentials
+      --composition=NAME           the Composition to render when COMPOSITION holds several
       --xrd=PATH                   apply the XRD's schema defaults to the XR
       --function-implementations=PATH
                                    a JavaScript module exporting { '<function name>': fn }
@@ -91,9 +93,22 @@ export function singleOfKind(docs: LoadedDocument[], kind: string, file: string)
   const matching = docs.filter((d) => d.object.kind === kind);
   if (matching.length > 1) {
     const names = matching.map((d) => `${(d.object.metadata as { name?: string } | undefined)?.name ?? '?'} (document ${d.index})`);
-    throw new UserError(`${file}: holds ${matching.length} ${kind}s, ${names.join(', ')}: pass a file with only the one to render`);
+    const fix = kind === 'Composition' ? 'choose one with --composition NAME' : 'pass a file with only the one to use';
+    throw new UserError(`${file}: holds ${matching.length} ${kind}s, ${names.join(', ')}: ${fix}`);
   }
   return matching[0] ?? single(docs, kind, file);
+}
+
+/** The Composition named `name` among a file's documents (`--composition`), with a did-you-mean. */
+function namedComposition(docs: LoadedDocument[], name: string, file: string): LoadedDocument {
+  const compositions = docs.filter((d) => d.object.kind === 'Composition');
+  const nameOf = (d: LoadedDocument) => (d.object.metadata as { name?: unknown } | undefined)?.name;
+  const hit = compositions.find((d) => nameOf(d) === name);
+  if (hit) return hit;
+  const names = compositions.map(nameOf).filter((n): n is string => typeof n === 'string');
+  const guess = closest(name, names);
+  const known = names.length ? `it holds ${names.map((n) => `'${n}'`).join(', ')}` : 'it holds no Composition';
+  throw new UserError(`--composition: ${file} has no Composition named '${name}': ${guess ? `did you mean '${guess}'?` : known}`);
 }
 
 function parseContextValue(text: string, key: string, source: string): unknown {
@@ -187,6 +202,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'context-files': { type: 'string', multiple: true },
     'context-values': { type: 'string', multiple: true },
     'function-credentials': { type: 'string' },
+    'composition': { type: 'string' },
     'xrd': { type: 'string' },
     'function-implementations': { type: 'string' },
     'function-mounts': { type: 'string', multiple: true },
@@ -208,7 +224,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const stdin = () => io.stdin();
   const xrDoc = single(loadYamlPath(xrPath, stdin), 'composite resource', xrPath);
   expectKind(xrDoc, 'composite resource', []);
-  const compDoc = singleOfKind(loadYamlPath(compPath, stdin), 'Composition', compPath);
+  const compDocs = loadYamlPath(compPath, stdin);
+  const compDoc = v.composition !== undefined ? namedComposition(compDocs, v.composition, compPath) : singleOfKind(compDocs, 'Composition', compPath);
   expectKind(compDoc, 'Composition', [{ apiVersion: ['apiextensions.crossplane.io/v1'], kind: 'Composition' }]);
 
   let functions: Record<string, unknown>[] | undefined;

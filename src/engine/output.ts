@@ -9,6 +9,7 @@ import type { StepCondition, StepResult } from './pipeline';
 import type { State } from './protocol';
 import type { ObjectValue, Value } from './go/values';
 import { deepCopy, isObject } from './go/values';
+import { DEFAULT_FIRST_N, stableNAndSomeMore } from './runtime/names';
 import { UserError } from '../errors';
 
 /** The fixed condition time render prints (`lastTransitionTime` would only be noise). */
@@ -101,13 +102,6 @@ function setComposedMetadata(cd: ObjectValue, xr: ObjectValue, name: string): vo
   m.ownerReferences = refs;
 }
 
-/** Crossplane's StableNAndSomeMore: sorted, first three, `, and N more`. */
-function stableNAndSomeMore(names: string[]): string {
-  const sorted = [...names].sort();
-  if (sorted.length > 3) return `${sorted.slice(0, 3).join(', ')}, and ${sorted.length - 3} more`;
-  return sorted.join(', ');
-}
-
 function normalizeCondition(c: ObjectValue): ObjectValue {
   const out: ObjectValue = {
     type: c.type ?? '',
@@ -181,7 +175,7 @@ export function renderDocuments(input: RenderDocumentsInput): RenderDocuments {
   if (compositeReady === 'READY_FALSE') {
     ready = { type: 'Ready', status: 'False', reason: 'Creating', lastTransitionTime: CONDITION_TIME };
   } else if (compositeReady === 'READY_UNSPECIFIED' && unready.length > 0) {
-    ready = { type: 'Ready', status: 'False', reason: 'Creating', message: `Unready resources: ${stableNAndSomeMore(unready)}`, lastTransitionTime: CONDITION_TIME };
+    ready = { type: 'Ready', status: 'False', reason: 'Creating', message: `Unready resources: ${stableNAndSomeMore(DEFAULT_FIRST_N, unready)}`, lastTransitionTime: CONDITION_TIME };
   }
   setConditions(xr, [ready]);
   for (const c of input.conditions) {

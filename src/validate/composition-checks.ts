@@ -6,6 +6,7 @@
  * ToCompositeFieldPath targets exist in the XR schema (status), and a namespaced XR composes
  * only namespaced kinds (reference 5).
  */
+import { PT_BEHAVIOUR } from '../engine/functions/patch-and-transform/input';
 import { ptInputProblem } from '../engine/functions/patch-and-transform/validate';
 import type { ObjectValue } from '../engine/go/values';
 import { Finding, FindingObject } from './finding';
@@ -30,6 +31,15 @@ function pathProblem(schema: unknown, path: string): { message: string } | undef
 
 const COMPOSED_TO = new Set(['FromCompositeFieldPath', 'CombineFromComposite', 'FromEnvironmentFieldPath', 'CombineFromEnvironment']);
 const COMPOSED_FROM = new Set(['ToCompositeFieldPath', 'CombineToComposite', 'ToEnvironmentFieldPath', 'CombineToEnvironment']);
+
+/**
+ * P&T's decoding error, saying whose behaviour it is: the field fails the step in every P&T
+ * release since v0.8.0, but a reader who knows an older one should see which release we mean.
+ */
+function strictDecodingMessage(message: string): string {
+  return `${message} (function-patch-and-transform ${PT_BEHAVIOUR.version} decodes its input strictly, through function-sdk-go ${PT_BEHAVIOUR.sdkVersion}: `
+    + 'the step fails with this error; remove the field or fix its name or type)';
+}
 
 /** Options of {@link checkComposition}. */
 export interface CompositionCheckContext {
@@ -78,12 +88,15 @@ function checkCompositeTypeRef(spec: Rec, ctx: CompositionCheckContext, add: Add
   const refKind = typeof ref.kind === 'string' ? ref.kind : '';
   const { group, version } = splitApiVersion(refApi);
   const xrd = refKind ? ctx.registry.xrdFor(group, refKind) : undefined;
+  // The API server admits a Composition whatever type it names (Crossplane v2 has no
+  // Composition webhook, reference 2.2); XRs just never select it. A likely mistake, so a
+  // warning: an end-to-end test may well apply it before the XRD changes its referenceable version.
   if (xrd && xrd.kind === refKind && !xrd.referenceableVersions.includes(version)) {
     const want = xrd.referenceableVersions[0];
-    add('spec.compositeTypeRef.apiVersion', 'composition', `Invalid value: "${refApi}": XRD ${xrd.name} has no referenceable version ${version}${want ? `: set apiVersion to ${group}/${want}` : ': mark one version referenceable'}`);
+    add('spec.compositeTypeRef.apiVersion', 'composition', `Invalid value: "${refApi}": XRD ${xrd.name} has no referenceable version ${version}, so no XR selects this Composition${want ? `: set apiVersion to ${group}/${want}` : ': mark one version referenceable'}`, 'warning');
   }
   if (xrd && xrd.kind !== refKind) {
-    add('spec.compositeTypeRef.kind', 'composition', `Invalid value: "${refKind}": ${refKind} is the claim kind of XRD ${xrd.name}: a Composition must reference the XR kind ${xrd.kind}`);
+    add('spec.compositeTypeRef.kind', 'composition', `Invalid value: "${refKind}": ${refKind} is the claim kind of XRD ${xrd.name}, so no XR selects this Composition: reference the XR kind ${xrd.kind}`, 'warning');
   }
   const xrSchema = refApi && refKind ? ctx.registry.lookup(refApi, refKind)?.schema : undefined;
   return { refApi, refKind, xrSchema, xrNamespaced: xrd ? xrd.scope === 'Namespaced' : undefined };
@@ -94,13 +107,15 @@ function checkStep(step: unknown, sp: string, target: CompositeTarget, ctx: Comp
   if (!isRecord(step)) return;
   const fnName = isRecord(step.functionRef) ? step.functionRef.name : undefined;
   if (ctx.functionNames && typeof fnName === 'string' && !ctx.functionNames.has(fnName)) {
-    add(`${sp}.functionRef.name`, 'composition-function', `Invalid value: "${fnName}": no Function named "${fnName}" among the objects (known: ${[...ctx.functionNames].sort().join(', ') || 'none'}): install a Function with that metadata.name or fix the reference`);
+    // Admitted by the API server (no webhook in v2, reference 2.2), and often right: a
+    // package's dependsOn installs Functions that no file of the repository declares.
+    add(`${sp}.functionRef.name`, 'composition-function', `Invalid value: "${fnName}": no Function named "${fnName}" among the objects (known: ${[...ctx.functionNames].sort().join(', ') || 'none'}): install a Function with that metadata.name (or have a package dependency install it) or fix the reference`, 'warning');
   }
   const input = isRecord(step.input) ? step.input : undefined;
   if (!input || input.kind !== 'Resources' || typeof input.apiVersion !== 'string' || !input.apiVersion.startsWith('pt.fn.crossplane.io/')) return;
   const ip = `${sp}.input`;
   const problem = ptInputProblem(input as ObjectValue);
-  if (problem) add(problem.field ? `${ip}.${problem.field}` : ip, 'pt-input', problem.message);
+  if (problem) add(problem.field ? `${ip}.${problem.field}` : ip, 'pt-input', problem.field === '' ? strictDecodingMessage(problem.message) : problem.message);
   const patchSets = new Map<string, unknown[]>();
   for (const ps of Array.isArray(input.patchSets) ? input.patchSets : []) {
     if (isRecord(ps) && typeof ps.name === 'string') patchSets.set(ps.name, Array.isArray(ps.patches) ? ps.patches : []);

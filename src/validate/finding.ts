@@ -31,8 +31,8 @@ export type FindingSeverity = 'error' | 'warning';
 /**
  * The rule that produced a finding. Stable identifiers, so tools can filter on them:
  * `schema` (OpenAPI type/enum/format/length/... checks), `required`, `unknown-field`, `cel`,
- * `cel-not-evaluated`, `metadata`, `missing-schema`, `yaml`, `document`, `xrd`, `xrd-structural`,
- * `composition`, `composition-patch-path`, `composition-scope`, `composition-function`,
+ * `cel-not-evaluated`, `metadata`, `missing-schema`, `yaml`, `document`, `not-an-object`, `xrd`, `xrd-structural`,
+ * `xrd-scope`, `composition`, `composition-patch-path`, `composition-scope`, `composition-function`,
  * `pt-input`, `defaults`.
  */
 export type FindingRule = string;

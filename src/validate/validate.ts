@@ -11,6 +11,7 @@ import { validateObject } from './object-validator';
 import { splitApiVersion } from '../schema/imported-schemas';
 import { isSourced, SchemaRegistry, XrdSource } from './registry';
 import { checkXrd } from './xrd-checks';
+import { isV2WithoutScope } from './xrd-crd';
 import { readSources, readYamlStream, SourcedObject } from './yaml-input';
 
 /**
@@ -32,6 +33,12 @@ export interface ValidateOptions {
    * @default true
    */
   readonly builtInSchemas?: boolean;
+  /**
+   * Kubernetes release (`major.minor`) whose schemas validate built-in kinds (Deployment,
+   * Service, ...): one of `KUBERNETES_VERSIONS`. Ignored when `schemas` holds a registry.
+   * @default - the newest release this package has schemas for
+   */
+  readonly kubernetesVersion?: string;
   /**
    * Report objects whose kind has no schema (and Composition resources composing such a kind,
    * whose paths then go unchecked) as errors. Set it to `false` to make them warnings, as
@@ -132,7 +139,7 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
 export function buildRegistry(options: ValidateOptions, findings: Finding[]): SchemaRegistry {
   const inputs = options.schemas === undefined ? [] : Array.isArray(options.schemas) ? options.schemas : [options.schemas];
   const given = inputs.find((s): s is SchemaRegistry => s instanceof SchemaRegistry);
-  const registry = given ?? new SchemaRegistry({ builtIn: options.builtInSchemas ?? true });
+  const registry = given ?? new SchemaRegistry({ builtIn: options.builtInSchemas ?? true, kubernetesVersion: options.kubernetesVersion });
   for (const s of inputs) {
     if (s === given) continue;
     if (typeof s === 'string') {
@@ -152,12 +159,23 @@ function isFunctionObject(o: Record<string, unknown>): boolean {
   return o.kind === 'Function' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('pkg.crossplane.io/');
 }
 
-/** Why `spec.crossplane` is unknown when the XRD omits `spec.scope` (reference 4.5 pitfall). */
+/** Why `spec.crossplane` is unknown when a v1 XRD omits `spec.scope` (LegacyCluster, reference 1.1). */
 function implicitScopeHint(registry: SchemaRegistry, group: string, kind: string): string {
   const x = registry.xrdFor(group, kind);
   const spec = x && isRecord(x.object.spec) ? x.object.spec : undefined;
   if (!x || x.scope !== 'LegacyCluster' || !spec || spec.scope !== undefined) return '';
-  return `XRD ${x.name} does not set spec.scope, so it is read as LegacyCluster (machinery fields directly under spec); write scope: Namespaced or Cluster in the XRD`;
+  return `XRD ${x.name} is apiextensions.crossplane.io/v1 without spec.scope, so it is LegacyCluster (machinery fields directly under spec); write scope: Namespaced or Cluster in the XRD`;
+}
+
+/**
+ * The warning for an XR that uses `spec.crossplane` under a v2 XRD without scope: valid in a
+ * cluster (Namespaced), reported as an unknown field by the Crossplane CLI.
+ */
+function cliScopeWarning(registry: SchemaRegistry, group: string, kind: string, o: Record<string, unknown>): string {
+  const x = registry.xrdFor(group, kind);
+  if (!x || !isV2WithoutScope(x.object) || !isRecord(o.spec) || o.spec.crossplane === undefined) return '';
+  return `XRD ${x.name} is apiextensions.crossplane.io/v2 without spec.scope: the API server makes it Namespaced, so spec.crossplane is valid here, `
+    + 'but the Crossplane CLI (crossplane resource validate) reads the XRD as LegacyCluster and reports "unknown field: crossplane"; write scope: Namespaced in the XRD so both agree';
 }
 
 /** `metadata.name` of every `pkg.crossplane.io` Function among `objects`. */
@@ -217,6 +235,8 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
           for (const i of validateObject(o, entry.schema, { cel: options.cel, metadata: options.metadata })) {
             findings.push({ object, ...i, ...(scopeHint && i.rule === 'unknown-field' && i.path === 'spec.crossplane' ? { message: `${i.message}: ${scopeHint}` } : {}) });
           }
+          const cliWarning = entry.origin === 'xrd' ? cliScopeWarning(registry, entry.group, entry.kind, o) : '';
+          if (cliWarning) add('spec.crossplane', 'xrd-scope', cliWarning, 'warning');
           if (!entry.served) add('apiVersion', 'schema', `Invalid value: "${o.apiVersion}": version ${entry.version} of ${o.kind} is not served`, 'error');
         }
         if (options.crossChecks !== false && o.apiVersion.startsWith('apiextensions.crossplane.io/')) {

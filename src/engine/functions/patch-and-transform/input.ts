@@ -8,6 +8,15 @@ import type { InputShape } from '../../go/input-shape';
 import { goSlice, goStruct, inputDecodeError } from '../../go/input-shape';
 import type { ObjectValue, Value } from '../../go/values';
 
+/**
+ * The release whose behaviour this engine reproduces, and the function SDK it decodes its input
+ * with (P&T v0.10.8's go.mod). The SDK has unmarshalled input with `RejectUnknownMembers` since
+ * v0.4.0 (function-sdk-go `resource/resource.go` `AsObject`), so P&T v0.8.0 and later fail a
+ * step whose input has a field they do not know. Keep in step with the stock function package
+ * (`FunctionPackage.PATCH_AND_TRANSFORM`).
+ */
+export const PT_BEHAVIOUR = { version: 'v0.10.8', sdkVersion: 'v0.5.0' } as const;
+
 /** A patch's policy. */
 export interface PtPolicy { fromFieldPath?: string; toFieldPath?: string }
 
