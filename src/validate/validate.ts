@@ -12,7 +12,7 @@ import { splitApiVersion } from '../schema/imported-schemas';
 import { isSourced, SchemaRegistry, XrdSource } from './registry';
 import { checkXrd } from './xrd-checks';
 import { readSources, readYamlStream, SourcedObject } from './yaml-input';
-import { deepestPath, documentLimitProblem, isStackOverflow, tooDeepMessage } from '../yaml/limits';
+import { deepestPath, documentLimitProblem, isStackOverflow, tooDeepMessage, withJsonNumbers } from '../yaml/limits';
 
 /**
  * Where schemas come from: a {@link SchemaRegistry}, CRD or XRD objects, XRD constructs (any
@@ -110,7 +110,8 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
       v.forEach((x) => visit(x, depth + 1));
       return;
     }
-    if (isSourced(v)) { out.push(v); return; }
+    // The checks work on JSON values: bigints from JavaScript callers become JSON numbers.
+    if (isSourced(v)) { out.push(documentLimitProblem(v.object) ? v : { ...v, object: withJsonNumbers(v.object) }); return; }
     if (typeof v === 'object' && typeof (v as { toJson?: unknown }).toJson === 'function' && depth < 4) {
       try {
         visit((v as XrdSource).toJson(), depth + 1);
@@ -119,7 +120,7 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
       }
       return;
     }
-    if (isRecord(v)) { out.push({ object: v }); return; }
+    if (isRecord(v)) { out.push({ object: documentLimitProblem(v) ? v : withJsonNumbers(v) }); return; }
     findings.push({ object: { apiVersion: '', kind: '', name: '' }, path: '', rule: 'document', severity: 'error', message: `expected a Kubernetes object, got ${typeof v}` });
   };
   visit(input, 0);
@@ -180,12 +181,12 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
   for (const so of objects) if (isFunctionObject(so.object) && isRecord(so.object.metadata) && typeof so.object.metadata.name === 'string') fnNames.add(so.object.metadata.name);
   for (const so of objects) {
     const o = so.object;
+    const limit = documentLimitProblem(o);
     const object = findingObject(o, so.file, so.document);
     const findings: Finding[] = [];
     const add = (path: string, rule: string, message: string, severity: 'error' | 'warning') => findings.push({ object, path, rule, message, severity });
     let status: ObjectResult['status'] = 'success';
     let gvk = '';
-    const limit = documentLimitProblem(o);
     try {
       if (limit) {
         // Checked before any walk: the checks recurse, and the data could never reach the API server.

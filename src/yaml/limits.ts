@@ -184,3 +184,27 @@ export function textNestingProblem(text: string): { line: number; document: numb
   }
   return undefined;
 }
+
+/**
+ * `value` with every bigint as the JSON number it stands for (the Kubernetes decoder reads
+ * integers beyond int64 as float64 too); `value` itself when it holds none. For checks that
+ * work on JSON values, given objects from JavaScript callers.
+ */
+export function withJsonNumbers<T>(value: T): T {
+  const stack: unknown[] = [value];
+  let found = false;
+  while (stack.length > 0 && !found) {
+    const v = stack.pop();
+    if (typeof v === 'bigint') found = true;
+    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+  }
+  if (!found) return value;
+  const copy = (v: unknown): unknown => {
+    if (typeof v === 'bigint') return Number(v);
+    if (Array.isArray(v)) return v.map(copy);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]));
+    return v;
+  };
+  return copy(value) as T;
+}
