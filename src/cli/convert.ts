@@ -13,7 +13,7 @@ import { writeFiles } from '../_write-files';
 import { parseCommandLine } from './args';
 import { CliIo, prefixLines } from './io';
 
-const USAGE = `Usage: cdk8s-crossplane convert FILES_OR_DIRS... --out DIR [--target v2] [--force]
+const USAGE = `Usage: cdk8s-crossplane convert FILES_OR_DIRS... --out DIR [--target v2] [--crds PATH]... [--rename-functions] [--force]
 
 Reads XRDs (v1, v2) and Compositions (Pipeline mode, or Resources mode, which is first
 converted as Crossplane's own converter did) from the files or directories (searched
@@ -26,6 +26,17 @@ Options:
       --target v2      also migrate legacy XRDs to Crossplane v2: namespaced (or cluster)
                        XRs without claims, managed resources moved to their namespaced
                        .m. groups where known; every change is listed on stderr
+      --crds PATH      CRDs of the provider versions the Compositions run with (a file, a
+                       folder such as a provider's package/crds, or \`crossplane xpkg extract\`
+                       output; repeatable): composed versions are checked against them and
+                       their kinds written as plain objects (list the same sources in the
+                       imports of cdk8s.yaml for their classes and checks). Without them, a
+                       version the bundled schemas do not serve is written as a plain object
+                       with LintRule.UNSERVED_VERSION and a note
+      --rename-functions
+                       write stock functions under their stock names
+                       (crossplane-contrib-function-patch-and-transform becomes
+                       function-patch-and-transform); by default every functionRef name is kept
       --force          overwrite files that already exist in DIR
   -h, --help           show this help
 
@@ -53,6 +64,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandLine(args, {
     out: { type: 'string', short: 'o' },
     target: { type: 'string' },
+    crds: { type: 'string', multiple: true },
+    'rename-functions': { type: 'boolean' },
     force: { type: 'boolean' },
   }, USAGE, io);
   if (!parsed) return 0;
@@ -63,7 +76,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--target must be v2, got '${values.target}': leave it out to keep the input's Crossplane version`);
   }
   const loaded = loadInputs(positionals, io.stdin);
-  const result = convertDocuments(loaded, { target: values.target as 'v2' | undefined });
+  const result = convertDocuments(loaded, {
+    target: values.target as 'v2' | undefined, crds: values.crds, renameFunctions: values['rename-functions'] === true,
+  });
   const out = values.out;
 
   const errors = [...kindProblems(loaded), ...result.problems.filter(p => !p.skipped)];

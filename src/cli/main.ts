@@ -9,9 +9,13 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   render: { summary: 'render a Composition for an XR, offline, as `crossplane render` does', load: async () => (await import('./render')).run },
+  simulate: { summary: 'simulate the life of an XR offline: reconciles until Ready, stuck or oscillating', load: async () => (await import('./simulate')).run },
   convert: { summary: 'convert XRDs and Compositions (Pipeline or Resources mode) into TypeScript', load: async () => (await import('./convert')).run },
   init: { summary: 'create a new platform repository (main.ts with one API, its test, cdk8s.yaml)', load: async () => (await import('./init')).run },
+  diff: { summary: 'compare the platform with a base revision: breaking XRD changes and example renders, as Markdown', load: async () => (await import('./diff')).run },
   docs: { summary: 'generate a Markdown reference from XRDs (--check fails when it is stale)', load: async () => (await import('./docs')).run },
+  import: { summary: 'generate L1 classes, one module per API group, from the CRD sources listed in cdk8s.yaml', load: async () => (await import('./import')).run },
+  package: { summary: 'build the Configuration package of dist/package into an .xpkg, as `crossplane xpkg build` does', load: async () => (await import('./package')).run },
   validate: { summary: 'validate resources against CRDs and XRDs, as `crossplane resource validate` does', load: async () => (await import('./validate')).run },
 };
 

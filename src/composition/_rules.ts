@@ -6,6 +6,7 @@
 import { ptInputProblem } from '../engine/functions/patch-and-transform/validate';
 import { fromKubernetesJson, ObjectValue } from '../engine/go/values';
 import { lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck } from '../pt/lint';
+import { LintRule } from '../pt/lint-rule';
 import { PatchType } from '../pt/patch-policy';
 import { closest } from '../pt/path-check';
 import { XrdScope } from '../xrd/xrd-ref';
@@ -14,6 +15,7 @@ import { splitApiVersion } from '../schema/imported-schemas';
 import { isNamespacedMrGroup, KindInfo, kindInfo } from './_kinds';
 import { CDK8S_PLUS_SELECTOR_LABEL, GENERATED_NAME } from './template-scope';
 import type { CompositionView } from './_view';
+import { warnOnce } from '../_warn-once';
 
 /** The most steps a pipeline may have (CRD `maxItems`, reference §2.1). */
 export const MAX_PIPELINE_STEPS = 99;
@@ -102,10 +104,15 @@ const connectionSecretRef: Rule = c => {
   })];
 };
 
-const legacyOnly: Rule = c => c.writeConnectionSecretsToNamespace !== undefined && c.xrd.scope !== XrdScope.LEGACY_CLUSTER
-  ? [`spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got '${c.writeConnectionSecretsToNamespace}' for a ${c.xrd.scope} XRD: `
-    + 'use writeConnectionSecretToRef (the P&T input field) instead']
-  : [];
+// Crossplane accepts the field on any Composition and ignores it for modern XRs: a likely
+// mistake, so a warning (house rule 4), and the YAML keeps what was written.
+const legacyOnly: Rule = c => {
+  if (c.writeConnectionSecretsToNamespace !== undefined && c.xrd.scope !== XrdScope.LEGACY_CLUSTER) {
+    warnOnce(`legacy-only ${c.node.path}`, `[${c.node.path}] spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got '${c.writeConnectionSecretsToNamespace}' `
+      + `for a ${c.xrd.scope} XRD: Crossplane ignores it; use writeConnectionSecretToRef (the P&T input field) instead`);
+  }
+  return [];
+};
 
 /** Scope and schema of a composed resource: from its XRD for nested XRs, else from the imported CRDs. */
 function composedKind(r: CompositionView['resources'][number]): KindInfo | undefined {
@@ -119,9 +126,13 @@ function composedKind(r: CompositionView['resources'][number]): KindInfo | undef
 
 const composedKinds: Rule = c => c.resources.flatMap(r => {
   const info = composedKind(r);
+  if (!info?.schema && !(info && !info.served && info.servedVersions.length > 0)) {
+    warnOnce(`no-schema ${r.apiVersion} ${r.kind}`, `[${c.node.path}] resources[${r.name}] composes ${r.apiVersion}, Kind=${r.kind}, which has no schema: `
+      + 'its fields, scope and patch paths are not checked; list its CRD in the imports of cdk8s.yaml and run `npm run import` (warned once per kind)');
+  }
   if (!info) return [];
   const out: string[] = [];
-  if (info.servedVersions.length > 0 && !info.served) {
+  if (info.servedVersions.length > 0 && !info.served && !r.suppressions.includes(LintRule.UNSERVED_VERSION)) {
     out.push(`resources[${r.name}].base.apiVersion must be a served version of ${r.kind}, got '${r.apiVersion}': `
       + `use ${info.servedVersions.map(v => `'${splitApiVersion(r.apiVersion).group}/${v}'`).join(' or ')}`);
   }

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { touchConstructs } from '../_validation-memo';
 import { UserError } from '../errors';
 import { ConnectionDetail } from '../pt/connection-detail';
+import { checkSuppressions, LintRule } from '../pt/lint-rule';
 import { Patch } from '../pt/patch';
 import { ReadinessCheck } from '../pt/readiness-check';
 import { ICompositeResourceDefinition } from '../xrd/xrd-ref';
@@ -50,6 +51,15 @@ export interface ComposedResourceOptions<XR = any, T = any> {
    * @default - none
    */
   readonly connectionDetails?: readonly ConnectionDetail<T>[];
+  /**
+   * Findings of the synth-time checks to accept on this resource, by name: only
+   * `LintRule.UNSERVED_VERSION`, for a kind whose version the schemas known here do not serve
+   * although the provider the platform runs does (better: list that provider's CRDs in the
+   * imports of cdk8s.yaml, so the check knows the version).
+   *
+   * @default - every finding is reported
+   */
+  readonly suppress?: readonly (LintRule | `${LintRule}`)[];
 }
 
 const L1 = (x: unknown): x is L1Class<unknown> =>
@@ -172,6 +182,8 @@ export class ComposedResource<XR = any, T = any> {
   private readonly patchList: Patch<XR, T>[] = [];
   private readonly checks: ReadinessCheck<T>[] = [];
   private readonly details: ConnectionDetail<T>[] = [];
+  /** The lint findings accepted on this resource (`suppress` in its options). */
+  public readonly suppressions: readonly LintRule[];
 
   /** @internal */
   public constructor(name: string, source: BaseSource, options: ComposedResourceOptions<XR, T> = {}) {
@@ -188,6 +200,7 @@ export class ComposedResource<XR = any, T = any> {
       this.apiVersion = String(gvk.apiVersion);
       this.kind = String(gvk.kind);
     }
+    this.suppressions = checkSuppressions(`resources[${name}]`, options.suppress);
     for (const p of options.patches ?? []) this.addPatch(p);
     for (const c of options.readinessChecks ?? []) this.addReadinessCheck(c);
     for (const d of options.connectionDetails ?? []) this.addConnectionDetail(d);

@@ -73,6 +73,15 @@ export interface CompositionProps<XR = any> {
    * @default 'patch-and-transform'
    */
   readonly patchAndTransformStep?: string;
+  /**
+   * The function-patch-and-transform package the P&T step runs: its `metadata.name` is the
+   * step's `functionRef.name`, so a cluster whose Function has another name (installed as
+   * `crossplane-contrib-function-patch-and-transform`, say) is referenced with
+   * `FunctionPackage.PATCH_AND_TRANSFORM.withName('crossplane-contrib-function-patch-and-transform')`.
+   *
+   * @default FunctionPackage.PATCH_AND_TRANSFORM
+   */
+  readonly patchAndTransformFunction?: FunctionPackage;
 }
 
 const COMPOSITION = Symbol.for('cdk8s-crossplane.Composition');
@@ -132,6 +141,8 @@ export class Composition<XR = any> extends Construct implements CompositionView 
   public readonly autoReady: AutoReady;
   /** Name of the function-patch-and-transform step. */
   public readonly patchAndTransformStep: string;
+  /** The function-patch-and-transform package of the P&T step. */
+  public readonly patchAndTransformFunction: FunctionPackage;
   /** Where P&T writes the connection Secret of a modern XR. */
   public readonly writeConnectionSecretToRef?: WriteConnectionSecretToRef<XR>;
   /** Namespace of legacy XRs' connection Secrets. */
@@ -157,6 +168,7 @@ export class Composition<XR = any> extends Construct implements CompositionView 
     this.labels = { ...(props.labels ?? {}) };
     this.autoReady = props.autoReady ?? AutoReady.AUTO;
     this.patchAndTransformStep = props.patchAndTransformStep ?? 'patch-and-transform';
+    this.patchAndTransformFunction = props.patchAndTransformFunction ?? FunctionPackage.PATCH_AND_TRANSFORM;
     this.writeConnectionSecretToRef = props.writeConnectionSecretToRef;
     this.writeConnectionSecretsToNamespace = props.writeConnectionSecretsToNamespace;
     this.registry = FunctionRegistry.of(this);
@@ -395,7 +407,7 @@ export class Composition<XR = any> extends Construct implements CompositionView 
   }
 
   private usePatchAndTransform(): void {
-    this.ptPackage ??= this.registry.use(FunctionPackage.PATCH_AND_TRANSFORM);
+    this.ptPackage ??= this.registry.use(this.patchAndTransformFunction);
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Combine } from '../pt/combine';
 import { ConnectionDetail } from '../pt/connection-detail';
 import { EnvironmentPatch } from '../pt/environment-patch';
+import { lintPatchFindings } from '../pt/lint';
+import { LintRule } from '../pt/lint-rule';
 import { Patch } from '../pt/patch';
 import { FromFieldPathPolicy, PatchOptions, ToFieldPathPolicy } from '../pt/patch-policy';
 import { PatchSet } from '../pt/patch-set';
@@ -8,6 +10,7 @@ import { ReadinessCheck } from '../pt/readiness-check';
 import { MatchPattern, Transform } from '../pt/transform';
 import { arr, call, Expr, obj, raw, val } from './_code-writer';
 import { canonicalJson } from './emit-schema';
+import { JsonSchema } from '../schema/json-schema';
 
 /**
  * Code for function-patch-and-transform values (`Patch.*`, `Transform.*`, `ReadinessCheck.*`,
@@ -43,6 +46,24 @@ export interface PtContext {
   readonly patchSetIds: ReadonlyMap<string, string>;
   /** Patch set name -> the built value (for `Patch.patchSet(const)`). */
   readonly patchSetValues: ReadonlyMap<string, PatchSet>;
+  /**
+   * The XR schema, so that the synth-time findings Crossplane accepts (a `%d` on an XR number)
+   * are known here and written as named suppressions.
+   * @default - only findings that need no schema are known
+   */
+  readonly xrSchema?: JsonSchema;
+}
+
+/** What the code says beside a suppression: what Crossplane does with the patch as written. */
+function suppressionComment(rule: LintRule, message: string): string {
+  if (rule === LintRule.NUMBER_FORMAT) {
+    const printed = /Go prints (%!\S+?\(\w+=N\))/.exec(message)?.[1];
+    return printed
+      ? `kept as written: Crossplane prints ${printed.replace('=N', '=<value>')} here, since XR numbers arrive as float64`
+      : 'kept as written: Crossplane prints values of 1000000 or more as 1e+06 here, since XR numbers arrive as float64';
+  }
+  if (rule === LintRule.XR_NON_STATUS_WRITE) return 'kept as written: Crossplane drops this write, since only the XR status persists from a pipeline';
+  return 'kept as written';
 }
 
 const FROM_POLICY: Record<string, string> = { Optional: 'OPTIONAL', Required: 'REQUIRED' };
@@ -196,9 +217,9 @@ function stringTransform(s: Obj, where: string): Emitted<Transform> {
   throw new NotExpressible(`${where}.string.type`, `is not a P&T string transform type, got '${String(s.type)}'`);
 }
 
-function patchOptions(p: Obj, where: string, ctx: PtContext): { expr?: Expr; value: PatchOptions } {
+function patchOptions(p: Obj, where: string, ctx: PtContext, suppress: readonly { rule: LintRule; message: string }[] = []): { expr?: Expr; value: PatchOptions } {
   const entries: Record<string, Expr | undefined> = {};
-  const value: { transforms?: Transform[]; fromFieldPathPolicy?: FromFieldPathPolicy; toFieldPathPolicy?: ToFieldPathPolicy } = {};
+  const value: { transforms?: Transform[]; fromFieldPathPolicy?: FromFieldPathPolicy; toFieldPathPolicy?: ToFieldPathPolicy; suppress?: LintRule[] } = {};
   if (Array.isArray(p.transforms) && p.transforms.length > 0) {
     const ts = p.transforms.map((t, i) => emitTransform(t, `${where}.transforms[${i}]`, ctx));
     entries.transforms = arr(ts.map(t => t.expr));
@@ -219,6 +240,12 @@ function patchOptions(p: Obj, where: string, ctx: PtContext): { expr?: Expr; val
     entries.toFieldPathPolicy = raw(`ToFieldPathPolicy.${member}`);
     value.toFieldPathPolicy = policy.toFieldPath as ToFieldPathPolicy;
   }
+  if (suppress.length > 0) {
+    ctx.imports.add('LintRule');
+    const member = (r: LintRule) => `LintRule.${Object.entries(LintRule).find(([, v]) => v === r)![0]}`;
+    entries.suppress = arr(suppress.map(s => raw(`${member(s.rule)} /* ${suppressionComment(s.rule, s.message)} */`)));
+    value.suppress = suppress.map(s => s.rule);
+  }
   return { expr: Object.keys(entries).length > 0 ? obj(entries) : undefined, value };
 }
 
@@ -233,6 +260,18 @@ function combineOf(p: Obj, where: string, ctx: PtContext): Emitted<Combine> {
 
 /** `Patch.*` for a composed-resource patch (or `EnvironmentPatch.*` when `environment`). */
 export function emitPatch(input: unknown, where: string, ctx: PtContext, environment = false): Emitted<Patch | EnvironmentPatch> {
+  const first = emitPatchWith(input, where, ctx, environment, []);
+  // A finding Crossplane accepts is kept as a named suppression, so the code synthesizes the
+  // YAML it was converted from and the finding stays visible where it applies.
+  const findings = lintPatchFindings(first.value, { xrSchema: ctx.xrSchema, where });
+  const suppress = findings.filter((f): f is { rule: LintRule; message: string } => f.rule !== undefined)
+    .filter((f, i, all) => all.findIndex(g => g.rule === f.rule) === i);
+  return suppress.length === 0 ? first : emitPatchWith(input, where, ctx, environment, suppress);
+}
+
+function emitPatchWith(
+  input: unknown, where: string, ctx: PtContext, environment: boolean, suppress: readonly { rule: LintRule; message: string }[],
+): Emitted<Patch | EnvironmentPatch> {
   const p = asObj(input, where);
   const type = (p.type ?? 'FromCompositeFieldPath') as string;
   const cls = environment ? 'EnvironmentPatch' : 'Patch';
@@ -248,7 +287,7 @@ export function emitPatch(input: unknown, where: string, ctx: PtContext, environ
   } else {
     const factory = factories[type];
     if (!factory) throw new NotExpressible(`${where}.type`, `is not a P&T ${environment ? 'environment ' : ''}patch type, got '${type}'`);
-    const opts = patchOptions(p, where, ctx);
+    const opts = patchOptions(p, where, ctx, suppress);
     if (type.startsWith('Combine')) {
       const c = combineOf(p, where, ctx);
       const to = str(p.toFieldPath, `${where}.toFieldPath`);

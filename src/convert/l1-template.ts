@@ -210,7 +210,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export const LIBRARY_NAMES: readonly string[] = [
   'AutoReady', 'Combine', 'CompositeDeletePolicy', 'CompositeResourceDefinition', 'Composition', 'CompositionUpdatePolicy',
-  'ConnectionDetail', 'Construct', 'EnvironmentPatch', 'FromFieldPathPolicy', 'FunctionPackage', 'MatchPattern', 'Patch',
+  'ConnectionDetail', 'Construct', 'EnvironmentPatch', 'FromFieldPathPolicy', 'FunctionPackage', 'LintRule', 'MatchPattern', 'Patch',
   'PatchSet', 'ReadinessCheck', 'Schema', 'ToFieldPathPolicy', 'Transform', 'XrdApiVersion', 'XrdScope',
 ];
 

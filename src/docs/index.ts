@@ -1,2 +1,3 @@
 export * from './xrd-markdown';
 export * from './generate-docs';
+export * from './backstage-template';

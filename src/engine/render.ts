@@ -170,7 +170,7 @@ function shapeError(field: string, constraint: string, got: unknown, fix: string
  * The pipeline steps, checked for the shape the Composition CRD requires. `example` is the
  * Function name a fix suggests.
  */
-function pipelineSteps(comp: ObjectValue, example: string): PipelineStep[] {
+export function pipelineSteps(comp: ObjectValue, example: string): PipelineStep[] {
   const spec = isObject(comp.spec) ? comp.spec : {};
   const pipeline = spec.pipeline;
   if (pipeline === undefined || pipeline === null) return [];

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
+import { CI_WORKFLOW, CI_WORKFLOW_PATH } from './ci-workflow';
 
 /** Options of {@link projectTemplate}. */
 export interface ProjectTemplateOptions {
@@ -89,6 +90,7 @@ export function projectTemplate(options: ProjectTemplateOptions): Map<string, st
       // Offline, cdk8s-cli's check for a newer version of itself prints a stack trace; it reads
       // the flag (or CDK8S_CHECK_UPGRADE=false) only from the command line and environment.
       synth: 'cdk8s synth --no-check-upgrade',
+      import: 'cdk8s-crossplane import',
       typecheck: 'tsc --noEmit',
       test: 'tsc --noEmit && jest',
     },
@@ -105,6 +107,7 @@ export function projectTemplate(options: ProjectTemplateOptions): Map<string, st
   files.set('jest-transform.js', JEST_TRANSFORM);
   files.set('README.md', readme(options.name));
   files.set('.gitignore', GITIGNORE);
+  files.set(CI_WORKFLOW_PATH, CI_WORKFLOW);
   return files;
 }
 
@@ -131,8 +134,18 @@ function cdk8sYaml(version: string): string {
   return `# \`npm run synth\` (cdk8s synth) runs main.ts and writes dist/, then validates every object written with
 # cdk8s-crossplane's validator (provider and Crossplane schemas, CEL rules) and fails on errors.
 language: typescript
-app: npx tsx main.ts
+# node loads tsx (a devDependency) to run main.ts directly: no second process and no npm start,
+# as \`npx tsx\` would cost. --import needs Node.js 20.6 or newer.
+app: node --import tsx main.ts
 output: dist
+# The provider APIs this repository composes, beyond the ones cdk8s-crossplane bundles: CRD
+# files, folders of them (a provider package's package/crds) or the output of
+# \`crossplane xpkg extract\`. Validation, served versions, scope and composed-path checks read
+# them at synth time; \`npm run import\` writes their L1 classes to imports/, one module per API
+# group (import them as './imports/<group>').
+imports: []
+#  - crds/sql.gcp.upbound.io_databaseinstances.yaml
+#  - crds/storage.gcp.upbound.io_buckets.yaml
 validations:
   - package: ./node_modules/cdk8s-crossplane/lib/src/validate/cdk8s-plugin.js
     version: ${version}

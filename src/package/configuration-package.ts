@@ -7,6 +7,8 @@ import { failConstruct } from '../errors';
 import { FunctionPackage } from '../functions/function-package';
 import { providerPackageFor, ProviderPackage } from './provider-packages';
 
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
 /** One `spec.dependsOn[]` entry in the preferred v2 form (reference §6.1). */
 export interface PackageDependency {
   /** `pkg.crossplane.io/v1`. */
@@ -15,7 +17,7 @@ export interface PackageDependency {
   readonly kind: 'Provider' | 'Function' | 'Configuration';
   /** Fully qualified package without tag. */
   readonly package: string;
-  /** Semver constraint or digest. */
+  /** Semver constraint (`>=v1.2.0`) or image digest (`sha256:<64 hex>`), which Crossplane installs exactly. */
   readonly version: string;
 }
 
@@ -42,6 +44,15 @@ export interface ConfigurationPackageProps {
    * @default - the built-in table (upjet GCP/AWS/Azure families, provider-kubernetes, provider-helm)
    */
   readonly providers?: { readonly [group: string]: ProviderPackage };
+  /**
+   * Whether the derived dependencies pin image digests: each Function and Provider dependency
+   * gets `version: sha256:...` (Crossplane then installs exactly that image and skips version
+   * resolution) instead of a semver constraint. Every function used needs a digest
+   * (`FunctionPackage.withDigest`) and every provider one in `providers`.
+   *
+   * @default false
+   */
+  readonly pinDigests?: boolean;
   /**
    * Further dependencies, appended after the derived ones.
    *
@@ -96,9 +107,10 @@ export class ConfigurationPackage extends Construct {
       }
     }
     const byPackage = (a: PackageDependency, b: PackageDependency) => a.package.localeCompare(b.package);
+    const pin = this.props.pinDigests ?? false;
     return [
-      ...[...fns.values()].map(f => ({ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function' as const, package: f.repository, version: `>=${f.version}` })).sort(byPackage),
-      ...[...providers.values()].map(p => ({ apiVersion: 'pkg.crossplane.io/v1', kind: 'Provider' as const, package: p.package, version: p.version })).sort(byPackage),
+      ...[...fns.values()].map(f => ({ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function' as const, package: f.repository, version: pin && f.digest ? f.digest : `>=${f.version}` })).sort(byPackage),
+      ...[...providers.values()].map(p => ({ apiVersion: 'pkg.crossplane.io/v1', kind: 'Provider' as const, package: p.package, version: pin && p.digest ? p.digest : p.version })).sort(byPackage),
       ...(this.props.dependsOn ?? []),
     ];
   }
@@ -132,9 +144,19 @@ export class ConfigurationPackage extends Construct {
       if (!d.apiVersion || !d.kind || !d.package || !d.version) {
         out.push(`dependsOn[${i}] needs apiVersion, kind, package and version, got '${JSON.stringify(d)}': Crossplane rejects partial dependencies`);
       } else if (/[:@]/.test(d.package.split('/').pop() ?? '')) {
-        out.push(`dependsOn[${i}].package must not carry a tag or digest, got '${d.package}': put the constraint in version`);
+        out.push(`dependsOn[${i}].package must not carry a tag or digest, got '${d.package}': put the constraint or the 'sha256:' digest in version`);
+      } else if ((d.version.startsWith('sha256:') || d.version.includes('@')) && !DIGEST.test(d.version)) {
+        out.push(`dependsOn[${i}].version must be 'sha256:' and 64 lowercase hex digits to pin a digest, got '${d.version}'`);
       }
     });
+    if (this.props.pinDigests) {
+      for (const d of this.dependencies.slice(0, this.dependencies.length - (this.props.dependsOn ?? []).length)) {
+        if (!DIGEST.test(d.version)) {
+          const fix = d.kind === 'Function' ? 'pin it with FunctionPackage.withDigest(...)' : `give it a digest in providers (package '${d.package}')`;
+          out.push(`pinDigests is set but the ${d.kind} dependency '${d.package}' has no 'sha256:' digest, got version '${d.version}': ${fix}`);
+        }
+      }
+    }
     return out;
   }
 }

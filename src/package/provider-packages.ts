@@ -11,6 +11,12 @@ export interface ProviderPackage {
   readonly package: string;
   /** Semver constraint, e.g. `>=v3.0.0`. */
   readonly version: string;
+  /**
+   * Image digest (`sha256:<64 hex>`) the Configuration pins when `pinDigests` is set.
+   *
+   * @default - none: the dependency keeps its semver constraint
+   */
+  readonly digest?: string;
 }
 
 const UPJET_CONSTRAINT: Readonly<Record<string, string>> = { gcp: '>=v3.0.0', aws: '>=v2.6.0', azure: '>=v2.7.0' };

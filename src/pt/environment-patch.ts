@@ -4,6 +4,7 @@ import {
   buildCombinePatch, buildFieldPatch, effectiveToFieldPath, ENVIRONMENT_PATCH_ENDS, IPatch, PatchData, patchDataToJson, readPaths,
 } from './patch-core';
 import { FromFieldPathPolicy, PatchEnd, PatchOptions, PatchType, ToFieldPathPolicy } from './patch-policy';
+import { LintRule } from './lint-rule';
 import { Transform } from './transform';
 
 /**
@@ -95,6 +96,11 @@ export class EnvironmentPatch<XR = any> implements IPatch {
   /** The `policy.toFieldPath` as written. */
   public get toFieldPathPolicy(): ToFieldPathPolicy | undefined {
     return this.data.toPolicy;
+  }
+
+  /** The lint findings accepted on this patch (`suppress` in its options). */
+  public get suppressions(): readonly LintRule[] {
+    return this.data.suppress ?? [];
   }
 
   /** @internal The exact P&T wire format. */

@@ -86,20 +86,49 @@ export function formatFieldPath(segments: readonly FieldPathSegment[]): string {
 // ---------------------------------------------------------------------------------------------
 // Typed views used by property-access lambdas
 
-/** Marker type of a scalar reached by a path lambda; it has no further fields. */
-export interface FieldPathLeaf<T> {
-  /** Type-only marker; never present at run time. */
+/**
+ * The value a path lambda reached, as the types see it: `__leafType` is what reading it gives,
+ * `__accepts` what writing it takes. Both are type-only markers, never present at run time.
+ * `__accepts` is a function type so that TypeScript checks it the other way round: a patch
+ * destination accepts a value when the value is assignable to the field.
+ */
+export interface FieldPathValue<T> {
+  /** Type-only marker: the type read at this path; never present at run time. */
   readonly __leafType?: T;
+  /** Type-only marker: the type a patch may write at this path; never present at run time. */
+  readonly __accepts?: (value: Writable<T>) => void;
 }
 
-/** The view of an untyped (free-form) value: any key, any index, at any depth. */
+/**
+ * What a patch may write into a field of type `T`. A string enum field takes any string and a
+ * numeric one any number (P&T copies values without knowing the enum; the API server checks
+ * the members), so enums widen to their primitive, at any depth. A quantity or int-or-string
+ * field (cdk8s' `Quantity`, `IntOrString`: a class holding `value`) takes a plain string or
+ * number, which is what the object holds once synthesized.
+ */
+export type Writable<T> = T extends string ? string
+  : T extends number ? number
+    : T extends boolean ? boolean
+      : T extends { readonly value: string | number } ? T | string | number
+        : T extends readonly (infer E)[] ? readonly Writable<E>[]
+          : T extends object ? { readonly [K in keyof T]: Writable<T[K]> }
+            : T;
+
+/** Marker type of a scalar reached by a path lambda; it has no further fields. */
+export interface FieldPathLeaf<T> extends FieldPathValue<T> {}
+
+/** The view of an untyped (free-form) value: any key, any index, at any depth; any value. */
 export interface UntypedFieldPathView {
   readonly [key: string]: UntypedFieldPathView;
   readonly [index: number]: UntypedFieldPathView;
+  /** Type-only marker: a free-form value may be anything. */
+  readonly __leafType?: any;
+  /** Type-only marker: a free-form field takes anything. */
+  readonly __accepts?: any;
 }
 
 /** The view of an array: `[n]` for one element, `['*']` for every element (`[*]`). */
-export interface ArrayFieldPathView<E> {
+export interface ArrayFieldPathView<E> extends FieldPathValue<E[]> {
   readonly [index: number]: FieldPathView<E>;
   /** Every element of the array; recorded as `[*]` (only valid in a `toFieldPath`). */
   readonly '*': FieldPathView<E>;
@@ -120,7 +149,7 @@ export type FieldPathView<T> = IsAny<T> extends true
       ? FieldPathLeaf<T>
       : unknown extends T
         ? UntypedFieldPathView
-        : { readonly [K in keyof T]-?: FieldPathView<Exclude<T[K], null | undefined>> };
+        : { readonly [K in keyof T]-?: FieldPathView<Exclude<T[K], null | undefined>> } & FieldPathValue<T>;
 
 /**
  * `T` with every field optional at every depth: the shape of a base template, which
@@ -153,6 +182,24 @@ export type ComposedView<T> = IsAny<T> extends true ? any : T extends { readonly
  * property-access lambda over the typed object (`xr => xr.spec.parameters.region`).
  */
 export type PathArg<T> = string | ((view: FieldPathView<T>) => unknown);
+
+/**
+ * A source path argument whose lambda returns the node `F` it reached; {@link PathValue}
+ * reads the value type back from `F`.
+ */
+export type SourcePathArg<T, F> = string | ((view: FieldPathView<T>) => F);
+
+/**
+ * A destination path argument that must be able to take a value of type `V`: a string (checked
+ * at synth time against the schemas) or a lambda reaching a field whose type accepts `V`.
+ */
+export type DestinationPathArg<T, V> = string | ((view: FieldPathView<T>) => { readonly __accepts?: (value: V) => void });
+
+/**
+ * The value type at the node a source lambda returned: `any` for a string path or a free-form
+ * field (checked at synth time, not by TypeScript).
+ */
+export type PathValue<F> = 0 extends 1 & F ? any : F extends string ? any : F extends { readonly __leafType?: infer V } ? Exclude<V, undefined> : any;
 
 /** A path argument of any typing: what the factories accept once types have been checked. */
 export type AnyPathArg = string | ((view: never) => unknown);

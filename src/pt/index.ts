@@ -12,3 +12,4 @@ export * from './path-check';
 export * from './re2';
 export * from './readiness-check';
 export * from './transform';
+export * from './lint-rule';

@@ -3,6 +3,7 @@ import { ConnectionDetail, ConnectionDetailType } from './connection-detail';
 import { isBracketWildcard, isDotWildcard, isParsedPath, parseFieldPath } from './field-path';
 import { analyzeGoFormat, goFormatArityProblem } from './go-format';
 import { IPatch } from './patch-core';
+import { LintFinding, LintRule } from './lint-rule';
 import { PatchEnd, PatchType } from './patch-policy';
 import type { PatchSet } from './patch-set';
 import { checkFieldPath } from './path-check';
@@ -66,8 +67,18 @@ function injected(xr: JsonSchema): JsonSchema {
  * it; messages carry no construct path.
  */
 export function lintPatch(patch: IPatch, ctx: LintContext): string[] {
+  const accepted = patch.suppressions ?? [];
+  return lintPatchFindings(patch, ctx).filter(f => f.rule === undefined || !accepted.includes(f.rule)).map(f => f.message);
+}
+
+/**
+ * The findings of {@link lintPatch}, each with the {@link LintRule} that can suppress it, before
+ * the patch's own suppressions are applied.
+ */
+export function lintPatchFindings(patch: IPatch, ctx: LintContext): LintFinding[] {
   if (patch.type === PatchType.PATCH_SET) return [];
-  const out: string[] = [];
+  const out: LintFinding[] = [];
+  const add = (message: string, rule?: LintRule) => { out.push(rule ? { rule, message } : { message }); };
   const w = ctx.where;
   const isCombine = patch.combine !== undefined;
   const readField = (i: number) => isCombine ? `${w}.combine.variables[${i}].fromFieldPath` : `${w}.fromFieldPath`;
@@ -79,19 +90,19 @@ export function lintPatch(patch: IPatch, ctx: LintContext): string[] {
     const segs = parseFieldPath(p);
     if (!isParsedPath(segs)) return;
     if (segs.some(isBracketWildcard)) {
-      out.push(`${readField(i)} must not contain a wildcard, got '${p}': P&T reads a single value (a wildcard fails the patch); `
+      add(`${readField(i)} must not contain a wildcard, got '${p}': P&T reads a single value (a wildcard fails the patch); `
         + 'name one element such as [0], wildcards only work in a toFieldPath');
     } else if (segs.some(isDotWildcard)) {
-      out.push(`${readField(i)} must not contain a wildcard, got '${p}': '.*' reads a key named '*'; name one element such as [0]`);
+      add(`${readField(i)} must not contain a wildcard, got '${p}': '.*' reads a key named '*'; name one element such as [0]`);
     }
   });
   if (to !== undefined) {
     const segs = parseFieldPath(to);
     if (isParsedPath(segs)) {
       if (segs.some(isDotWildcard)) {
-        out.push(`${w}.toFieldPath must write wildcards as '[*]', got '${to}': P&T only expands '[*]' and writes '.*' as a literal key '*'`);
+        add(`${w}.toFieldPath must write wildcards as '[*]', got '${to}': P&T only expands '[*]' and writes '.*' as a literal key '*'`);
       } else if (isCombine && segs.some(isBracketWildcard)) {
-        out.push(`${w}.toFieldPath must not contain a wildcard in a ${patch.type} patch, got '${to}': combine patches do not expand wildcards; `
+        add(`${w}.toFieldPath must not contain a wildcard in a ${patch.type} patch, got '${to}': combine patches do not expand wildcards; `
           + 'patch each element with its own index');
       }
     }
@@ -103,7 +114,7 @@ export function lintPatch(patch: IPatch, ctx: LintContext): string[] {
     if (!readSchema) return undefined;
     const problem = checkFieldPath(p, readSchema.schema);
     if (problem) {
-      out.push(`${readField(i)} must name a field of the ${readSchema.label} schema, got '${p}': ${problem.message}`
+      add(`${readField(i)} must name a field of the ${readSchema.label} schema, got '${p}': ${problem.message}`
         + `${problem.suggestion ? `; ${problem.suggestion}` : ''}`);
       return undefined;
     }
@@ -117,13 +128,13 @@ export function lintPatch(patch: IPatch, ctx: LintContext): string[] {
   if (patch.combine) {
     const fmt = patch.combine.fmt;
     const arity = goFormatArityProblem(fmt, reads.length);
-    if (arity) out.push(`${w}.combine.string.fmt must use each of its ${reads.length} variable(s) once, got '${fmt}': it ${arity}`);
+    if (arity) add(`${w}.combine.string.fmt must use each of its ${reads.length} variable(s) once, got '${fmt}': it ${arity}`);
     for (const verb of analyzeGoFormat(fmt).verbs) {
       const s = readTypes[verb.argIndex];
       const problem = s ? numberVerbProblem(verb.verb, s) : undefined;
       if (problem) {
-        out.push(`${w}.combine.string.fmt prints ${readField(verb.argIndex).slice(w.length + 1)} '${reads[verb.argIndex]}' with '${verb.text}', `
-          + `got a number field: ${problem}; use '%.0f' for whole numbers (combine variables cannot be converted first)`);
+        add(`${w}.combine.string.fmt prints ${readField(verb.argIndex).slice(w.length + 1)} '${reads[verb.argIndex]}' with '${verb.text}', `
+          + `got a number field: ${problem}; use '%.0f' for whole numbers (combine variables cannot be converted first)`, LintRule.NUMBER_FORMAT);
       }
     }
   }
@@ -135,54 +146,119 @@ export function lintPatch(patch: IPatch, ctx: LintContext): string[] {
     const source = i === 0 && !isCombine && readTypes[0] ? ` (${patch.readsFrom} field '${reads[0]}' is ${schemaTypeText(readTypes[0])})` : '';
     if (i === 0 && current !== undefined) {
       const problem = t._inputProblem(current);
-      if (problem) out.push(`${w}.transforms[0] ${problem}${source}: ${firstTransformFix(t, current)}`);
+      if (problem) add(`${w}.transforms[0] ${problem}${source}: ${firstTransformFix(t, current)}`);
     }
     out.push(...lintFormatTransform(t, current, i === 0 && !isCombine ? readTypes[0] : undefined, `${w}.transforms[${i}]`));
     current = t._outputType;
   });
+
+  // The value against the destination field (the synth-time twin of the typed lambdas' check).
+  if (to !== undefined && current !== undefined) {
+    const problem = valueTypeProblem(patch, current, to, ctx);
+    if (problem) add(problem);
+  }
   return out;
 }
 
-function lintDestination(patch: IPatch, to: string, ctx: LintContext): string[] {
+/**
+ * Why the API server would reject the value a patch writes: the destination field's schema
+ * type cannot hold the Go type the transform chain produces. Numbers fit integer and number
+ * fields alike (P&T reads every number as float64 and writes whole ones without a fraction);
+ * free-form and int-or-string fields take anything they can.
+ */
+function valueTypeProblem(patch: IPatch, value: GoValueType, to: string, ctx: LintContext): string | undefined {
+  const dest = schemaFor(patch.writesTo, ctx);
+  if (!dest) return undefined;
+  const field = destinationSchemaAt(to, dest.schema);
+  if (!field || field['x-kubernetes-preserve-unknown-fields'] || field.type === undefined) return undefined;
+  const accepts = field['x-kubernetes-int-or-string'] ? ['string', 'int64', 'float64']
+    : field.type === 'string' ? ['string']
+      : field.type === 'integer' || field.type === 'number' ? ['int64', 'float64']
+        : field.type === 'boolean' ? ['bool']
+          : field.type === 'array' ? ['array']
+            : field.type === 'object' ? ['object'] : undefined;
+  if (!accepts || accepts.includes(value)) return undefined;
+  const reads = patch.fromFieldPaths;
+  const source = patch.combine ? `combine of ${reads.map(p => `'${p}'`).join(', ')}` : `fromFieldPath '${reads[0]}'`;
+  const how = patch.transforms.length > 0 ? ' after its transforms' : '';
+  return `${ctx.where}.toFieldPath '${to}' is ${schemaTypeText(field).replace(' and arrives as float64', '')} in the ${dest.label} schema, `
+    + `got ${goTypeText(value)} from ${source}${how}: `
+    + `${fixFor(value, field)}`;
+}
+
+function goTypeText(t: GoValueType): string {
+  return t === 'int64' || t === 'float64' ? 'a number' : t === 'bool' ? 'a boolean' : t === 'array' ? 'an array' : t === 'object' ? 'an object' : 'a string';
+}
+
+function fixFor(value: GoValueType, field: JsonSchema): string {
+  const to = field.type === 'integer' ? 'int64' : field.type === 'number' ? 'float64' : field.type === 'boolean' ? 'bool' : field.type;
+  const convertible = (value === 'string' || value === 'bool' || value === 'int64' || value === 'float64')
+    && (to === 'string' || to === 'int64' || to === 'float64' || to === 'bool');
+  return convertible
+    ? `add Transform.convert(ConvertToType.${to!.toUpperCase()}) as the last transform, or patch a field of that type`
+    : 'patch a field of that type, or read a field that holds one';
+}
+
+/** The schema at a destination path; `[*]` walks into array items or map values. */
+function destinationSchemaAt(path: string, schema: JsonSchema): JsonSchema | undefined {
+  const segs = parseFieldPath(path);
+  if (!isParsedPath(segs)) return undefined;
+  let s: JsonSchema | undefined = schema;
+  for (const seg of segs) {
+    if (!s) return undefined;
+    if (s['x-kubernetes-preserve-unknown-fields'] && !s.properties) return undefined;
+    if (seg.kind === 'index' || (seg.name === '*' && s.items)) s = s.items;
+    else s = s.properties?.[seg.name] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+  }
+  return s;
+}
+
+function lintDestination(patch: IPatch, to: string, ctx: LintContext): LintFinding[] {
   const w = ctx.where;
   if (patch.writesTo === PatchEnd.COMPOSITE) {
     if (/^spec\.crossplane(\.|\[|$)/.test(to)) {
-      return [`${w}.toFieldPath must not write Crossplane's machinery, got '${to}': spec.crossplane is owned by Crossplane; write a status field instead`];
+      return [{ message: `${w}.toFieldPath must not write Crossplane's machinery, got '${to}': spec.crossplane is owned by Crossplane; write a status field instead` }];
     }
     if (!/^status(\.|\[)/.test(to)) {
-      return [`${w}.toFieldPath must be a status field of the XR, got '${to}': Crossplane only persists the XR's status from a pipeline `
-        + '(reference §3.4); declare the field under status in the XRD and write there'];
+      return [{
+        rule: LintRule.XR_NON_STATUS_WRITE,
+        message: `${w}.toFieldPath must be a status field of the XR, got '${to}': Crossplane only persists the XR's status from a pipeline `
+          + '(reference §3.4); declare the field under status in the XRD and write there',
+      }];
     }
     if (ctx.xrSchema) {
       const problem = checkFieldPath(to, ctx.xrSchema);
       if (problem) {
-        return [`${w}.toFieldPath must be a status field declared in the XRD schema, got '${to}': ${problem.message}`
-          + `${problem.suggestion ? `; ${problem.suggestion}` : '; declare it under status in the XRD'}`];
+        return [{ message: `${w}.toFieldPath must be a status field declared in the XRD schema, got '${to}': ${problem.message}`
+          + `${problem.suggestion ? `; ${problem.suggestion}` : '; declare it under status in the XRD'}` }];
       }
     }
   } else if (patch.writesTo === PatchEnd.COMPOSED && ctx.composedSchema) {
     const problem = checkFieldPath(to, ctx.composedSchema);
     if (problem) {
-      return [`${w}.toFieldPath must name a field of the composed resource's schema, got '${to}': ${problem.message}`
-        + `${problem.suggestion ? `; ${problem.suggestion}` : ''}`];
+      return [{ message: `${w}.toFieldPath must name a field of the composed resource's schema, got '${to}': ${problem.message}`
+        + `${problem.suggestion ? `; ${problem.suggestion}` : ''}` }];
     }
   }
   return [];
 }
 
-function lintFormatTransform(t: Transform, input: GoValueType | undefined, source: JsonSchema | undefined, where: string): string[] {
+function lintFormatTransform(t: Transform, input: GoValueType | undefined, source: JsonSchema | undefined, where: string): LintFinding[] {
   if (t.type !== TransformType.STRING) return [];
   const spec = t._toJson().string as { type: string; fmt?: string };
   if (spec.type !== 'Format' || spec.fmt === undefined) return [];
-  const out: string[] = [];
+  const out: LintFinding[] = [];
   const arity = goFormatArityProblem(spec.fmt, 1);
-  if (arity) out.push(`${where}.string.fmt must use its one input exactly once, got '${spec.fmt}': it ${arity}`);
+  if (arity) out.push({ message: `${where}.string.fmt must use its one input exactly once, got '${spec.fmt}': it ${arity}` });
   if (input === 'float64' || input === 'int64') {
     for (const verb of analyzeGoFormat(spec.fmt).verbs) {
       const problem = numberVerbProblem(verb.verb, source, input);
       if (problem) {
-        out.push(`${where}.string.fmt formats a number with '${verb.text}', got '${spec.fmt}': ${problem}; `
-          + 'insert Transform.convert(ConvertToType.STRING) before it and format with %s');
+        out.push({
+          rule: LintRule.NUMBER_FORMAT,
+          message: `${where}.string.fmt formats a number with '${verb.text}', got '${spec.fmt}': ${problem}; `
+            + 'insert Transform.convert(ConvertToType.STRING) before it and format with %s',
+        });
       }
     }
   }

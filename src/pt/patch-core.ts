@@ -1,6 +1,7 @@
 import { UserError } from '../errors';
 import { Combine } from './combine';
 import { AnyPathArg, resolvePathArg } from './field-path';
+import { checkSuppressions, LintRule } from './lint-rule';
 import { FromFieldPathPolicy, PatchEnd, PatchOptions, PatchType, ToFieldPathPolicy } from './patch-policy';
 import { Transform, transformChainProblems } from './transform';
 
@@ -36,6 +37,11 @@ export interface IPatch {
   readonly combine: Combine | undefined;
   /** The referenced patch set, for PatchSet patches. */
   readonly patchSetName: string | undefined;
+  /**
+   * The lint findings accepted on this patch.
+   * @default - none
+   */
+  readonly suppressions?: readonly LintRule[];
   /** @internal */
   _toJson(): Record<string, unknown>;
 }
@@ -76,6 +82,7 @@ export interface PatchData {
   readonly transforms: readonly Transform[];
   readonly fromPolicy?: FromFieldPathPolicy;
   readonly toPolicy?: ToFieldPathPolicy;
+  readonly suppress?: readonly LintRule[];
 }
 
 /**
@@ -99,7 +106,7 @@ export function buildCombinePatch(what: string, type: PatchType, combine: Combin
   return { type, combine, to: resolvePathArg(to, `${what} toFieldPath`), ...checkOptions(what, options) };
 }
 
-function checkOptions(what: string, options: PatchOptions | undefined): Pick<PatchData, 'transforms' | 'fromPolicy' | 'toPolicy'> {
+function checkOptions(what: string, options: PatchOptions | undefined): Pick<PatchData, 'transforms' | 'fromPolicy' | 'toPolicy' | 'suppress'> {
   const transforms = [...(options?.transforms ?? [])];
   transforms.forEach((t, i) => {
     if (!(t instanceof Transform)) throw new UserError(`${what} transforms[${i}] must be built with a Transform factory, got '${JSON.stringify(t)}'`);
@@ -114,7 +121,8 @@ function checkOptions(what: string, options: PatchOptions | undefined): Pick<Pat
   if (toPolicy !== undefined && !Object.values(ToFieldPathPolicy).includes(toPolicy)) {
     throw new UserError(`${what} toFieldPathPolicy must be one of ${Object.values(ToFieldPathPolicy).join(', ')}, got '${toPolicy}'`);
   }
-  return { transforms, fromPolicy, toPolicy };
+  const suppress = checkSuppressions(what, options?.suppress);
+  return { transforms, fromPolicy, toPolicy, ...(suppress.length ? { suppress } : {}) };
 }
 
 /** @internal The effective destination: P&T writes to `fromFieldPath` when `toFieldPath` is unset. */

@@ -1,3 +1,4 @@
+import { LintRule } from './lint-rule';
 import { Transform } from './transform';
 
 /** What a patch does when its source field is missing (reference §3.3, §3.5). */
@@ -48,14 +49,17 @@ export enum PatchEnd {
   ENVIRONMENT = 'environment',
 }
 
-/** Options every field patch accepts. */
-export interface PatchOptions {
+/**
+ * Options every field patch accepts. `Tr` is the transform chain as a tuple, from which the
+ * patch factories work out the value type that reaches the destination.
+ */
+export interface PatchOptions<Tr extends readonly Transform[] = readonly Transform[]> {
   /**
    * Transforms applied in order to the value read.
    *
    * @default - the value is copied unchanged
    */
-  readonly transforms?: readonly Transform[];
+  readonly transforms?: Tr;
   /**
    * What to do when the source field is missing.
    *
@@ -68,4 +72,20 @@ export interface PatchOptions {
    * @default - not written; P&T uses ToFieldPathPolicy.REPLACE
    */
   readonly toFieldPathPolicy?: ToFieldPathPolicy;
+  /**
+   * Findings of the synth-time checks to accept on this patch, by name: for a patch that does
+   * what Crossplane does with it, on purpose (say why in a comment beside it).
+   *
+   * @default - every finding is reported
+   */
+  readonly suppress?: readonly (LintRule | `${LintRule}`)[];
 }
+
+/**
+ * The TypeScript type of a patch value after the transform chain `Tr`, read as `V`: the last
+ * transform's output, or `V` when there are none. A chain whose length is not known statically
+ * (an array built at run time) gives `any`: the synth-time check covers it.
+ */
+export type TransformedValue<V, Tr extends readonly Transform[]> = Tr extends readonly []
+  ? V
+  : Tr extends readonly [...unknown[], Transform<infer O>] ? O : any;

@@ -1,10 +1,11 @@
 import { UserError } from '../errors';
 import { Combine } from './combine';
-import { ComposedView, PathArg } from './field-path';
+import { ComposedView, DestinationPathArg, PathArg, PathValue, SourcePathArg } from './field-path';
 import {
   buildCombinePatch, buildFieldPatch, COMPOSED_PATCH_ENDS, effectiveToFieldPath, IPatch, IPatchSetRef, PatchData, patchDataToJson, readPaths,
 } from './patch-core';
-import { FromFieldPathPolicy, PatchEnd, PatchOptions, PatchType, ToFieldPathPolicy } from './patch-policy';
+import { LintRule } from './lint-rule';
+import { FromFieldPathPolicy, PatchEnd, PatchOptions, PatchType, ToFieldPathPolicy, TransformedValue } from './patch-policy';
 import { Transform } from './transform';
 
 /**
@@ -19,10 +20,18 @@ import { Transform } from './transform';
  * ```ts
  * resource.addPatch(Patch.fromCompositeFieldPath(xr => xr.spec.region, r => r.spec.forProvider.region));
  * ```
+ *
+ * With lambdas on both ends the value is typed too: what the source holds, after the
+ * transforms (`string.*` and Combine give a string, `convert` its target type, `math` a
+ * number, `map`/`match` the union of their results), must be assignable to the destination
+ * field, so a string patched into an object field does not compile. String paths get the same
+ * check at synth time against the schemas.
  */
 export class Patch<XR = any, T = any> implements IPatch {
   /** Copies the observed XR's `from` into the composed resource's `to` (default: the same path). */
-  public static fromCompositeFieldPath<XR = any, T = any>(from: PathArg<XR>, to?: PathArg<ComposedView<T>>, options?: PatchOptions): Patch<XR, T> {
+  public static fromCompositeFieldPath<XR = any, T = any, F = any, const Tr extends readonly Transform[] = []>(
+    from: SourcePathArg<XR, F>, to?: DestinationPathArg<ComposedView<T>, TransformedValue<PathValue<F>, Tr>>, options?: PatchOptions<Tr> | PatchOptions,
+  ): Patch<XR, T> {
     return new Patch(buildFieldPatch('Patch.fromCompositeFieldPath', PatchType.FROM_COMPOSITE_FIELD_PATH, from, to, options));
   }
 
@@ -30,17 +39,23 @@ export class Patch<XR = any, T = any> implements IPatch {
    * Copies the observed composed resource's `from` into the XR's `to`. Only XR `status`
    * fields persist (reference §3.4); nothing happens until the composed resource exists.
    */
-  public static toCompositeFieldPath<XR = any, T = any>(from: PathArg<ComposedView<T>>, to?: PathArg<XR>, options?: PatchOptions): Patch<XR, T> {
+  public static toCompositeFieldPath<XR = any, T = any, F = any, const Tr extends readonly Transform[] = []>(
+    from: SourcePathArg<ComposedView<T>, F>, to?: DestinationPathArg<XR, TransformedValue<PathValue<F>, Tr>>, options?: PatchOptions<Tr> | PatchOptions,
+  ): Patch<XR, T> {
     return new Patch(buildFieldPatch('Patch.toCompositeFieldPath', PatchType.TO_COMPOSITE_FIELD_PATH, from, to, options));
   }
 
   /** Formats several XR fields into the composed resource's `to` (reference §3.6). */
-  public static combineFromComposite<XR = any, T = any>(combine: Combine<XR>, to: PathArg<ComposedView<T>>, options?: PatchOptions): Patch<XR, T> {
+  public static combineFromComposite<XR = any, T = any, const Tr extends readonly Transform[] = []>(
+    combine: Combine<XR>, to: DestinationPathArg<ComposedView<T>, TransformedValue<string, Tr>>, options?: PatchOptions<Tr> | PatchOptions,
+  ): Patch<XR, T> {
     return new Patch(buildCombinePatch('Patch.combineFromComposite', PatchType.COMBINE_FROM_COMPOSITE, combine, to, options));
   }
 
   /** Formats several fields of the observed composed resource into the XR's `to`. */
-  public static combineToComposite<XR = any, T = any>(combine: Combine<ComposedView<T>>, to: PathArg<XR>, options?: PatchOptions): Patch<XR, T> {
+  public static combineToComposite<XR = any, T = any, const Tr extends readonly Transform[] = []>(
+    combine: Combine<ComposedView<T>>, to: DestinationPathArg<XR, TransformedValue<string, Tr>>, options?: PatchOptions<Tr> | PatchOptions,
+  ): Patch<XR, T> {
     return new Patch(buildCombinePatch('Patch.combineToComposite', PatchType.COMBINE_TO_COMPOSITE, combine, to, options));
   }
 
@@ -55,7 +70,9 @@ export class Patch<XR = any, T = any> implements IPatch {
   }
 
   /** Formats several environment fields into the composed resource's `to`. */
-  public static combineFromEnvironment<XR = any, T = any>(combine: Combine<any>, to: PathArg<ComposedView<T>>, options?: PatchOptions): Patch<XR, T> {
+  public static combineFromEnvironment<XR = any, T = any, const Tr extends readonly Transform[] = []>(
+    combine: Combine<any>, to: DestinationPathArg<ComposedView<T>, TransformedValue<string, Tr>>, options?: PatchOptions<Tr> | PatchOptions,
+  ): Patch<XR, T> {
     return new Patch(buildCombinePatch('Patch.combineFromEnvironment', PatchType.COMBINE_FROM_ENVIRONMENT, combine, to, options));
   }
 
@@ -126,6 +143,11 @@ export class Patch<XR = any, T = any> implements IPatch {
   /** The `policy.toFieldPath` as written. */
   public get toFieldPathPolicy(): ToFieldPathPolicy | undefined {
     return this.data.toPolicy;
+  }
+
+  /** The lint findings accepted on this patch (`suppress` in its options). */
+  public get suppressions(): readonly LintRule[] {
+    return this.data.suppress ?? [];
   }
 
   /** @internal The exact P&T wire format. */

@@ -55,13 +55,13 @@ export enum ConvertFormat {
 export type GoValueType = 'string' | 'bool' | 'int64' | 'float64' | 'object' | 'array';
 
 /** Options of {@link Transform.match}. */
-export interface MatchOptions {
+export interface MatchOptions<F = unknown> {
   /**
    * Value returned when no pattern matches.
    *
    * @default - null: the patch writes a JSON null at its destination
    */
-  readonly fallbackValue?: unknown;
+  readonly fallbackValue?: F;
   /**
    * Return the input unchanged when no pattern matches (`fallbackTo: Input`). Cannot be
    * combined with `fallbackValue`.
@@ -81,10 +81,13 @@ export interface ConvertOptions {
   readonly format?: ConvertFormat | `${ConvertFormat}`;
 }
 
-/** One pattern of a `match` transform: a literal or an (unanchored, RE2) regular expression. */
-export class MatchPattern {
+/**
+ * One pattern of a `match` transform: a literal or an (unanchored, RE2) regular expression.
+ * `R` is the type of its result, which types the patch value after the match.
+ */
+export class MatchPattern<R = any> {
   /** Matches when the input string equals `literal` exactly (case sensitive). */
-  public static literal(literal: string, result: unknown): MatchPattern {
+  public static literal<R>(literal: string, result: R): MatchPattern<R> {
     if (typeof literal !== 'string') throw new UserError(`MatchPattern.literal value must be a string, got '${String(literal)}': match inputs are strings`);
     return new MatchPattern({ type: 'literal', literal, result: checkJson(result, 'MatchPattern.literal result') });
   }
@@ -93,11 +96,14 @@ export class MatchPattern {
    * Matches when the Go regular expression finds a match anywhere in the input (add `^...$`
    * to anchor it).
    */
-  public static regexp(regexp: string, result: unknown): MatchPattern {
+  public static regexp<R>(regexp: string, result: R): MatchPattern<R> {
     const problem = re2SyntaxProblem(regexp);
     if (problem) throw new UserError(`MatchPattern.regexp must be a valid Go regular expression, got '${regexp}': ${problem}`);
     return new MatchPattern({ type: 'regexp', regexp, result: checkJson(result, 'MatchPattern.regexp result') });
   }
+
+  /** Type-only marker carrying `R`; never set at run time. */
+  public readonly __result?: R;
 
   private constructor(private readonly json: Record<string, unknown>) {}
 
@@ -106,6 +112,18 @@ export class MatchPattern {
     return cloneJson(this.json);
   }
 }
+
+/** What a match transform returns when no pattern matches, as a type (the input is a string). */
+export type MatchFallback<O> =
+  | (O extends { readonly fallbackToInput: true } ? string : never)
+  | (O extends { readonly fallbackValue: infer F } ? F : never);
+
+/** The TypeScript type a `convert` transform produces for each target type. */
+export type ConvertOutput<K> = K extends 'string' ? string
+  : K extends 'int' | 'int64' | 'float64' ? number
+    : K extends 'bool' ? boolean
+      // JSON documents: their shape is only known at run time.
+      : any;
 
 const CONVERSIONS: ReadonlySet<string> = new Set([
   'string>int64>none', 'string>bool>none', 'string>float64>none', 'string>float64>quantity',
@@ -131,11 +149,12 @@ export function conversionProblem(from: GoValueType, toType: string, format: str
 
 /**
  * A function-patch-and-transform transform: one step that turns the patch value into another
- * (reference §3.8). Build with the static factories; the value is immutable.
+ * (reference §3.8). Build with the static factories; the value is immutable. `O` is the
+ * TypeScript type of what it produces, which types-checks the patch destination.
  */
-export class Transform {
+export class Transform<O = any> {
   /** Looks the (string) input up in `pairs` and returns the value found; a missing key fails the patch. */
-  public static map(pairs: Readonly<Record<string, unknown>>): Transform {
+  public static map<V>(pairs: Readonly<Record<string, V>>): Transform<V> {
     if (pairs === null || typeof pairs !== 'object' || Array.isArray(pairs) || Object.keys(pairs).length === 0) {
       throw new UserError(`Transform.map pairs must have at least one entry, got '${JSON.stringify(pairs)}': P&T rejects an empty map transform`);
     }
@@ -145,7 +164,7 @@ export class Transform {
   }
 
   /** Tests `patterns` in order on the (string) input and returns the result of the first match. */
-  public static match(patterns: readonly MatchPattern[], options: MatchOptions = {}): Transform {
+  public static match<R, const O extends MatchOptions = {}>(patterns: readonly MatchPattern<R>[], options: O = {} as O): Transform<R | MatchFallback<O>> {
     if (!Array.isArray(patterns) || patterns.length === 0) {
       throw new UserError('Transform.match patterns must have at least one pattern, got \'[]\': add MatchPattern.literal(...) or MatchPattern.regexp(...)');
     }
@@ -163,38 +182,38 @@ export class Transform {
   /** Integer math on numeric inputs; `math.type` is always written (P&T has no Go default). */
   public static readonly math = {
     /** Multiplies the input by `factor` (an int64). */
-    multiply: (factor: number): Transform => Transform.mathOf('Multiply', 'multiply', factor),
+    multiply: (factor: number): Transform<number> => Transform.mathOf('Multiply', 'multiply', factor),
     /** Raises inputs below `min` to `min`. */
-    clampMin: (min: number): Transform => Transform.mathOf('ClampMin', 'clampMin', min),
+    clampMin: (min: number): Transform<number> => Transform.mathOf('ClampMin', 'clampMin', min),
     /** Lowers inputs above `max` to `max`. */
-    clampMax: (max: number): Transform => Transform.mathOf('ClampMax', 'clampMax', max),
+    clampMax: (max: number): Transform<number> => Transform.mathOf('ClampMax', 'clampMax', max),
   };
 
   /** String transforms; `string.type` is always written (P&T has no Go default). */
   public static readonly string = {
     /** `fmt.Sprintf(fmt, input)`: exactly one argument. XR numbers are float64, so prefer `%s` after a convert to string. */
-    format: (fmt: string): Transform => {
+    format: (fmt: string): Transform<string> => {
       if (typeof fmt !== 'string') throw new UserError(`Transform.string.format fmt must be a string, got '${String(fmt)}'`);
       return Transform.stringOf({ type: 'Format', fmt });
     },
     /** Case, base64, JSON or hash conversion. */
-    convert: (conversion: StringConversion | `${StringConversion}`): Transform => {
+    convert: (conversion: StringConversion | `${StringConversion}`): Transform<string> => {
       if (!Object.values(StringConversion).includes(conversion as StringConversion)) {
         throw new UserError(`Transform.string.convert conversion must be one of ${Object.values(StringConversion).join(', ')}, got '${conversion}'`);
       }
       return Transform.stringOf({ type: 'Convert', convert: conversion });
     },
     /** Removes one leading occurrence of `prefix`. */
-    trimPrefix: (prefix: string): Transform => Transform.stringOf({ type: 'TrimPrefix', trim: requireString(prefix, 'Transform.string.trimPrefix prefix') }),
+    trimPrefix: (prefix: string): Transform<string> => Transform.stringOf({ type: 'TrimPrefix', trim: requireString(prefix, 'Transform.string.trimPrefix prefix') }),
     /** Removes one trailing occurrence of `suffix`. */
-    trimSuffix: (suffix: string): Transform => Transform.stringOf({ type: 'TrimSuffix', trim: requireString(suffix, 'Transform.string.trimSuffix suffix') }),
+    trimSuffix: (suffix: string): Transform<string> => Transform.stringOf({ type: 'TrimSuffix', trim: requireString(suffix, 'Transform.string.trimSuffix suffix') }),
     /**
      * Returns capture group `group` (0: the whole match) of the first match of the Go regular
      * expression; no match fails the patch.
      *
      * @param group capture group; default: not written, P&T uses 0
      */
-    regexp: (match: string, group?: number): Transform => {
+    regexp: (match: string, group?: number): Transform<string> => {
       if (typeof match !== 'string' || match === '') {
         throw new UserError(`Transform.string.regexp match must be a non-empty regular expression, got '${String(match)}': P&T requires a match`);
       }
@@ -211,9 +230,9 @@ export class Transform {
      * Joins an array input with `separator`. P&T removes only the final byte after the last
      * element, so a multi-byte separator like `', '` leaves a trailing `,` (reference §3.8).
      */
-    join: (separator: string): Transform => Transform.stringOf({ type: 'Join', join: { separator: requireString(separator, 'Transform.string.join separator') } }),
+    join: (separator: string): Transform<string> => Transform.stringOf({ type: 'Join', join: { separator: requireString(separator, 'Transform.string.join separator') } }),
     /** Replaces every occurrence of `search` (non-empty) with `replace`. */
-    replace: (search: string, replace: string): Transform => {
+    replace: (search: string, replace: string): Transform<string> => {
       if (typeof search !== 'string' || search === '') {
         throw new UserError(`Transform.string.replace search must be a non-empty string, got '${String(search)}': P&T requires a search string`);
       }
@@ -225,7 +244,7 @@ export class Transform {
    * Converts the input to `toType` (reference §3.8 lists which conversions exist). XR numbers
    * are float64: `Transform.convert(ConvertToType.STRING)` prints them without exponent.
    */
-  public static convert(toType: ConvertToType | `${ConvertToType}`, options: ConvertOptions = {}): Transform {
+  public static convert<K extends ConvertToType | `${ConvertToType}`>(toType: K, options: ConvertOptions = {}): Transform<ConvertOutput<`${K}`>> {
     if (!Object.values(ConvertToType).includes(toType as ConvertToType)) {
       throw new UserError(`Transform.convert toType must be one of ${Object.values(ConvertToType).join(', ')}, got '${toType}'`);
     }
@@ -245,9 +264,12 @@ export class Transform {
     return new Transform(TransformType.MATH, { math: { type, [field]: operand } }, 'float64');
   }
 
-  private static stringOf(spec: Record<string, unknown>): Transform {
+  private static stringOf(spec: Record<string, unknown>): Transform<string> {
     return new Transform(TransformType.STRING, { string: spec }, 'string');
   }
+
+  /** Type-only marker carrying `O`; never set at run time. */
+  public readonly __output?: O;
 
   private constructor(
     /** The P&T transform type. */

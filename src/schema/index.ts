@@ -9,3 +9,4 @@ export * from './modifiers';
 export * from './schema';
 export * from './structural';
 export * from './imported-schemas';
+export * from './provider-crds';

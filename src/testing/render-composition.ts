@@ -57,7 +57,11 @@ export function toObjects(value: unknown, what: string): Record<string, unknown>
   throw new UserError(`${what} must be an object, YAML text or a construct with toJson(), got ${typeof value}`);
 }
 
-function one(value: unknown, what: string): Record<string, unknown> {
+/**
+ * The one object a value stands for.
+ * @internal
+ */
+export function one(value: unknown, what: string): Record<string, unknown> {
   const list = toObjects(value, what);
   if (list.length !== 1) throw new UserError(`${what} must be exactly one object, got ${list.length}`);
   return list[0];
@@ -66,8 +70,9 @@ function one(value: unknown, what: string): Record<string, unknown> {
 /**
  * The Function objects of a Composition construct's pipeline, so steps resolve by package
  * whatever the function names are.
+ * @internal
  */
-function functionsOf(composition: unknown): Record<string, unknown>[] | undefined {
+export function functionsOf(composition: unknown): Record<string, unknown>[] | undefined {
   if (!isCompositionLike(composition) || !composition.functionPackages) return undefined;
   const seen = new Map<string, Record<string, unknown>>();
   for (const pkg of composition.functionPackages) {

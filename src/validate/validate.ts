@@ -34,10 +34,20 @@ export interface ValidateOptions {
    */
   readonly builtInSchemas?: boolean;
   /**
-   * Report objects whose kind has no schema as errors instead of warnings.
-   * @default false
+   * Report objects whose kind has no schema (and Composition resources composing such a kind,
+   * whose paths then go unchecked) as errors. Set it to `false` to make them warnings, as
+   * `crossplane resource validate` does without `--error-on-missing-schemas`; to let only some
+   * kinds go without a schema, list them in `allowMissingSchemas`.
+   * @default true
    */
   readonly errorOnMissingSchemas?: boolean;
+  /**
+   * Kinds that may have no schema: each entry is a kind (`Bucket`) or a group and kind
+   * (`storage.gcp.upbound.io/Bucket`; `/Pod` for the core group). Objects of these kinds get
+   * a `missing-schema` warning instead of an error.
+   * @default - none: every kind without a schema is an error (see `errorOnMissingSchemas`)
+   */
+  readonly allowMissingSchemas?: readonly string[];
   /**
    * Evaluate CEL rules (`x-kubernetes-validations`).
    * @default true
@@ -174,6 +184,16 @@ function schemaObjects(options: ValidateOptions): Record<string, unknown>[] {
   return inputs.filter((s): s is Record<string, unknown> => isRecord(s) && !(s instanceof SchemaRegistry) && typeof s.kind === 'string');
 }
 
+/**
+ * How loud a kind without a schema is: an error unless the caller opted out for every kind
+ * (`errorOnMissingSchemas: false`) or for this one (`allowMissingSchemas`).
+ */
+export function missingSchemaSeverity(options: ValidateOptions, group: string, kind: string): 'error' | 'warning' {
+  if (options.errorOnMissingSchemas === false) return 'warning';
+  const allowed = options.allowMissingSchemas ?? [];
+  return allowed.includes(kind) || allowed.includes(`${group}/${kind}`) ? 'warning' : 'error';
+}
+
 /** Validates sourced objects against a registry; the engine under {@link validate} and the CLI. */
 export function validateSourced(objects: readonly SourcedObject[], registry: SchemaRegistry, options: ValidateOptions = {}): ObjectResult[] {
   const results: ObjectResult[] = [];
@@ -202,7 +222,9 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
           const known = registry.versionsOf(group, o.kind);
           // Crossplane's exact text, plus the versions we do know (e.g. a provider dropped v1beta1).
           const hint = known.length ? ` (${o.kind} is known at ${known.map((v) => `${group}/${v}`).join(', ')}: use one of these versions)` : '';
-          add('', 'missing-schema', `could not find CRD/XRD for: ${gvk}${hint}`, options.errorOnMissingSchemas ? 'error' : 'warning');
+          const severity = missingSchemaSeverity(options, group, o.kind);
+          const fix = severity === 'error' && !known.length ? `: pass its CRD in schemas, or allow it with allowMissingSchemas: ['${o.kind}']` : '';
+          add('', 'missing-schema', `could not find CRD/XRD for: ${gvk}${hint}${fix}`, severity);
         } else {
           const scopeHint = entry.origin === 'xrd' ? implicitScopeHint(registry, entry.group, entry.kind) : '';
           for (const i of validateObject(o, entry.schema, { cel: options.cel, metadata: options.metadata })) {
@@ -212,7 +234,11 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
         }
         if (options.crossChecks !== false && o.apiVersion.startsWith('apiextensions.crossplane.io/')) {
           if (o.kind === 'CompositeResourceDefinition') findings.push(...checkXrd(o, object));
-          else if (o.kind === 'Composition') findings.push(...checkCompositionReferences(o, object, { registry, functionNames: fnNames.size ? fnNames : undefined }));
+          else if (o.kind === 'Composition') {
+            findings.push(...checkCompositionReferences(o, object, {
+              registry, functionNames: fnNames.size ? fnNames : undefined, missingSchemaSeverity: (group, kind) => missingSchemaSeverity(options, group, kind),
+            }));
+          }
         }
       }
     } catch (err) {

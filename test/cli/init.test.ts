@@ -24,7 +24,7 @@ describe('cdk8s-crossplane init', () => {
     const io = fakeIo();
     const dir = path.join(tmp, 'acme-platform');
     expect(await run([dir], io)).toBe(0);
-    const files = ['.gitignore', 'README.md', 'cdk8s.yaml', 'jest-transform.js', 'jest.config.js', 'main.test.ts', 'main.ts', 'package.json', 'tsconfig.json'];
+    const files = ['.github', '.gitignore', 'README.md', 'cdk8s.yaml', 'jest-transform.js', 'jest.config.js', 'main.test.ts', 'main.ts', 'package.json', 'tsconfig.json'];
     expect(fs.readdirSync(dir).sort()).toStrictEqual(files);
     expect(io.out).toContain(`created ${files.length} files in ${dir}`);
     expect(io.out).toMatch(/npm install\n {2}npm test\n {2}npm run synth\n$/);
@@ -54,7 +54,8 @@ describe('cdk8s-crossplane init', () => {
 
   test('cdk8s.yaml loads the validation plugin the package ships, at its exact version', () => {
     const config = parseAllDocuments(projectTemplate({ name: 'p' }).get('cdk8s.yaml')!)[0].toJS();
-    expect(config.app).toBe('npx tsx main.ts');
+    // tsx through node's --import: no npm start and no second node process, as `npx tsx` costs.
+    expect(config.app).toBe('node --import tsx main.ts');
     const [plugin] = config.validations;
     // cdk8s-cli loads local plugins by path and refuses version ranges.
     expect(plugin).toMatchObject({ version: OWN.version, class: 'CrossplaneValidation' });
@@ -234,4 +235,29 @@ test('the API in the generated main.ts is the README quickstart API, word for wo
   const api = quickstart.slice(quickstart.indexOf('/** A GCP service account'), quickstart.indexOf('/** The XR type'));
   // THEN the generated API is the same text, so the two cannot drift apart
   expect(projectTemplate({ name: 'p' }).get('main.ts')).toContain(api);
+});
+
+describe('the CI workflow of a new project', () => {
+  const workflow = parseAllDocuments(projectTemplate({ name: 'p' }).get('.github/workflows/ci.yaml')!)[0].toJS();
+  const steps: Array<Record<string, any>> = workflow.jobs.platform.steps;
+
+  test('installs, tests and synthesizes on every push and pull request, without the upgrade check', () => {
+    expect(Object.keys(workflow.on).sort()).toStrictEqual(['pull_request', 'push']);
+    expect(steps.filter((s) => s.run && !s.if).map((s) => s.run)).toStrictEqual(['npm ci', 'npm test', 'npx cdk8s synth']);
+    expect(workflow.jobs.platform.env.CDK8S_CHECK_UPGRADE).toBe('false');
+  });
+
+  test('on a pull request, runs diff against the base branch with full history and shows its summary', async () => {
+    expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    const diff = steps.find((s) => /cdk8s-crossplane diff/.test(s.run ?? ''))!;
+    expect(diff.if).toBe("github.event_name == 'pull_request'");
+    expect(diff.run).toBe('npx cdk8s-crossplane diff --base "origin/${{ github.base_ref }}" --output api-diff.md');
+    // The flags it passes are the command's own.
+    const io = fakeIo();
+    const { run: runDiff } = await import('../../src/cli/diff');
+    expect(await runDiff(['--help'], io)).toBe(0);
+    expect(io.out).toMatch(/--base REF\|DIR/);
+    expect(io.out).toMatch(/--output FILE/);
+    expect(steps.find((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ''))!.if).toBe("always() && github.event_name == 'pull_request'");
+  });
 });

@@ -237,10 +237,19 @@ describe('synth-time rules', () => {
     expect(() => app.synthYaml()).not.toThrow();
   });
 
-  test('fails if writeConnectionSecretsToNamespace is set for a modern XRD', () => {
+  test('warns if writeConnectionSecretsToNamespace is set for a modern XRD, which Crossplane ignores', () => {
     const { app, comp } = setup({ writeConnectionSecretsToNamespace: 'crossplane-system' });
     comp.addResource('network', Network, { spec: { providerConfigRef: pcr } });
-    expect(() => app.synthYaml()).toThrow(/spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got 'crossplane-system' for a Namespaced XRD/);
+    const writes: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text: string | Uint8Array) => { writes.push(String(text)); return true; });
+    try {
+      expect(() => app.synthYaml()).not.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes.filter(w => w.includes('writeConnectionSecretsToNamespace'))).toEqual([expect.stringMatching(
+      /^cdk8s-crossplane: warning: \[test\/Composition\] spec.writeConnectionSecretsToNamespace is only used for LegacyCluster XRs, got 'crossplane-system' for a Namespaced XRD: Crossplane ignores it/)]);
+    expect(compositionJson(app).spec.writeConnectionSecretsToNamespace).toBe('crossplane-system');
   });
 
   test('fails if a writeConnectionSecretToRef patch targets anything but name or namespace', () => {

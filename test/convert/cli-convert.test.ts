@@ -267,3 +267,62 @@ describe('convertDocuments', () => {
     expect(module).not.toContain('addResource(');
   });
 });
+
+describe('convert --crds and --rename-functions', () => {
+  const GCP_V1 = path.resolve(__dirname, '../fixtures/provider-crds/provider-upjet-gcp-v1.14.0');
+  const xrd = `apiVersion: apiextensions.crossplane.io/v2
+kind: CompositeResourceDefinition
+metadata: {name: xms.example.org}
+spec:
+  group: example.org
+  scope: Cluster
+  names: {kind: XM, plural: xms}
+  versions: [{name: v1, served: true, referenceable: true, schema: {openAPIV3Schema: {type: object}}}]
+`;
+  const composition = `apiVersion: apiextensions.crossplane.io/v1
+kind: Composition
+metadata: {name: xms.example.org}
+spec:
+  compositeTypeRef: {apiVersion: example.org/v1, kind: XM}
+  mode: Pipeline
+  pipeline:
+    - step: patch-and-transform
+      functionRef: {name: crossplane-contrib-function-patch-and-transform}
+      input:
+        apiVersion: pt.fn.crossplane.io/v1beta1
+        kind: Resources
+        resources:
+          - name: member
+            base: {apiVersion: cloudplatform.gcp.upbound.io/v1beta1, kind: ProjectIAMMember, spec: {forProvider: {role: roles/viewer}}}
+`;
+  const convert = async (...flags: string[]) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-convert-crds-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'in.yaml'), `${xrd}---\n${composition}`);
+      const t = io();
+      const code = await run([path.join(dir, 'in.yaml'), '--out', path.join(dir, 'out'), ...flags], t.io);
+      return { code, err: t.err.join(''), module: fs.readFileSync(path.join(dir, 'out', 'xm.ts'), 'utf8') };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('without --crds, the unserved version is noted and suppressed; the function name is kept', async () => {
+    const r = await convert();
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/note: .*in\.yaml document 1: spec\.pipeline\[0\]\.input\.resources\[0\]\.base\.apiVersion 'cloudplatform\.gcp\.upbound\.io\/v1beta1' is not served by the bundled schemas/);
+    expect(r.module).toContain('LintRule.UNSERVED_VERSION');
+    expect(r.module).toContain("FunctionPackage.PATCH_AND_TRANSFORM.withName('crossplane-contrib-function-patch-and-transform')");
+  });
+  test('with --crds, the version is checked against them; --rename-functions renames', async () => {
+    const r = await convert('--crds', GCP_V1, '--rename-functions');
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/not served/);
+    expect(r.module).not.toContain('LintRule');
+    expect(r.module).not.toContain('withName');
+    expect(r.err).toMatch(/'crossplane-contrib-function-patch-and-transform' is written as 'function-patch-and-transform' \(renameFunctions\)/);
+  });
+  test('a missing --crds source is a user error naming it', async () => {
+    await expect(convert('--crds', '/nonexistent/crds')).rejects.toThrow(/\/nonexistent\/crds: CRD source not found/);
+  });
+});

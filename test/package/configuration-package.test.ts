@@ -116,3 +116,36 @@ describe('ConfigurationPackage', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('apiVersion: meta.pkg.crossplane.io/v1\nkind: Configuration\nmetadata:\n  name: p\nspec:\n  crossplane:\n    version: ">=v2.0.0-0"\n');
   });
 });
+
+describe('ConfigurationPackage pinDigests', () => {
+  const fnDigest = `sha256:${'a'.repeat(64)}`;
+  const providerDigest = `sha256:${'b'.repeat(64)}`;
+
+  test('pins derived Function and Provider dependencies to their digests (resolver reconciler.go: a sha256 version skips resolution)', () => {
+    const { a, comp } = app();
+    comp.addResource('network', Network, { spec: { providerConfigRef: pcr } });
+    comp.addStep({ step: 'kcl', function: FunctionPackage.KCL.withDigest(fnDigest) });
+    const pkg = new ConfigurationPackage(a, 'Package', {
+      name: 'p', pinDigests: true,
+      providers: { 'compute.gcp.m.upbound.io': { package: 'xpkg.upbound.io/upbound/provider-gcp-compute', version: '>=v3.0.0', digest: providerDigest } },
+    });
+    const versions = Object.fromEntries(pkg.dependencies.map((d) => [d.package.split('/').pop(), d.version]));
+    expect(versions['function-kcl']).toBe(fnDigest);
+    expect(versions['provider-gcp-compute']).toBe(providerDigest);
+    // function-auto-ready and P&T (added by the Composition) have no digest: synth fails, naming them.
+    expect(() => a.synth()).toThrow(/pinDigests is set but the Function dependency 'xpkg\.crossplane\.io\/crossplane-contrib\/function-auto-ready' has no 'sha256:' digest.*FunctionPackage\.withDigest/);
+  });
+
+  test('without pinDigests, a known digest is not used: dependencies keep their semver constraints', () => {
+    const { a, comp } = app();
+    comp.addStep({ step: 'kcl', function: FunctionPackage.KCL.withDigest(fnDigest) });
+    const pkg = new ConfigurationPackage(a, 'Package', { name: 'p' });
+    expect(pkg.dependencies.find((d) => d.package.endsWith('function-kcl'))!.version).toBe('>=v0.11.6');
+  });
+
+  test('fails if an extra dependency pins a malformed digest', () => {
+    const { a } = app();
+    new ConfigurationPackage(a, 'Package', { name: 'p', dependsOn: [{ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', package: 'xpkg.crossplane.io/x/f', version: 'sha256:abc' }] });
+    expect(() => a.synth()).toThrow(/dependsOn\[0\]\.version must be 'sha256:' and 64 lowercase hex digits/);
+  });
+});

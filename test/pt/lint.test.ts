@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { JsonSchema } from '../../src/schema/json-schema';
 import {
-  Combine, ConnectionDetail, EnvironmentPatch, LintContext, lintConnectionDetail, lintPatch, lintPatchSet, lintReadinessCheck, MatchPattern, Patch,
+  Combine, ConnectionDetail, EnvironmentPatch, LintContext, lintConnectionDetail, lintPatch, lintPatchFindings, lintPatchSet, lintReadinessCheck, LintRule, MatchPattern, Patch,
   PatchSet, ReadinessCheck, Transform,
 } from '../../src/pt';
 
@@ -37,6 +37,9 @@ const composedSchema: JsonSchema = {
             nodeCount: { type: 'number' },
             name: { type: 'string' },
             tags: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' } } } },
+            condition: { type: 'object', properties: { expression: { type: 'string' } } },
+            enabled: { type: 'boolean' },
+            port: { 'x-kubernetes-int-or-string': true },
           },
         },
       },
@@ -257,5 +260,79 @@ describe('wildcards in single-value reads', () => {
     expect(lintConnectionDetail(ConnectionDetail.fromFieldPath('ip', 'status.atProvider.ips.*'), { where: 'c' })).toEqual([
       expect.stringMatching(/^c\.fromFieldPath must not contain a wildcard/),
     ]);
+  });
+});
+
+describe('lintPatch checks the value a patch writes against the destination type', () => {
+  const ok: [string, () => Patch][] = [
+    ['an XR integer into a number field', () => Patch.fromCompositeFieldPath('spec.nodeCount', 'spec.forProvider.nodeCount')],
+    ['an XR number into an int-or-string field', () => Patch.fromCompositeFieldPath('spec.diskGb', 'spec.forProvider.port')],
+    ['an XR string into an int-or-string field', () => Patch.fromCompositeFieldPath('spec.region', 'spec.forProvider.port')],
+    ['a string converted to bool', () => Patch.fromCompositeFieldPath('spec.region', 'spec.forProvider.enabled', { transforms: [Transform.convert('bool')] })],
+    ['a map of numbers into a number field', () => Patch.fromCompositeFieldPath('spec.size', 'spec.forProvider.nodeCount', { transforms: [Transform.map({ small: 1, large: 3 })] })],
+    ['a composed integer into an XR integer', () => Patch.toCompositeFieldPath('status.atProvider.count', 'status.nodes')],
+  ];
+  test.each(ok)('passes %s', (_name, build) => {
+    expect(lintPatch(build(), ctx)).toEqual([]);
+  });
+
+  test('fails if a string goes into an object field, naming both paths and both types', () => {
+    expect(lintPatch(Patch.fromCompositeFieldPath('spec.region', 'spec.forProvider.condition'), ctx)).toEqual([
+      "resources[net].patches[0].toFieldPath 'spec.forProvider.condition' is an object in the composed resource's schema, "
+        + "got a string from fromFieldPath 'spec.region': patch a field of that type, or read a field that holds one",
+    ]);
+  });
+  test('fails if an XR number goes into a string field, with the convert that fixes it', () => {
+    expect(lintPatch(Patch.fromCompositeFieldPath('spec.nodeCount', 'spec.forProvider.name'), ctx)).toEqual([
+      "resources[net].patches[0].toFieldPath 'spec.forProvider.name' is a string in the composed resource's schema, "
+        + "got a number from fromFieldPath 'spec.nodeCount': add Transform.convert(ConvertToType.STRING) as the last transform, or patch a field of that type",
+    ]);
+  });
+  test('fails if a string transform feeds a number field', () => {
+    expect(lintPatch(Patch.fromCompositeFieldPath('spec.region', 'spec.forProvider.nodeCount', { transforms: [Transform.string.format('%s1')] }), ctx))
+      .toEqual([expect.stringMatching(/is a number in the composed resource's schema, got a string from fromFieldPath 'spec.region' after its transforms/)]);
+  });
+  test('fails if a combine writes into a boolean field', () => {
+    expect(lintPatch(Patch.combineFromComposite(Combine.string('%s', ['spec.region']), 'spec.forProvider.enabled'), ctx))
+      .toEqual([expect.stringMatching(/toFieldPath 'spec.forProvider.enabled' is a boolean .* got a string from combine of 'spec.region'/)]);
+  });
+  test('fails if a math transform feeds a string field', () => {
+    expect(lintPatch(Patch.fromCompositeFieldPath('spec.nodeCount', 'spec.forProvider.region', { transforms: [Transform.math.multiply(2)] }), ctx))
+      .toEqual([expect.stringMatching(/is a string .* got a number .* after its transforms/)]);
+  });
+  test('fails if an array goes into a string field', () => {
+    expect(lintPatch(Patch.fromCompositeFieldPath('spec.zones', 'spec.forProvider.region'), ctx)).toEqual([expect.stringMatching(/is a string .* got an array/)]);
+  });
+  test('fails if a composed integer goes into a string XR status field', () => {
+    expect(lintPatch(Patch.toCompositeFieldPath('status.atProvider.count', 'status.networkId'), ctx))
+      .toEqual([expect.stringMatching(/toFieldPath 'status.networkId' is a string in the XR schema, got a number from fromFieldPath 'status.atProvider.count'/)]);
+  });
+});
+
+describe('named suppressions', () => {
+  const trap = (suppress?: LintRule[]) => Patch.fromCompositeFieldPath('spec.nodeCount', 'spec.forProvider.name',
+    { transforms: [Transform.string.format('%d-nodes')], suppress });
+
+  test('a suppressed rule is not reported, and only that rule', () => {
+    expect(lintPatch(trap(), ctx)).toHaveLength(1);
+    expect(lintPatch(trap([LintRule.NUMBER_FORMAT]), ctx)).toEqual([]);
+    expect(lintPatch(trap([LintRule.XR_NON_STATUS_WRITE]), ctx)).toHaveLength(1);
+    expect(trap([LintRule.NUMBER_FORMAT]).suppressions).toEqual([LintRule.NUMBER_FORMAT]);
+  });
+  test('the findings name their rule', () => {
+    expect(lintPatchFindings(trap(), ctx).map(f => f.rule)).toEqual([LintRule.NUMBER_FORMAT]);
+    expect(lintPatchFindings(Patch.toCompositeFieldPath('status.atProvider.id', 'metadata.annotations[id]'), ctx).map(f => f.rule))
+      .toEqual([LintRule.XR_NON_STATUS_WRITE]);
+  });
+  test('a suppression does not change the wire format', () => {
+    expect(trap([LintRule.NUMBER_FORMAT])._toJson()).toEqual(trap()._toJson());
+  });
+  test('an unknown rule is rejected, naming the factory and the rules', () => {
+    expect(() => trap(['nope' as LintRule])).toThrow(
+      "Patch.fromCompositeFieldPath suppress must hold LintRule values (number-format, xr-non-status-write, unserved-version), got 'nope'");
+  });
+  test('a typo is never suppressible', () => {
+    const p = Patch.fromCompositeFieldPath('spec.regoin', 'spec.forProvider.region', { suppress: Object.values(LintRule) });
+    expect(lintPatch(p, ctx)).toHaveLength(1);
   });
 });

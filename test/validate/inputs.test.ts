@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { SchemaRegistry } from '../../src/validate/registry';
 import { validate } from '../../src/validate/validate';
 import { readSources, readYamlStream } from '../../src/validate/yaml-input';
+import { validationMatchers } from '../../src/validate/jest';
+
+expect.extend(validationMatchers);
 
 describe('reading YAML', () => {
   test('a quoted multi-line scalar with an unindented continuation line is read leniently', () => {
@@ -50,10 +53,39 @@ describe('schema registry', () => {
     expect(findings.map((f) => f.path)).toEqual(['spec.n']);
   });
 
-  test('an unknown kind is a missing-schema warning, or an error when asked', () => {
+  test('an unknown kind is a missing-schema error, naming the opt-outs', () => {
     const o = { apiVersion: 'nope.io/v1', kind: 'Nope', metadata: { name: 'a' } };
-    expect(validate(o)).toEqual([expect.objectContaining({ rule: 'missing-schema', severity: 'warning' })]);
-    expect(validate(o, { errorOnMissingSchemas: true })[0].severity).toBe('error');
+    expect(validate(o)).toEqual([expect.objectContaining({
+      rule: 'missing-schema', severity: 'error',
+      message: "could not find CRD/XRD for: nope.io/v1, Kind=Nope: pass its CRD in schemas, or allow it with allowMissingSchemas: ['Nope']",
+    })]);
+    expect(o).not.toBeValidAgainst();
+  });
+  test('an unknown kind is a warning when the call opts out', () => {
+    const o = { apiVersion: 'nope.io/v1', kind: 'Nope', metadata: { name: 'a' } };
+    expect(validate(o, { errorOnMissingSchemas: false })).toEqual([expect.objectContaining({ rule: 'missing-schema', severity: 'warning' })]);
+    expect(o).toBeValidAgainst(undefined, { errorOnMissingSchemas: false });
+  });
+  test.each(['Nope', 'nope.io/Nope'])('an unknown kind is a warning when allowMissingSchemas lists it as %s', (entry) => {
+    const o = { apiVersion: 'nope.io/v1', kind: 'Nope', metadata: { name: 'a' } };
+    const other = { apiVersion: 'other.io/v1', kind: 'Other', metadata: { name: 'b' } };
+    expect(validate([o, other], { allowMissingSchemas: [entry] }).map((f) => `${f.object.kind}:${f.severity}`)).toEqual(['Nope:warning', 'Other:error']);
+  });
+  test('a Composition composing a kind without schema fails unless allowed', () => {
+    const comp = {
+      apiVersion: 'apiextensions.crossplane.io/v1', kind: 'Composition', metadata: { name: 'c' },
+      spec: {
+        compositeTypeRef: { apiVersion: 'a.io/v1', kind: 'X' }, mode: 'Pipeline',
+        pipeline: [{ step: 'pt', functionRef: { name: 'function-patch-and-transform' }, input: {
+          apiVersion: 'pt.fn.crossplane.io/v1beta1', kind: 'Resources',
+          resources: [{ name: 'n', base: { apiVersion: 'nope.io/v1', kind: 'Nope' }, patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.a', toFieldPath: 'spec.b' }] }],
+        } }],
+      },
+    };
+    const missing = (opts = {}) => validate(comp, opts).filter((f) => f.rule === 'missing-schema').map((f) => `${f.path}:${f.severity}`);
+    expect(missing()).toEqual(['spec.pipeline[0].input.resources[0].base:error']);
+    expect(missing({ allowMissingSchemas: ['Nope'] })).toEqual(['spec.pipeline[0].input.resources[0].base:warning']);
+    expect(missing({ errorOnMissingSchemas: false })).toEqual(['spec.pipeline[0].input.resources[0].base:warning']);
   });
 
   test('a removed provider version names the versions that exist', () => {

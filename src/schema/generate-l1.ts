@@ -1,0 +1,85 @@
+/**
+ * Generates the L1 classes of a platform repository's provider CRDs into its `imports/`.
+ *
+ * `cdk8s import` writes one module per API group but takes one source per run, so importing
+ * the listed files one by one would leave only the last kind of each group. The CRDs are
+ * grouped by API group and each group is handed to `cdk8s import` as one multi-document file:
+ * one module per group holding every kind the repository lists.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import { UserError } from '../errors';
+import { ProviderCrds } from './provider-crds';
+
+/**
+ * Groups whose classes get a prefix: provider-kubernetes' kind `Object` would shadow the global
+ * `Object` inside the generated module (TS2725), so its classes become `KubernetesObject`, ...
+ */
+export const CLASS_PREFIX: Readonly<Record<string, string>> = {
+  'kubernetes.crossplane.io': 'Kubernetes',
+  'kubernetes.m.crossplane.io': 'Kubernetes',
+};
+
+/** Options of {@link generateL1Classes}. */
+export interface GenerateL1Options {
+  /** Folder the modules are written to (`<group>.ts` each). */
+  readonly outDir: string;
+  /**
+   * Path of the `cdk8s` command-line script.
+   * @default - `cdk8s-cli` resolved from `outDir`'s repository, then from this package
+   */
+  readonly cdk8sBin?: string;
+  /**
+   * Called with each group and its kinds once written.
+   * @default - nothing is reported
+   */
+  readonly onGroup?: (group: string, kinds: readonly string[]) => void;
+}
+
+function findCdk8s(from: string): string {
+  for (const base of [from, __dirname]) {
+    try {
+      // The package exports only package.json and its plugins; the script sits beside them.
+      const pkg = require.resolve('cdk8s-cli/package.json', { paths: [base] });
+      return path.join(path.dirname(pkg), (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { bin: { cdk8s: string } }).bin.cdk8s);
+    } catch {
+      // try the next place
+    }
+  }
+  throw new UserError('cannot find the cdk8s command (package cdk8s-cli): add it to the devDependencies of the repository and run npm install');
+}
+
+/**
+ * Writes `<outDir>/<group>.ts` for every group of `crds`, replacing only those modules: other
+ * files in `outDir` stay (merge per group). Returns the groups written, sorted.
+ */
+export function generateL1Classes(crds: ProviderCrds, options: GenerateL1Options): string[] {
+  const outDir = path.resolve(options.outDir);
+  const cdk8s = options.cdk8sBin ?? findCdk8s(outDir);
+  fs.mkdirSync(outDir, { recursive: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-import-'));
+  const groups = [...crds.crds.keys()].sort();
+  try {
+    for (const group of groups) {
+      const list = [...crds.crds.get(group)!].sort((a, b) => (a.spec.names.kind < b.spec.names.kind ? -1 : a.spec.names.kind > b.spec.names.kind ? 1 : 0));
+      const source = path.join(work, `${group}.yaml`);
+      fs.writeFileSync(source, list.map(crd => stringify(crd)).join('---\n'));
+      const prefix = CLASS_PREFIX[group] ? ['--class-prefix', CLASS_PREFIX[group]] : [];
+      try {
+        execFileSync(process.execPath, [cdk8s, 'import', source, '--language', 'typescript', '--output', outDir, '--no-save', '--no-check-upgrade', ...prefix], {
+          cwd: work, stdio: ['ignore', 'pipe', 'pipe'],
+        });
+      } catch (err) {
+        const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-3).join(' ');
+        throw new UserError(`cdk8s import failed for API group ${group}: ${stderr || (err as Error).message}`);
+      }
+      options.onGroup?.(group, list.map(c => c.spec.names.kind));
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return groups;
+}
