@@ -5,10 +5,12 @@
  * - Nesting. The API server's decoders stop at 10000 levels (k8s.io/apimachinery
  *   pkg/util/json/json.go `maxDepth = 10000`: "exceeded max depth of 10000"):
  *   {@link KUBERNETES_MAX_DEPTH}. The offline tools stop earlier, at
- *   {@link MAX_NESTING_DEPTH} = 1000 levels: the YAML parser and the engine walk documents
- *   recursively on Node's default stack (about 1 MB), and when that stack runs out inside V8's
- *   regular-expression compiler the process aborts instead of throwing, so the depth must be
- *   checked before any walk starts. Real objects rarely pass 30 levels.
+ *   {@link MAX_NESTING_DEPTH} = 500 levels: the YAML parser, the engine and the validator walk
+ *   documents recursively on Node's default stack (about 1 MB), and when that stack runs out
+ *   inside V8's regular-expression compiler the process aborts instead of throwing, so the depth
+ *   must be checked before any walk starts. Validating an XR against an XRD whose schema nests
+ *   as deep as the XR runs out of stack near 1000 levels; 500 leaves room for the caller's own
+ *   frames (a test runner, a property-test shrinker). Real objects rarely pass 30 levels.
  * - Numbers. Kubernetes objects are JSON, which has no infinity or NaN (`.inf`, `.nan`, `1e400`
  *   in YAML): converting such YAML to JSON fails (`json: unsupported value: +Inf`).
  *
@@ -19,7 +21,7 @@
 export const KUBERNETES_MAX_DEPTH = 10000;
 
 /** The deepest nesting the offline reader, engine and validator take (see the module comment). */
-export const MAX_NESTING_DEPTH = 1000;
+export const MAX_NESTING_DEPTH = 500;
 
 /** Where a document breaks a limit: the field path (`spec.a[2].b`) and what is wrong there. */
 export interface LimitProblem {

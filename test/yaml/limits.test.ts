@@ -3,7 +3,7 @@
 // never a RangeError, a BigInt serialization error or a Go emulation error.
 // The API server's depth limit: k8s.io/apimachinery pkg/util/json/json.go `const maxDepth =
 // 10000` ("exceeded max depth of 10000"), read at kubernetes/kubernetes commit 17c28f0e. The
-// offline tools stop at 1000 (src/yaml/limits.ts says why).
+// offline tools stop at 500 (src/yaml/limits.ts says why).
 import { parseYamlDocuments, render } from '../../src/engine';
 import { UserError } from '../../src/errors';
 import { validate } from '../../src/validate/validate';
@@ -35,7 +35,7 @@ describe('documentLimitProblem', () => {
     expect(documentLimitProblem(nested(MAX_NESTING_DEPTH))).toBeUndefined();
     const p = documentLimitProblem({ spec: nested(MAX_NESTING_DEPTH) });
     expect(p?.path).toBe(`spec${'.a'.repeat(MAX_NESTING_DEPTH - 1)}`.slice(0, 100) + '...');
-    expect(p?.message).toBe('nests 1001 levels deep, more than the 1000 levels the offline tools follow (the Kubernetes API server decodes up to 10000; real objects rarely pass 30): flatten the data');
+    expect(p?.message).toBe('nests 501 levels deep, more than the 500 levels the offline tools follow (the Kubernetes API server decodes up to 10000; real objects rarely pass 30): flatten the data');
   });
 
   test(`beyond the API server's ${KUBERNETES_MAX_DEPTH} levels, the message says the API server would refuse it too`, () => {
@@ -104,9 +104,9 @@ describe('render never crashes on hostile input', () => {
   }])]);
 
   test('an XR nested far deeper than the engine recurses gives a RenderError naming the field', () => {
-    const r = outcome(() => render({ xr: { ...XR, spec: { payload: nested(1500) } }, composition: comp }).toYaml());
+    const r = outcome(() => render({ xr: { ...XR, spec: { payload: nested(800) } }, composition: comp }).toYaml());
     if (!r.ok) {
-      expect(r.message).toMatch(/^xr\.spec\.payload(\.a)+(\.\.\.)? nests 1502 levels deep, more than the 1000 levels the offline tools follow/);
+      expect(r.message).toMatch(/^xr\.spec\.payload(\.a)+(\.\.\.)? nests 802 levels deep, more than the 500 levels the offline tools follow/);
       expect(r.message).not.toMatch(INTERNAL);
     }
   });
@@ -134,7 +134,7 @@ describe('render never crashes on hostile input', () => {
 
 describe('validate never throws and never reports an internal error', () => {
   test.each<[string, unknown]>([
-    ['nested 1500 levels', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: nested(1500) }],
+    ['nested 800 levels', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: nested(800) }],
     ['a 100,000-element list', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'b' }, extra: Array.from({ length: 100000 }, (_, i) => i) }],
     ['a numeric name', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 5 } }],
     ['a list as kind', { apiVersion: 'v1', kind: ['ConfigMap'], metadata: { name: 'x' } }],
