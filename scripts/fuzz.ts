@@ -67,6 +67,7 @@ for (const p of properties) {
       }
       if (!shrinking) {
         counts.tried++;
+        if (counts.tried % 5000 === 0) console.log(`  ... ${p.name}: ${counts.tried} inputs, ${counts.clean} clean errors, ${counts.crash} crashes, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
         for (const o of outcomes) {
           if (o.kind === 'ok') counts.ok++;
           else if (o.kind === 'clean') {
