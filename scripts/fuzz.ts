@@ -92,7 +92,8 @@ for (const p of properties) {
     left -= Math.max(ran, 1);
     if (result.failed) {
       const err = result.errorInstance as Error | undefined;
-      found.push({ error: `${err?.name ?? 'Error'}: ${err?.message ?? String(result.errorInstance)}`.slice(0, 400), first, minimal: p.show(result.counterexample?.[0]) });
+      const where = (err?.stack ?? '').split('\n').filter((l) => l.includes('/src/')).slice(0, 3).map((l) => l.trim()).join(' < ');
+      found.push({ error: `${err?.name ?? 'Error'}: ${err?.message ?? String(result.errorInstance)}`.slice(0, 400) + (where ? ` (${where})` : ''), first, minimal: p.show(result.counterexample?.[0]) });
     }
   }
   tried += counts.tried;

@@ -162,7 +162,8 @@ export function checkComposition(xr: ObjectValue, comp: ObjectValue): void {
 }
 
 function shapeError(field: string, constraint: string, got: unknown, fix: string): RenderError {
-  const shown = got === undefined ? '' : typeof got === 'string' ? got : JSON.stringify(toPlain(got as Value));
+  // The Composition as given may hold bigints (YAML read with int64s), which JSON.stringify refuses.
+  const shown = got === undefined ? '' : typeof got === 'string' ? got : JSON.stringify(toPlain(got as Value), (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
   return new RenderError(`${field} ${constraint}, got '${shown}': ${fix}`, 'input', field);
 }
 

@@ -43,8 +43,21 @@ function intList(list: number[]): TV[] {
   return list.map((x) => BigInt(x));
 }
 
+/**
+ * The largest list or string the template functions build. Go would try to allocate a list of
+ * `until 1e18` and run out of memory; JavaScript stops at about 2^29 characters and 2^27 array
+ * elements and aborts the process. A clean error instead, far above what templates produce.
+ */
+const MAX_GENERATED = 1 << 24;
+
+function tooLarge(what: string, size: number): GoError {
+  return new GoError(`${what} of ${size} elements is larger than the offline renderer builds (${MAX_GENERATED})`);
+}
+
 function untilStep(start: number, stop: number, step: number): number[] {
   const v: number[] = [];
+  const count = step === 0 ? 0 : Math.ceil((stop - start) / step);
+  if (count > MAX_GENERATED) throw tooLarge('list', count);
   if (stop < start) {
     if (step >= 0) return v;
     for (let i = start; i > stop; i += step) v.push(i);
@@ -435,6 +448,7 @@ export function sprigFunctions(): Map<string, GoFunc> {
   }));
   add('repeat', fn(['int', 'string'], (c, str) => {
     if (n(c) < 0) throw new GoError('strings: negative Repeat count');
+    if (n(c) * s(str).length > MAX_GENERATED) throw tooLarge('string', n(c) * s(str).length);
     return s(str).repeat(n(c));
   }));
   add('trimall', fn(['string', 'string'], (a, b) => trimSet(s(b), s(a))));
@@ -471,10 +485,12 @@ export function sprigFunctions(): Map<string, GoFunc> {
     return fmtSprintf('%v '.repeat(v.length).trim(), v);
   }, 'any'));
   add('indent', fn(['int', 'string'], (sp, v) => {
+    if (n(sp) > MAX_GENERATED) throw tooLarge('indentation', n(sp));
     const pad = ' '.repeat(Math.max(0, n(sp)));
     return pad + s(v).split('\n').join('\n' + pad);
   }));
   add('nindent', fn(['int', 'string'], (sp, v) => {
+    if (n(sp) > MAX_GENERATED) throw tooLarge('indentation', n(sp));
     const pad = ' '.repeat(Math.max(0, n(sp)));
     return '\n' + pad + s(v).split('\n').join('\n' + pad);
   }));
