@@ -25,7 +25,9 @@ Arguments:
 
 Flags:
   -o, --observed-resources=PATH    observed composed resources (file or directory)
-  -e, --required-resources=PATH    resources served to function requirements
+  -e, --required-resources=PATH    resources served to function requirements (file or
+                                   directory), e.g. the EnvironmentConfigs that
+                                   function-environment-configs selects
       --extra-resources=PATH       same as --required-resources (deprecated)
       --context-files=KEY=FILE,... context keys read from YAML/JSON files
       --context-values=KEY=JSON,.. context keys given inline (win over files)

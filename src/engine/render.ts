@@ -37,7 +37,9 @@ export interface RenderOptions {
    */
   readonly observed?: readonly unknown[];
   /**
-   * Resources served to functions' resource requirements.
+   * Resources served to functions' resource requirements (`crossplane render -e`), e.g. the
+   * EnvironmentConfigs function-environment-configs selects. A requirement gets those of its
+   * exact apiVersion and kind with its name, or with all its labels, sorted by name.
    * @default - none
    */
   readonly requiredResources?: readonly unknown[];

@@ -13,7 +13,7 @@ export interface JsonRenderable {
 }
 
 /** Options of {@link renderComposition}: those of `render()`, with looser object inputs. */
-export interface RenderCompositionOptions extends Omit<RenderOptions, 'xr' | 'composition' | 'observed' | 'xrd'> {
+export interface RenderCompositionOptions extends Omit<RenderOptions, 'xr' | 'composition' | 'observed' | 'xrd' | 'requiredResources'> {
   /** The XR: a plain object, YAML text, or anything with `toJson()`. */
   readonly xr: unknown;
   /** The Composition: a Composition construct, an ApiObject, YAML text or a plain object. */
@@ -28,6 +28,12 @@ export interface RenderCompositionOptions extends Omit<RenderOptions, 'xr' | 'co
    * @default - no defaulting
    */
   readonly xrd?: unknown;
+  /**
+   * Resources served to functions' requirements, e.g. `EnvironmentConfig` constructs (objects,
+   * YAML text with several documents, or `toJson()`-ables).
+   * @default - none
+   */
+  readonly requiredResources?: unknown;
 }
 
 /** The parts of a Composition construct the helpers read (duck-typed, no import cycle). */
@@ -93,6 +99,7 @@ export function renderComposition(options: RenderCompositionOptions): RenderResu
     xr: one(options.xr, 'xr'),
     composition: one(options.composition, 'composition'),
     observed: toObjects(options.observed, 'observed'),
+    requiredResources: toObjects(options.requiredResources, 'requiredResources'),
     xrd: options.xrd === undefined ? undefined : one(options.xrd, 'xrd'),
   });
 }
