@@ -15,6 +15,6 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261205;
   test.each(properties.map((p) => [p.name, p] as const))('%s', (_name, p) => {
     fc.assert(fc.property(p.arbitrary, (input) => {
       for (const o of p.run(input)) if (o.kind === 'crash') throw o.error;
-    }), { seed, numRuns: 60, interruptAfterTimeLimit: 1500, markInterruptAsFailure: false });
+    }), { seed, numRuns: 60, interruptAfterTimeLimit: 1000, markInterruptAsFailure: false });
   });
 });
