@@ -3,6 +3,7 @@
  * Runs the Composition's function pipeline in-process and returns the XR and the composed
  * resources exactly as `crossplane render` prints them. Synchronous.
  */
+import { documentLimitProblem, isStackOverflow, MAX_NESTING_DEPTH, tooDeepMessage } from '../yaml/limits';
 import type { FunctionCatalogue } from './catalogue';
 import { PipelineError, RenderError } from './errors';
 import { BUILT_IN_CATALOGUE } from './functions';
@@ -163,7 +164,8 @@ export function checkComposition(xr: ObjectValue, comp: ObjectValue): void {
 }
 
 function shapeError(field: string, constraint: string, got: unknown, fix: string): RenderError {
-  const shown = got === undefined ? '' : typeof got === 'string' ? got : JSON.stringify(toPlain(got as Value));
+  // The Composition as given may hold bigints (YAML read with int64s), which JSON.stringify refuses.
+  const shown = got === undefined ? '' : typeof got === 'string' ? got : JSON.stringify(toPlain(got as Value), (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
   return new RenderError(`${field} ${constraint}, got '${shown}': ${fix}`, 'input', field);
 }
 
@@ -211,11 +213,39 @@ function objects(list: readonly unknown[] | undefined, what: string): ObjectValu
 }
 
 /**
+ * Inputs already found within the limits: a Composition, XRD or observed resource rendered
+ * again (a test suite, a simulation) is not walked again.
+ */
+const withinLimits = new WeakSet<object>();
+
+/**
  * Renders an XR with its Composition, offline. Throws {@link RenderError} (a UserError) for
  * bad input or when a step returns a fatal result (`pipeline step "x" returned a fatal result:
  * ...`), never a partial result.
  */
 export function render(options: RenderOptions): RenderResult {
+  // The engine walks documents recursively: anything nested deeper than the offline tools
+  // follow is refused before the first walk, naming the input and the field.
+  const inputs: [string, unknown][] = [['xr', options.xr], ['composition', options.composition], ['xrd', options.xrd], ['context', options.context],
+    ...(options.observed ?? []).map((o, i): [string, unknown] => [`observed[${i}]`, o]),
+    ...(options.extraResources ?? []).map((o, i): [string, unknown] => [`extraResources[${i}]`, o]),
+    ...(options.requiredResources ?? []).map((o, i): [string, unknown] => [`requiredResources[${i}]`, o])];
+  for (const [what, value] of inputs) {
+    if (value === null || typeof value !== 'object' || withinLimits.has(value)) continue;
+    const limit = documentLimitProblem(value);
+    if (limit) throw new RenderError(`${what}${limit.path === '' ? '' : `.${limit.path}`} ${limit.message}`);
+    withinLimits.add(value);
+  }
+  try {
+    return renderUnguarded(options);
+  } catch (err) {
+    // Deep values a function builds itself, on a smaller stack than usual: still not a crash.
+    if (!isStackOverflow(err)) throw err;
+    throw new RenderError(`the render ran out of stack: an input or a function's output ${tooDeepMessage(MAX_NESTING_DEPTH)}`);
+  }
+}
+
+function renderUnguarded(options: RenderOptions): RenderResult {
   const xr = fromKubernetesJson(asObject(options.xr, 'xr')) as ObjectValue;
   const comp = asObject(options.composition, 'composition');
   checkComposition(xr, comp);

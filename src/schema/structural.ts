@@ -1,3 +1,4 @@
+import { goRegexpSyntaxError } from '../engine/go/regexp';
 import { AnySchema } from './schema-types';
 import { VALIDATION_REASONS } from './validation-rule';
 
@@ -240,6 +241,11 @@ function checkExtensions(n: Node, path: string, report: Report): void {
 
 function checkValues(n: Node, path: string, report: Report): void {
   const type = typeof n.type === 'string' ? n.type : undefined;
+  // The API server compiles every pattern with Go's regexp and refuses the CRD when it cannot.
+  if (typeof n.pattern === 'string') {
+    const err = goRegexpSyntaxError(n.pattern);
+    if (err) report(`${path}.pattern`, `must be a valid regular expression, but isn't: ${err.message}`, 'write a Go (RE2) regular expression: no lookahead, lookbehind or backreferences');
+  }
   if (n.enum !== undefined) {
     if (!Array.isArray(n.enum) || n.enum.length === 0) {
       report(`${path}.enum`, `must be a non-empty list, got '${show(n.enum)}'`, 'list the allowed values or remove enum');

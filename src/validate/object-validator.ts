@@ -150,7 +150,12 @@ function storedOrCompiled(translated: Record<string, unknown>): ValidateFunction
 /** Compiles a translated schema with ajv in this process (no stored code). @internal */
 export function compileTranslated(translated: Record<string, unknown>): ValidateFunction {
   ajv ??= newAjv();
-  return ajv.compile(translated);
+  try {
+    return ajv.compile(translated);
+  } finally {
+    // ajv keeps every compiled schema in its own cache, for ever; ours above is bounded.
+    ajv.removeSchema(translated);
+  }
 }
 
 function children(s: Record<string, unknown>): unknown[] {

@@ -13,6 +13,7 @@ import { isSourced, SchemaRegistry, XrdSource } from './registry';
 import { checkXrd } from './xrd-checks';
 import { isV2WithoutScope } from './xrd-crd';
 import { readSources, readYamlStream, SourcedObject } from './yaml-input';
+import { deepestPath, documentLimitProblem, isStackOverflow, tooDeepMessage, withJsonNumbers } from '../yaml/limits';
 
 /**
  * Where schemas come from: a {@link SchemaRegistry}, CRD or XRD objects, XRD constructs (any
@@ -118,8 +119,16 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
       findings.push(...r.findings);
       return;
     }
-    if (Array.isArray(v)) { v.forEach((x) => visit(x, depth + 1)); return; }
-    if (isSourced(v)) { out.push(v); return; }
+    if (Array.isArray(v)) {
+      if (depth >= 100) {
+        findings.push({ object: { apiVersion: '', kind: '', name: '' }, path: '', rule: 'document', severity: 'error', message: 'expected Kubernetes objects or lists of them, got lists nested more than 100 deep: pass a flat list' });
+        return;
+      }
+      v.forEach((x) => visit(x, depth + 1));
+      return;
+    }
+    // The checks work on JSON values: bigints from JavaScript callers become JSON numbers.
+    if (isSourced(v)) { out.push(documentLimitProblem(v.object) ? v : { ...v, object: withJsonNumbers(v.object) }); return; }
     if (typeof v === 'object' && typeof (v as { toJson?: unknown }).toJson === 'function' && depth < 4) {
       try {
         visit((v as XrdSource).toJson(), depth + 1);
@@ -128,7 +137,7 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
       }
       return;
     }
-    if (isRecord(v)) { out.push({ object: v }); return; }
+    if (isRecord(v)) { out.push({ object: documentLimitProblem(v) ? v : withJsonNumbers(v) }); return; }
     findings.push({ object: { apiVersion: '', kind: '', name: '' }, path: '', rule: 'document', severity: 'error', message: `expected a Kubernetes object, got ${typeof v}` });
   };
   visit(input, 0);
@@ -210,13 +219,17 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
   for (const so of objects) if (isFunctionObject(so.object) && isRecord(so.object.metadata) && typeof so.object.metadata.name === 'string') fnNames.add(so.object.metadata.name);
   for (const so of objects) {
     const o = so.object;
+    const limit = documentLimitProblem(o);
     const object = findingObject(o, so.file, so.document);
     const findings: Finding[] = [];
     const add = (path: string, rule: string, message: string, severity: 'error' | 'warning') => findings.push({ object, path, rule, message, severity });
     let status: ObjectResult['status'] = 'success';
     let gvk = '';
     try {
-      if (typeof o.apiVersion !== 'string' || o.apiVersion === '' || typeof o.kind !== 'string' || o.kind === '') {
+      if (limit) {
+        // Checked before any walk: the checks recurse, and the data could never reach the API server.
+        add(limit.path, 'document', limit.message, 'error');
+      } else if (typeof o.apiVersion !== 'string' || o.apiVersion === '' || typeof o.kind !== 'string' || o.kind === '') {
         add(typeof o.apiVersion !== 'string' || o.apiVersion === '' ? 'apiVersion' : 'kind', 'document', 'Required value: every object needs apiVersion and kind', 'error');
       } else {
         gvk = gvkText(o.apiVersion, o.kind);
@@ -249,7 +262,10 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
         }
       }
     } catch (err) {
-      add('', 'internal', `validation stopped early: ${(err as Error).message}`, 'warning');
+      // Too deep for the recursive checks: a finding about the object. Anything else is a
+      // fault of this package, not of the object, and is not dressed up as a finding.
+      if (!isStackOverflow(err)) throw err;
+      add('', 'document', `the checks ran out of stack: the object ${tooDeepMessage(deepestPath(o).depth)}`, 'error');
     }
     if (findings.some((f) => f.severity === 'error' && !(f.rule === 'missing-schema' && f.path === ''))) status = 'failure';
     results.push({ object, status, gvk, findings });

@@ -19,7 +19,7 @@ import * as vm from 'node:vm';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { AJV_OPTIONS, KUBERNETES_FORMATS, newAjv } from './openapi-ajv';
+import { AJV_OPTIONS, goRegExpEngine, KUBERNETES_FORMATS, newAjv, REGEXP_MODULE } from './openapi-ajv';
 
 /** The module name generated code uses for the Kubernetes formats (resolved by `loadValidatorCode`). */
 const FORMATS_MODULE = 'cdk8s-crossplane:formats';
@@ -37,7 +37,7 @@ let keyPrefix: string | undefined;
  * code depends on, and the schema itself. Anything that changes the generated code changes it.
  */
 export function validatorKey(translated: unknown): string {
-  keyPrefix ??= `ajv ${ajvVersion()}\u0000${JSON.stringify(AJV_OPTIONS)}\u0000${Object.keys(KUBERNETES_FORMATS).sort().join(',')}\u0000`;
+  keyPrefix ??= `ajv ${ajvVersion()}\u0000${goRegExpEngine.code}\u0000${JSON.stringify(AJV_OPTIONS)}\u0000${Object.keys(KUBERNETES_FORMATS).sort().join(',')}\u0000`;
   return createHash('sha256').update(keyPrefix).update(JSON.stringify(translated)).digest('hex');
 }
 
@@ -65,6 +65,7 @@ function requireForValidator(id: string): unknown {
     formatsModule ??= Object.fromEntries(Object.entries(KUBERNETES_FORMATS).map(([name, validate]) => [`k8s-${name}`, { type: 'string' as const, validate }]));
     return formatsModule;
   }
+  if (id === REGEXP_MODULE) return { goRegExpEngine };
   // Generated code only uses ajv's small runtime helpers; anything else is not ours.
   if (!id.startsWith('ajv/dist/runtime/')) throw new Error(`validator code requires an unexpected module: ${id}`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -46,12 +46,8 @@ export function checkXrd(xrd: Record<string, unknown>, object: FindingObject): F
     }
     const schema = isRecord(v.schema) ? v.schema.openAPIV3Schema : undefined;
     if (!isRecord(schema)) return;
-    try {
-      for (const viol of checkStructural(schema, `spec.versions[${i}].schema.openAPIV3Schema`, { xrd: true })) {
-        add(viol.path, 'xrd-structural', `${viol.message}: ${viol.fix}`, viol.severity);
-      }
-    } catch (err) {
-      add(`spec.versions[${i}].schema.openAPIV3Schema`, 'xrd-structural', `structural check failed: ${(err as Error).message}`, 'warning');
+    for (const viol of checkStructural(schema, `spec.versions[${i}].schema.openAPIV3Schema`, { xrd: true })) {
+      add(viol.path, 'xrd-structural', `${viol.message}: ${viol.fix}`, viol.severity);
     }
   });
   for (const p of crdsForXrd(xrd).problems) add(p.path, 'xrd', p.message, p.severity);

@@ -75,6 +75,20 @@ test('stored code and in-process compilation give the same ajv errors on the cor
   expect(failing).toBeGreaterThanOrEqual(broken.length);
 });
 
+test('stored code checks pattern with the same Go regexp engine as in-process compilation', () => {
+  const translated = translateSchema({ type: 'object', properties: { s: { type: 'string', pattern: '^[0-9]+\\z' }, t: { type: 'string', pattern: '^(a+)+$' } } }).schema;
+  const code = generateValidatorCode(translated);
+  expect(code).toContain('cdk8s-crossplane:go-regexp');
+  const stored = loadValidatorCode(code);
+  const runtime = compileTranslated(translated);
+  for (const data of [{ s: '123' }, { s: '123\n' }, { s: '123z' }, { t: 'a'.repeat(40) + 'b' }, { t: 'aaa' }]) {
+    expect([data, stored(data)]).toEqual([data, runtime(data)]);
+  }
+  // \z is the end of text in Go, and a literal z in a JavaScript RegExp without the u flag.
+  expect(stored({ s: '123' })).toBe(true);
+  expect(stored({ s: '123z' })).toBe(false);
+});
+
 describe('on-disk validator cache', () => {
   let dir: string;
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validator-cache-')); });
@@ -201,6 +215,6 @@ describe("V8's compiled form of validator code", () => {
   });
 });
 
-test('generated code loads only the formats and ajv runtime helpers', () => {
+test('generated code loads only the formats, the Go regexp engine and ajv runtime helpers', () => {
   expect(() => loadValidatorCode('require("fs"); module.exports = function () { return true; };')).toThrow(/unexpected module: fs/);
 });

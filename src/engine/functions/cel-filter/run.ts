@@ -8,6 +8,7 @@
  * filter matches stay. Messages are the function's own.
  */
 import { errorMessage } from '../../go/errors';
+import type { GoRegexp } from '../../go/regexp';
 import { goQuote } from '../../go/strconv';
 import type { FunctionRequest, FunctionResponse, ResourceState } from '../../protocol';
 import { decodeCelFilterInput } from './input';
@@ -25,7 +26,7 @@ export function runCelFilter(req: FunctionRequest): FunctionResponse {
   if ('error' in decoded) return fatal(rsp, `cannot get filters from *v1.RunFunctionRequest: ${decoded.error}`);
   const filters = decoded.input.filters ?? [];
 
-  const patterns: RegExp[] = [];
+  const patterns: GoRegexp[] = [];
   const include: boolean[] = [];
   for (let i = 0; i < filters.length; i++) {
     const f = filters[i] ?? {};

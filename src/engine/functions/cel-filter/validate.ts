@@ -7,11 +7,11 @@
 import { compileRequestCel, RequestCelError } from '../../cel/request-cel';
 import type { RequestCelProgram } from '../../cel/request-cel';
 import { errorMessage } from '../../go/errors';
-import { compileGoRegexp } from '../../go/regexp';
+import { compileGoRegexp, type GoRegexp } from '../../go/regexp';
 import { goQuote } from '../../go/strconv';
 
 /** The compiled name pattern, or the function's fatal message. */
-export function filterNamePattern(name: string, index: number): RegExp | string {
+export function filterNamePattern(name: string, index: number): GoRegexp | string {
   const expr = `^${name}$`;
   try {
     return compileGoRegexp(expr);

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { compileRequestCel, RequestCelError } from '../../cel/request-cel';
 import { errorMessage } from '../../go/errors';
-import { compileGoRegexp } from '../../go/regexp';
+import { compileGoRegexp, type GoRegexp } from '../../go/regexp';
 import { goQuote } from '../../go/strconv';
 import type { ObjectValue } from '../../go/values';
 import { isObject } from '../../go/values';
@@ -35,7 +35,7 @@ function goList(names: readonly string[]): string {
 }
 
 /** `getStrictRegex`: anchored unless the pattern already starts with `^` or ends with `$`. */
-function strictRegex(pattern: string): RegExp {
+function strictRegex(pattern: string): GoRegexp {
   const p = !pattern.startsWith('^') && !pattern.endsWith('$') ? `^${pattern}$` : pattern;
   return compileGoRegexp(p);
 }
@@ -127,7 +127,7 @@ function sequenceCreation(
     if (Object.prototype.hasOwnProperty.call(observed, r)) continue;
     if (deleteOnly) continue;
     for (const before of sequence.slice(0, i)) {
-      let beforeRe: RegExp;
+      let beforeRe: GoRegexp;
       try {
         beforeRe = strictRegex(before);
       } catch (err) {
@@ -135,7 +135,7 @@ function sequenceCreation(
       }
       const keys = [...desired.keys()].filter((k) => beforeRe.test(k));
       const ready = keys.filter((k) => desired.get(k)?.ready === 'READY_TRUE').length;
-      let currentRe: RegExp;
+      let currentRe: GoRegexp;
       try {
         currentRe = strictRegex(r);
       } catch (err) {
@@ -174,8 +174,8 @@ function observedUsages(
   usages: Map<string, ResourceState>, input: SequencerInput,
 ): void {
   for (let i = 1; i < sequence.length; i++) {
-    let byRe: RegExp;
-    let ofRe: RegExp;
+    let byRe: GoRegexp;
+    let ofRe: GoRegexp;
     try {
       byRe = strictRegex(sequence[i]);
     } catch (err) {
