@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Construct } from 'constructs';
-import { Yaml } from 'cdk8s';
+import { Chart, Names, Yaml } from 'cdk8s';
 import { Composition } from '../composition/composition';
 import { failConstruct } from '../errors';
 import { FunctionPackage } from '../functions/function-package';
 import { providerPackageFor, ProviderPackage } from './provider-packages';
+import { isConfigurationContent } from './xpkg';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -72,8 +73,9 @@ export interface ConfigurationPackageProps {
  * under names derived from the path (`crossplane-contrib-function-...`), which steps then must
  * reference: use `FunctionPackage.withName` pins on an external registry for that layout.
  *
- * It is not a cluster object, so it is never part of a chart: call `writeFile(outdir)` after
- * `app.synth()` (examples/main.ts does) or `toYaml()`.
+ * It is not a cluster object, so it is never part of a chart: call `writeFolder(dir)` after
+ * `app.synth()` for the whole package folder (init's template does), `writeFile(outdir)` for
+ * crossplane.yaml alone, or `toYaml()`.
  */
 export class ConfigurationPackage extends Construct {
   /** `metadata.name`. */
@@ -136,6 +138,35 @@ export class ConfigurationPackage extends Construct {
     fs.mkdirSync(outdir, { recursive: true });
     fs.writeFileSync(file, this.toYaml());
     return file;
+  }
+
+  /**
+   * Writes the Configuration package folder that `crossplane xpkg build` and
+   * `cdk8s-crossplane package` read: `<dir>/crossplane.yaml`, and for every chart of the app
+   * with XRDs or Compositions (or other objects a Configuration may hold) a
+   * `<chart>.k8s.yaml` with those objects, XRDs first. Functions, Providers and example XRs
+   * stay out: Crossplane rejects a Configuration that holds them. The folder is output only:
+   * YAML files an earlier run left there (a renamed chart) are removed first, so the package
+   * holds exactly what this app synthesizes. Call it after `app.synth()`; returns the paths
+   * written, sorted.
+   */
+  public writeFolder(dir: string): string[] {
+    const files: Array<[string, string]> = [];
+    for (const chart of this.node.root.node.findAll().filter((c): c is Chart => Chart.isChart(c))) {
+      const objects = (chart.toJson() as Record<string, any>[])
+        .filter((o) => typeof o?.apiVersion === 'string' && isConfigurationContent(o.apiVersion, String(o.kind)));
+      // XRDs before what composes them, as Crossplane establishes them; otherwise synth order.
+      const rank = (o: Record<string, any>) => (o.kind === 'CompositeResourceDefinition' ? 0 : 1);
+      objects.sort((a, b) => rank(a) - rank(b));
+      if (objects.length > 0) files.push([`${Names.toDnsLabel(chart)}.k8s.yaml`, Yaml.stringify(...objects)]);
+    }
+    files.push(['crossplane.yaml', this.toYaml()]);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const entry of fs.readdirSync(dir)) {
+      if (/\.ya?ml$/.test(entry) && fs.statSync(path.join(dir, entry)).isFile()) fs.rmSync(path.join(dir, entry));
+    }
+    for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
+    return files.map(([name]) => path.join(dir, name)).sort();
   }
 
   private problems(): string[] {
