@@ -18,6 +18,8 @@ const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--ex
 
 Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
 (searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
+Compositions found there are listed on their XRD's page with what they compose, checked against
+the provider schemas validate uses (bundled, and the CRDs in the imports of ./cdk8s.yaml).
 Pages a previous run generated are updated in place; any other file in the way is left alone
 unless --force is given. When anything fails, nothing is written.
 
@@ -37,6 +39,12 @@ function isXrd(v: unknown): v is object {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   return o.kind === 'CompositeResourceDefinition' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('apiextensions.crossplane.io/');
+}
+
+function isComposition(v: unknown): v is object {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return o.kind === 'Composition' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('apiextensions.crossplane.io/');
 }
 
 /** Pages in `dir` that a previous run generated (first line is our marker). */
@@ -87,7 +95,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
     .filter((v): v is object => typeof v === 'object' && v !== null);
-  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`) });
+  // Compositions among the inputs: each page lists what its XRD's compose, checked against the
+  // provider schemas this repository uses (its cdk8s.yaml imports), as validate checks them.
+  const compositions = docs.map((d) => d.value).filter((v): v is object => isComposition(v));
+  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`), compositions });
 
   const stale: string[] = [];
   for (const [name, content] of pages) {
