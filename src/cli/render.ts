@@ -10,11 +10,12 @@ import { CliIo } from './io';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompositionFunctionImpl } from '../engine';
+import { goTemplatingRunner } from '../engine';
 
 const USAGE = `Usage: cdk8s-crossplane render XR COMPOSITION [FUNCTIONS] [flags]
 
 Render an XR with its Composition offline, as \`crossplane render\` does, running
-function-patch-and-transform and function-auto-ready in-process.
+function-patch-and-transform, function-auto-ready and function-go-templating in-process.
 
 Arguments:
   XR            a YAML file with the composite resource (\`-\` for stdin)
@@ -32,7 +33,12 @@ Flags:
       --xrd=PATH                   apply the XRD's schema defaults to the XR
       --function-implementations=PATH
                                    a JavaScript module exporting { '<function name>': fn }
-                                   for functions other than P&T and auto-ready
+                                   for functions other than the built-in ones
+      --function-mounts=DIR=LOCAL,...
+                                   folders function-go-templating's FileSystem source
+                                   reads, as the Function's DeploymentRuntimeConfig
+                                   mounts them (/templates=./templates); other
+                                   paths are read as written, from the current folder
   -x, --include-full-xr            print the input XR's spec and metadata on the XR
   -r, --include-function-results   print function results as Result documents
   -c, --include-context            print the final context as a Context document
@@ -139,6 +145,37 @@ function loadImplementations(file: string): Record<string, CompositionFunctionIm
   return out;
 }
 
+/**
+ * `--function-mounts` as container folder to local folder (absolute); undefined when not given.
+ * A local folder that does not exist is a mistake in the command line, said before rendering.
+ */
+function functionMounts(values: readonly string[]): Record<string, string> | undefined {
+  const pairs = parseKeyValues(values, 'function-mounts');
+  if (pairs.length === 0) return undefined;
+  const mounts: Record<string, string> = {};
+  for (const [dir, local] of pairs) {
+    const abs = path.resolve(local);
+    if (!fs.existsSync(abs)) {
+      throw new UsageError(`--function-mounts: ${dir}=${local}: ${abs} does not exist: give the local folder that holds the templates mounted at ${dir}`);
+    }
+    mounts[dir] = abs;
+  }
+  return mounts;
+}
+
+/**
+ * A second line for function-go-templating's missing-folder error, saying where render looked:
+ * the function's message names the folder as the Composition wrote it, a path inside the
+ * function's container.
+ */
+function folderHint(message: string, mounts: Record<string, string> | undefined): string {
+  const m = /cannot read tmpl from the folder \{(.*?)\}: open (.*?): no such file or directory/.exec(message);
+  if (!m) return '';
+  const where = mounts ? `, or under the --function-mounts folders (${Object.keys(mounts).join(', ')})` : '';
+  return `\nthe FileSystem source's folder ${m[1]} is read from the local disk as written (relative paths from ${process.cwd()})${where}: `
+    + `map the container folder to a local one with --function-mounts=${m[1]}=LOCAL_FOLDER, or fix fileSystem.dirPath`;
+}
+
 /** Runs `render`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandLine(args, {
@@ -150,6 +187,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'function-credentials': { type: 'string' },
     'xrd': { type: 'string' },
     'function-implementations': { type: 'string' },
+    'function-mounts': { type: 'string', multiple: true },
     'include-full-xr': { type: 'boolean', short: 'x' },
     'include-function-results': { type: 'boolean', short: 'r' },
     'include-context': { type: 'boolean', short: 'c' },
@@ -206,7 +244,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     context[key] = contextValue(value, key, `--context-values ${key}`);
   }
 
-  const functionImplementations = v['function-implementations'] ? loadImplementations(v['function-implementations']) : undefined;
+  const functionImplementations: Record<string, CompositionFunctionImpl> = v['function-implementations'] ? loadImplementations(v['function-implementations']) : {};
+  const mounts = functionMounts(v['function-mounts'] ?? []);
+  // The user's own go-templating implementation, when given, wins over the mounted built-in one.
+  if (mounts && !functionImplementations['function-go-templating']) {
+    functionImplementations['function-go-templating'] = goTemplatingRunner({ files: { mounts } });
+  }
 
   let yaml: string;
   try {
@@ -227,7 +270,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     });
     yaml = result.toYaml();
   } catch (err) {
-    if (err instanceof RenderError && err.phase === 'pipeline') throw new UserError(`cannot render composite resource: ${err.message}`);
+    if (err instanceof RenderError && err.phase === 'pipeline') throw new UserError(`cannot render composite resource: ${err.message}${folderHint(err.message, mounts)}`);
     if (err instanceof RenderError && err.field) throw new UserError(`${compDoc.source}: document ${compDoc.index}: ${err.message}`);
     throw err;
   }

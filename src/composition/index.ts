@@ -4,3 +4,4 @@ export * from './composition';
 export * from './connection-secret';
 export * from './pipeline-step';
 export * from './template-scope';
+export * from './go-templating-step';

@@ -247,3 +247,68 @@ describe('cdk8s-crossplane render --function-implementations', () => {
     expect(io2.err).toContain('cannot run pipeline step "label": Function "function-label" has no offline implementation');
   });
 });
+
+describe('cdk8s-crossplane render with function-go-templating FileSystem templates', () => {
+  const TEMPLATE = `apiVersion: ec2.aws.upbound.io/v1beta1
+kind: VPC
+metadata:
+  annotations:
+    gotemplating.fn.crossplane.io/composition-resource-name: vpc
+spec:
+  forProvider:
+    region: {{ .observed.composite.resource.spec.region }}
+`;
+  const comp = (dirPath: string) => `apiVersion: apiextensions.crossplane.io/v1
+kind: Composition
+metadata:
+  name: xnetworks
+spec:
+  compositeTypeRef:
+    apiVersion: example.org/v1
+    kind: XNetwork
+  mode: Pipeline
+  pipeline:
+  - step: render-templates
+    functionRef:
+      name: function-go-templating
+    input:
+      apiVersion: gotemplating.fn.crossplane.io/v1beta1
+      kind: GoTemplate
+      source: FileSystem
+      fileSystem:
+        dirPath: ${dirPath}
+`;
+
+  test('a container folder mapped with --function-mounts is read from the local folder', async () => {
+    file('fs/templates/vpc.yaml', TEMPLATE);
+    const io = fakeIo();
+    const code = await main(['render', file('xr.yaml', XR_YAML), file('comp-fs.yaml', comp('/templates')), `--function-mounts=/templates=${path.join(dir, 'fs/templates')}`], io);
+    expect(io.err).toBe('');
+    expect(code).toBe(0);
+    expect(io.out).toContain('kind: VPC\n');
+    expect(io.out).toContain('    region: eu-west-1\n');
+  });
+
+  test('a folder path as written is read from the local disk', async () => {
+    file('fs/templates/vpc.yaml', TEMPLATE);
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp-abs.yaml', comp(path.join(dir, 'fs/templates')))], io)).toBe(0);
+    expect(io.out).toContain('    region: eu-west-1\n');
+  });
+
+  test('a missing folder fails with the function\'s message, the step, and where render looked', async () => {
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp-fs.yaml', comp('/templates'))], io)).toBe(1);
+    expect(io.out).toBe('');
+    expect(io.err).toContain('cdk8s-crossplane render: cannot render composite resource: pipeline step "render-templates" returned a fatal result: '
+      + 'invalid function input: cannot read tmpl from the folder {/templates}: open /templates: no such file or directory\n');
+    expect(io.err).toContain(`relative paths from ${process.cwd()}`);
+    expect(io.err).toContain('--function-mounts=/templates=LOCAL_FOLDER');
+  });
+
+  test('a mount whose local folder does not exist is a usage error', async () => {
+    const io = fakeIo();
+    expect(await main(['render', file('xr.yaml', XR_YAML), file('comp-fs.yaml', comp('/templates')), '--function-mounts=/templates=./no-such-folder'], io)).toBe(2);
+    expect(io.err).toBe(`cdk8s-crossplane render: --function-mounts: /templates=./no-such-folder: ${path.resolve('no-such-folder')} does not exist: give the local folder that holds the templates mounted at /templates\n`);
+  });
+});

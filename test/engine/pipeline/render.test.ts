@@ -173,18 +173,18 @@ describe('render pipeline', () => {
   });
 
   test('a function without implementation fails naming the step, the function and how to add one', () => {
-    const functions = [{ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: 'function-go-templating' }, spec: { package: 'xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0' } }];
-    const comp = composition([{ step: 'templates', functionRef: { name: 'function-go-templating' } }]);
+    const functions = [{ apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: 'function-kcl' }, spec: { package: 'xpkg.crossplane.io/crossplane-contrib/function-kcl:v0.11.0' } }];
+    const comp = composition([{ step: 'templates', functionRef: { name: 'function-kcl' } }]);
     let message = '';
     try {
       render({ xr: XR, composition: comp, functions });
     } catch (err) {
       message = (err as Error).message;
     }
-    expect(message).toContain('cannot run pipeline step "templates": Function "function-go-templating" (package xpkg.crossplane.io/crossplane-contrib/function-go-templating:v0.9.0) has no offline implementation');
-    expect(message).toContain("functionImplementations: { \"function-go-templating\": fn }");
-    expect(message).toContain('built in are function-patch-and-transform and function-auto-ready');
-    expect(message).toContain('--function-implementations=<module exporting { "function-go-templating": fn }>');
+    expect(message).toContain('cannot run pipeline step "templates": Function "function-kcl" (package xpkg.crossplane.io/crossplane-contrib/function-kcl:v0.11.0) has no offline implementation');
+    expect(message).toContain("functionImplementations: { \"function-kcl\": fn }");
+    expect(message).toContain('built in are function-patch-and-transform, function-auto-ready and function-go-templating');
+    expect(message).toContain('--function-implementations=<module exporting { "function-kcl": fn }>');
   });
 
   test('a user implementation runs, sees desired state and context of earlier steps, and its results are collected', () => {

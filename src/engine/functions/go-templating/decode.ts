@@ -1,0 +1,189 @@
+/**
+ * Reading the rendered text back as objects, as function-go-templating does with Kubernetes'
+ * YAMLOrJSONDecoder: a stream whose first non-blank character is `{` is read as concatenated
+ * JSON, anything else as YAML documents split on `---` lines; empty documents are skipped; an
+ * object without a kind is `Object 'Kind' is missing in '<json>'`; YAML errors carry the line in
+ * the whole text and in the document, as fn.go's getYamlErrorContextFromErr formats them.
+ */
+import { parseDocument } from 'yaml';
+import { goJsonUnmarshal } from '../../go/json';
+import type { ObjectValue, Value } from '../../go/values';
+import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
+import { fastBlockYaml } from './fast-yaml';
+
+/** The text cannot be decoded; `message` follows "cannot decode manifest: ". */
+export class DecodeError extends Error {}
+
+function kindCheck(v: Value, raw: () => string): ObjectValue | undefined {
+  if (v === null) return undefined;
+  if (!isObject(v)) {
+    throw new DecodeError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number'} into Go value of type map[string]interface {}`);
+  }
+  if (typeof v.kind !== 'string' || v.kind === '') throw new DecodeError(`Object 'Kind' is missing in '${raw()}'`);
+  return v;
+}
+
+/** Splits concatenated JSON values (json.Decoder). */
+function jsonValues(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && /\s/.test(text[i])) i++;
+    if (i >= n) break;
+    const start = i;
+    if (text[i] === '{' || text[i] === '[') {
+      let depth = 0;
+      let inStr = false;
+      for (; i < n; i++) {
+        const c = text[i];
+        if (inStr) {
+          if (c === '\\') i++;
+          else if (c === '"') inStr = false;
+          continue;
+        }
+        if (c === '"') inStr = true;
+        else if (c === '{' || c === '[') depth++;
+        else if (c === '}' || c === ']') {
+          depth--;
+          if (depth === 0) {
+            i++;
+            break;
+          }
+        }
+      }
+    } else {
+      while (i < n && !/[\s{[]/.test(text[i])) i++;
+    }
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
+/** The index of the first line, from `start`, that is a document separator (fn.go moveToNextDoc). */
+function moveToNextDoc(lines: string[], startLine: number): number {
+  for (let i = startLine; i <= lines.length; i++) {
+    if (lines[i - 1].trim() === '---' && i > startLine) return i;
+  }
+  return startLine;
+}
+
+/** YAMLReader: documents split on lines starting with `---` followed by nothing or a comment. */
+function yamlChunks(text: string): string[] {
+  const chunks: string[] = [];
+  let buf = '';
+  const lines = text.split(/(?<=\n)/);
+  for (const line of lines) {
+    if (line.startsWith('---')) {
+      const rest = line.slice(3).trim();
+      if (rest.length === 0 || rest[0] === '#') {
+        if (buf.length > 0) chunks.push(buf);
+        buf = '';
+        continue;
+      }
+    }
+    buf += line;
+  }
+  if (buf.length > 0) chunks.push(buf);
+  return chunks;
+}
+
+const YAML_OPTIONS = {
+  // As sigs.k8s.io/yaml (go-yaml v2) reads Kubernetes YAML; the same options as src/yaml.
+  version: '1.1' as const,
+  intAsBigInt: true,
+  merge: true,
+  uniqueKeys: false,
+  customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
+};
+
+type Parsed = { value: Value } | { line: number; message: string };
+
+// Rendering the same XR again yields the same text; parsing is pure, so documents are
+// remembered by their text (bounded) and handed out as copies, since callers edit them.
+const PARSED_LIMIT = 2048;
+const parsed = new Map<string, Parsed>();
+
+function yamlValue(chunk: string): Parsed {
+  let r = parsed.get(chunk);
+  if (r === undefined) {
+    r = parseYamlChunk(chunk);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(chunk, r);
+  }
+  return 'value' in r ? { value: deepCopy(r.value) } : r;
+}
+
+function parseYamlChunk(chunk: string): Parsed {
+  const fast = fastBlockYaml(chunk);
+  if (fast !== undefined) return { value: fast };
+  const doc = parseDocument(chunk, YAML_OPTIONS as any);
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    return { line: e.linePos ? e.linePos[0].line : 0, message: goYamlMessage(e.code, e.message) };
+  }
+  return { value: (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value };
+}
+
+/** go-yaml's wording for the scanner errors templates usually hit. */
+function goYamlMessage(code: string, message: string): string {
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'did not find expected key';
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'mapping values are not allowed in this context';
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_SCALAR_START':
+      return 'found character that cannot start any token';
+    case 'TAB_AS_INDENT':
+      return 'found a tab character that violates indentation';
+    default:
+      return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  }
+}
+
+/** Decodes every object in order; `each` runs on one object before the next is decoded, as fn.go's loop does. */
+export function decodeManifests(data: string, each: (o: ObjectValue) => void = () => undefined): ObjectValue[] {
+  const trimmed = data.replace(/^\s+/, '');
+  const objs: ObjectValue[] = [];
+  if (trimmed.startsWith('{')) {
+    for (const raw of jsonValues(data)) {
+      let v: Value;
+      try {
+        v = goJsonUnmarshal(raw, 'any');
+      } catch (e) {
+        throw new DecodeError((e as Error).message);
+      }
+      const o = kindCheck(v, () => raw);
+      if (o) {
+        each(o);
+        objs.push(o);
+      }
+    }
+    return objs;
+  }
+  const lines = data.split('\n');
+  let startLine = moveToNextDoc(lines, 1);
+  let docIndex = 0;
+  for (const chunk of yamlChunks(data)) {
+    const r = yamlValue(chunk);
+    if ('message' in r) {
+      const absLine = startLine + r.line;
+      if (r.line > 0 && absLine - 1 < lines.length) {
+        let ctx = lines[absLine - 1].trim();
+        if (ctx.length > 80) ctx = ctx.slice(0, 80) + '...';
+        throw new DecodeError(`error converting YAML to JSON: yaml: line ${absLine} (document ${docIndex + 1}, line ${r.line}) near: '${ctx}': ${r.message}`);
+      }
+      throw new DecodeError(`error converting YAML to JSON: yaml: line ${r.line}: ${r.message}`);
+    }
+    const o = kindCheck(r.value, () => goJsonMarshal(r.value));
+    if (!o) continue;
+    each(o);
+    objs.push(o);
+    startLine = moveToNextDoc(lines, startLine);
+    docIndex++;
+  }
+  return objs;
+}
