@@ -192,14 +192,13 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
       jest = attempt(bin('jest'), [], project);
     }, 120_000);
 
-    test('the type-check fails on the line of the misspelled props field, and nowhere else', () => {
+    test('the type-check fails on the misspelled props field, naming it and the right one, and nowhere else', () => {
       expect(tsc.status).not.toBe(0);
-      // TypeScript reports the addResource call on that line ("No overload matches this call"):
-      // with several signatures it names the last one's mismatch, not the field.
       const line = STORAGE_TS.split('\n').findIndex((l) => l.includes("storageClass: 'STANDARD'")) + 1;
       const errors = tsc.out.split('\n').filter((l) => /error TS\d+/.test(l));
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(new RegExp(`^typo-props\\.ts\\(${line},\\d+\\): error TS\\d+`));
+      expect(tsc.out).toMatch(/'storageClas' does not exist in type .*Did you mean to write 'storageClass'\?/);
     });
 
     test('the API\'s own test passes, validating the composed resources against the listed schemas', () => {
