@@ -85,6 +85,7 @@ describe('releasing a platform from a project created by init --package <tarball
 
   afterAll(() => remove());
 
+  // Slower than 10 s on a busy machine: two runs of the npm CLI, which loads the whole tree.
   test('installs without install-script warnings: npm finds no install script it has not been told about', () => {
     // npm's own check over the tree the project installs: each package's package.json (all npm
     // reads to find install scripts) laid out as npm installs it, the packed package itself
