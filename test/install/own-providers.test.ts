@@ -214,6 +214,7 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
     });
   });
 
+  // Can take more than 10 s on a busy machine: the converted app runs through tsx in a new process.
   test('`convert --crds --imports` writes those kinds with the repository\'s classes, and the result synthesizes the same bases', () => {
     expect(convertOutput).toMatch(/converted 1 XRD and 1 Composition/);
     const code = fs.readFileSync(path.join(project, 'apis', 'xlegacystore.ts'), 'utf8');
@@ -232,5 +233,5 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

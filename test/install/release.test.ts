@@ -118,7 +118,7 @@ describe('releasing a platform from a project created by init --package <tarball
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   test('synth writes the Configuration package folder that `package` reads, and validates it', () => {
     expect(synthOutput).toContain('Validations ended succesfully');
