@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Construct } from 'constructs';
-import { Chart, Names, Yaml } from 'cdk8s';
+import { App, Chart, Names, Yaml } from 'cdk8s';
 import { Composition } from '../composition/composition';
-import { failConstruct } from '../errors';
+import { failConstruct, UserError } from '../errors';
 import { FunctionPackage } from '../functions/function-package';
 import { providerPackageFor, ProviderPackage } from './provider-packages';
 import { isConfigurationContent } from './xpkg';
@@ -145,12 +145,21 @@ export class ConfigurationPackage extends Construct {
    * `cdk8s-crossplane package` read: `<dir>/crossplane.yaml`, and for every chart of the app
    * with XRDs or Compositions (or other objects a Configuration may hold) a
    * `<chart>.k8s.yaml` with those objects, XRDs first. Functions, Providers and example XRs
-   * stay out: Crossplane rejects a Configuration that holds them. The folder is output only:
-   * YAML files an earlier run left there (a renamed chart) are removed first, so the package
-   * holds exactly what this app synthesizes. Call it after `app.synth()`; returns the paths
+   * stay out: Crossplane rejects a Configuration that holds them. `*.k8s.yaml` files an
+   * earlier run left there (a renamed chart) are removed first, so the package holds what this
+   * app synthesizes; other files are left alone. Call it after `app.synth()`, with a folder of
+   * its own (not the app's output folder, whose chart files it would remove); returns the paths
    * written, sorted.
+   *
+   * @throws UserError when `dir` is the app's output folder
    */
   public writeFolder(dir: string): string[] {
+    const root = this.node.root;
+    const outdir = root instanceof App ? root.outdir : undefined;
+    if (outdir !== undefined && path.resolve(dir) === path.resolve(outdir)) {
+      throw new UserError(`ConfigurationPackage.writeFolder needs a folder of its own, got the app's output folder '${dir}', whose chart files it would replace: `
+        + "pass a folder inside it, e.g. path.join(app.outdir, 'package')");
+    }
     const files: Array<[string, string]> = [];
     for (const chart of this.node.root.node.findAll().filter((c): c is Chart => Chart.isChart(c))) {
       const objects = (chart.toJson() as Record<string, any>[])
@@ -163,7 +172,7 @@ export class ConfigurationPackage extends Construct {
     files.push(['crossplane.yaml', this.toYaml()]);
     fs.mkdirSync(dir, { recursive: true });
     for (const entry of fs.readdirSync(dir)) {
-      if (/\.ya?ml$/.test(entry) && fs.statSync(path.join(dir, entry)).isFile()) fs.rmSync(path.join(dir, entry));
+      if (entry.endsWith('.k8s.yaml') && fs.statSync(path.join(dir, entry)).isFile()) fs.rmSync(path.join(dir, entry));
     }
     for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
     return files.map(([name]) => path.join(dir, name)).sort();

@@ -117,6 +117,12 @@ describe('ConfigurationPackage', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('apiVersion: meta.pkg.crossplane.io/v1\nkind: Configuration\nmetadata:\n  name: p\nspec:\n  crossplane:\n    version: ">=v2.0.0-0"\n');
   });
 
+  test('writeFolder refuses the app\'s output folder, whose chart files it would replace', () => {
+    const { a } = app();
+    const pkg = new ConfigurationPackage(a, 'Package', { name: 'p' });
+    expect(() => pkg.writeFolder(a.outdir)).toThrow(`ConfigurationPackage.writeFolder needs a folder of its own, got the app's output folder '${a.outdir}'`);
+  });
+
   test('writeFolder writes crossplane.yaml and each chart\'s XRDs and Compositions, nothing a Configuration may not hold, and builds', () => {
     const { a, chart, comp } = app();
     comp.addResource('network', Network, { spec: { providerConfigRef: pcr } });
@@ -128,10 +134,12 @@ describe('ConfigurationPackage', () => {
     // Left by an earlier run, for a chart that no longer exists.
     fs.writeFileSync(path.join(dir, 'old-chart.k8s.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'kept');
+    fs.writeFileSync(path.join(dir, 'extra.yaml'), 'apiVersion: apiextensions.crossplane.io/v1\nkind: Composition\nmetadata:\n  name: mine\n');
     try {
       const written = pkg.writeFolder(dir);
       expect(written.map((f) => path.basename(f))).toStrictEqual(['c.k8s.yaml', 'crossplane.yaml']);
-      expect(fs.readdirSync(dir).sort()).toStrictEqual(['c.k8s.yaml', 'crossplane.yaml', 'notes.txt']);
+      // A file of another name is the user's: kept (and packaged).
+      expect(fs.readdirSync(dir).sort()).toStrictEqual(['c.k8s.yaml', 'crossplane.yaml', 'extra.yaml', 'notes.txt']);
       const objects = parseAllDocuments(fs.readFileSync(path.join(dir, 'c.k8s.yaml'), 'utf8')).map((d) => d.toJS());
       expect(objects.map((o) => o.kind)).toStrictEqual(['CompositeResourceDefinition', 'Composition']);
       expect(fs.readFileSync(path.join(dir, 'crossplane.yaml'), 'utf8')).toBe(pkg.toYaml());
