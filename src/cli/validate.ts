@@ -4,7 +4,7 @@
  * schemas of this package available as well.
  */
 import { UsageError, UserError } from '../errors';
-import { useValidatorCache } from '../validate/object-validator';
+import { keepCompiledValidators, useValidatorCache } from '../validate/object-validator';
 import { SchemaRegistry } from '../validate/registry';
 import { renderText, summarize } from '../validate/report-text';
 import { functionNamesOf, validateSourced, ValidationReport } from '../validate/validate';
@@ -57,6 +57,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const s = summarize(report);
   if (output === 'json') io.stdout(JSON.stringify({ summary: s, general: report.general, results: report.results }, null, 2) + '\n');
   else io.stdout(renderText(report, { skipSuccessResults: Boolean(v['skip-success-results']) }));
+  keepCompiledValidators();
   const generalErrors = report.general.some((f) => f.severity === 'error');
   if (s.failure > 0 || generalErrors) throw new UserError('could not validate all resources');
   if (options.errorOnMissingSchemas && s.missingSchemas > 0) throw new UserError('could not validate all resources, schema(s) missing');

@@ -168,36 +168,44 @@ export function emitComposition(
       return;
     }
     if (autoReadyLast && i === steps.length - 1) return;
-    const fnName = String(((s.functionRef ?? {}) as Obj).name);
-    imports.add('FunctionPackage');
-    const stock = Object.keys(STOCK).find(n => fnName === n || fnName.endsWith(`-${n}`));
-    const member = stock ? STOCK[stock] : undefined;
-    if (member && stock !== fnName && renameFunctions) {
-      warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is written as '${stock}' (renameFunctions): the Function of that name must exist in the cluster`);
-    }
-    const pkg = !member
-      ? call('FunctionPackage.of', val({ name: fnName, repository: `xpkg.crossplane.io/crossplane-contrib/${fnName}`, version: 'v0.0.0' }))
-      : stock === fnName || renameFunctions ? raw(`FunctionPackage.${member}`) : call(`FunctionPackage.${member}.withName`, val(fnName));
-    if (!member) {
-      warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is not a stock function: its package repository and version are placeholders, set them in the generated code`);
-    }
-    const stepOptions: Record<string, Expr | undefined> = { step: val(s.step), function: pkg };
-    if (s.input !== undefined) stepOptions.input = val(s.input);
-    if (Array.isArray(s.credentials)) {
-      // The library always writes `source: Secret` (the only source Crossplane admits, §2.1).
-      stepOptions.credentials = val(s.credentials.map((c: any) => {
-        if (c?.source !== undefined && c.source !== 'Secret') warn(`spec.pipeline[${i}].credentials`, `source '${c.source}' cannot be admitted by Crossplane (only Secret); written as Secret`);
-        const { source: _source, ...rest } = c ?? {};
-        return rest;
-      }));
-    }
-    if (s.requirements !== undefined) stepOptions.requirements = val(s.requirements);
-    for (const key of Object.keys(s)) if (!['step', 'functionRef', 'input', 'credentials', 'requirements'].includes(key)) warn(`spec.pipeline[${i}].${key}`, 'not a pipeline step field; left out');
-    const args: Expr[] = [obj(stepOptions)];
-    if (beforePt && ptStepName !== undefined) args.push(obj({ before: val(ptStepName) }));
-    statements.push(`${compId}.${render(call('addStep', ...args))};`);
+    statements.push(`${compId}.${render(addStepCall(s, i, renameFunctions, beforePt ? ptStepName : undefined, imports, warn))};`);
   });
   return { statements, imports, warnings };
+}
+
+/**
+ * The `addStep` call of a step written as it is (every step but the patch-and-transform step
+ * written with builders), placed `before` that step when it came before it.
+ */
+function addStepCall(s: Obj, i: number, renameFunctions: boolean, before: string | undefined, imports: Set<string>, warn: (field: string, message: string) => void): Expr {
+  const fnName = String(((s.functionRef ?? {}) as Obj).name);
+  imports.add('FunctionPackage');
+  const stock = Object.keys(STOCK).find(n => fnName === n || fnName.endsWith(`-${n}`));
+  const member = stock ? STOCK[stock] : undefined;
+  if (member && stock !== fnName && renameFunctions) {
+    warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is written as '${stock}' (renameFunctions): the Function of that name must exist in the cluster`);
+  }
+  const pkg = !member
+    ? call('FunctionPackage.of', val({ name: fnName, repository: `xpkg.crossplane.io/crossplane-contrib/${fnName}`, version: 'v0.0.0' }))
+    : stock === fnName || renameFunctions ? raw(`FunctionPackage.${member}`) : call(`FunctionPackage.${member}.withName`, val(fnName));
+  if (!member) {
+    warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is not a stock function: its package repository and version are placeholders, set them in the generated code`);
+  }
+  const stepOptions: Record<string, Expr | undefined> = { step: val(s.step), function: pkg };
+  if (s.input !== undefined) stepOptions.input = val(s.input);
+  if (Array.isArray(s.credentials)) {
+    // The library always writes `source: Secret` (the only source Crossplane admits, §2.1).
+    stepOptions.credentials = val(s.credentials.map((c: any) => {
+      if (c?.source !== undefined && c.source !== 'Secret') warn(`spec.pipeline[${i}].credentials`, `source '${c.source}' cannot be admitted by Crossplane (only Secret); written as Secret`);
+      const { source: _source, ...rest } = c ?? {};
+      return rest;
+    }));
+  }
+  if (s.requirements !== undefined) stepOptions.requirements = val(s.requirements);
+  for (const key of Object.keys(s)) if (!['step', 'functionRef', 'input', 'credentials', 'requirements'].includes(key)) warn(`spec.pipeline[${i}].${key}`, 'not a pipeline step field; left out');
+  const args: Expr[] = [obj(stepOptions)];
+  if (before !== undefined) args.push(obj({ before: val(before) }));
+  return call('addStep', ...args);
 }
 
 /** A step name the pipeline does not use, for the construct's own P&T step. */

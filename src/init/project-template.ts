@@ -138,7 +138,9 @@ function cdk8sYaml(version: string): string {
   return `# \`npm run synth\` (cdk8s synth) runs main.ts and writes dist/, then validates every object written with
 # cdk8s-crossplane's validator (provider and Crossplane schemas, CEL rules) and fails on errors.
 language: typescript
-app: npx tsx main.ts
+# node loads tsx (a devDependency) to run main.ts directly: no second process and no npm start,
+# as \`npx tsx\` would cost. --import needs Node.js 20.6 or newer.
+app: node --import tsx main.ts
 output: dist
 # The provider APIs this repository composes, beyond the ones cdk8s-crossplane bundles: CRD
 # files, folders of them (a provider package's package/crds) or the output of

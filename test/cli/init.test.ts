@@ -54,7 +54,8 @@ describe('cdk8s-crossplane init', () => {
 
   test('cdk8s.yaml loads the validation plugin the package ships, at its exact version', () => {
     const config = parseAllDocuments(projectTemplate({ name: 'p' }).get('cdk8s.yaml')!)[0].toJS();
-    expect(config.app).toBe('npx tsx main.ts');
+    // tsx through node's --import: no npm start and no second node process, as `npx tsx` costs.
+    expect(config.app).toBe('node --import tsx main.ts');
     const [plugin] = config.validations;
     // cdk8s-cli loads local plugins by path and refuses version ranges.
     expect(plugin).toMatchObject({ version: OWN.version, class: 'CrossplaneValidation' });
