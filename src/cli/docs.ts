@@ -20,6 +20,8 @@ const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--ex
 
 Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
 (searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
+Compositions found there are listed on their XRD's page with what they compose, checked against
+the provider schemas validate uses (bundled, and the CRDs in the imports of ./cdk8s.yaml).
 Pages a previous run generated are updated in place; any other file in the way is left alone
 unless --force is given. When anything fails, nothing is written. Compositions found beside
 the XRDs get a data flow diagram on their XRD's page. With --graph, prints the data flow of
@@ -129,6 +131,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
     .filter((v): v is object => typeof v === 'object' && v !== null);
+  // Compositions among the inputs: each page draws their data flow and lists what they compose,
+  // checked against the provider schemas this repository uses (its cdk8s.yaml imports).
   const compositions = docs.map((d) => d.value).filter(isComposition);
   const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`), compositions });
 

@@ -6,7 +6,7 @@ import { JsonSchema } from '../schema/json-schema';
 import { ProviderCrds, readProviderCrds } from '../schema/provider-crds';
 import { SchemaFallback } from './emit-schema';
 import { emitXrd } from './emit-xrd';
-import { L1Imports, LIBRARY_NAMES } from './l1-template';
+import { L1Base, L1Imports, LIBRARY_NAMES, projectL1Base, projectL1Classes } from './l1-template';
 import { InputDocument, InputKind, InputProblem, LoadedInputs } from './load';
 import { migrateToV2, removeInjected } from './migrate-v2';
 import { convertResourcesToPipeline } from './resources-to-pipeline';
@@ -34,12 +34,22 @@ export interface ConvertDocumentsOptions {
   /**
    * CRD sources (files, folders, `crossplane xpkg extract` output) of the provider versions the
    * Compositions run with: composed kinds they define are checked against them (served
-   * versions) and written as plain objects, since their L1 classes are the repository's own
-   * (`cdk8s-crossplane import`). Relative paths resolve against `crdsBaseDir`.
+   * versions) and written with the repository's own L1 classes (see `imports`), else as plain
+   * objects. Relative paths resolve against `crdsBaseDir`.
    *
    * @default - the schemas of the schema lookup (bundled, or the repository's cdk8s.yaml imports)
    */
   readonly crds?: readonly string[];
+  /**
+   * The repository's generated imports folder (`cdk8s-crossplane import` writes it from the CRDs
+   * its cdk8s.yaml lists) and the specifier the converted files import it by (relative to
+   * them, e.g. `../imports`): a composed kind of `crds` whose class it holds is written with that
+   * class (`addResource('db', DatabaseInstance, { spec: ... })`), typed by the provider version
+   * the repository runs.
+   *
+   * @default - kinds of `crds` are written as plain objects
+   */
+  readonly imports?: { readonly dir: string; readonly specifier: string };
   /**
    * Folder relative `crds` paths start from.
    *
@@ -65,6 +75,26 @@ function composedKindLookup(crds: ProviderCrds | undefined): (apiVersion: string
     if (!k) return { known: false, served: true, servedVersions: [], fromCrds: false };
     const v = k.versions.find(x => x.name === version);
     return { known: true, served: v?.served ?? false, servedVersions: k.versions.filter(x => x.served).map(x => x.name), fromCrds: own !== undefined };
+  };
+}
+
+/**
+ * A base of a kind `crds` defines as props of the repository's class for it (its imports folder
+ * holds classes generated from the same CRDs), or a note saying why it stays a plain object.
+ */
+function projectL1Lookup(crds: ProviderCrds, imports: { readonly dir: string; readonly specifier: string }): (base: Obj) => L1Base | string | undefined {
+  const classes = projectL1Classes(imports.dir, imports.specifier);
+  return (base) => {
+    const apiVersion = String(base.apiVersion);
+    const kind = String(base.kind);
+    const cls = classes(apiVersion, kind);
+    if (!cls) {
+      return `${apiVersion} ${kind} has no class in ${imports.dir}: written as a plain object; list its CRD in the imports of cdk8s.yaml, `
+        + 'run `npm run import` (cdk8s-crossplane import) and convert again for a typed class';
+    }
+    const { group, version } = splitApiVersion(apiVersion);
+    const schema = crds.groups.get(group)?.kinds.find(k => k.kind === kind)?.versions.find(v => v.name === version)?.schema;
+    return schema ? projectL1Base(base, cls, schema) : undefined;
   };
 }
 
@@ -133,6 +163,8 @@ interface ModuleContext {
   readonly lib: string;
   readonly options: ConvertDocumentsOptions;
   readonly composedKind: (apiVersion: string, kind: string) => ComposedKindVersion;
+  /** A base of a kind of the given CRDs as props of the repository's class for it (see `ConvertDocumentsOptions.imports`). */
+  readonly projectL1?: (base: Obj) => L1Base | string | undefined;
   /** Each input document's object as converted so far (Resources mode, v2, injected fields). */
   readonly objectOf: ReadonlyMap<InputDocument, Obj>;
   readonly fileNames: NameAllocator;
@@ -166,6 +198,7 @@ export function convertDocuments(inputs: LoadedInputs, options: ConvertDocuments
     lib: options.libraryModule ?? 'cdk8s-crossplane',
     options,
     composedKind: composedKindLookup(crds),
+    projectL1: crds && options.imports ? projectL1Lookup(crds, options.imports) : undefined,
     objectOf,
     fileNames: new NameAllocator(['main']),
     functionNames: new NameAllocator(['app']),
@@ -280,7 +313,7 @@ function emitApiModule(api: Api, context: ModuleContext): ApiModule {
       note(report, c, 'spec.compositeTypeRef.apiVersion', `'${String(ref.apiVersion)}' is written as '${x.compositeApiVersion}', the XRD's referenceable version (the construct derives it from the XRD)`);
     }
     const e = emitComposition(object, x.variable, String((objectOf.get(api.xrd)!.metadata as Obj | undefined)?.name ?? ''), names, constructIds, l1, {
-      xrSchema: referenceableSchema(objectOf.get(api.xrd)!), renameFunctions: context.options.renameFunctions, composedKind: context.composedKind,
+      xrSchema: referenceableSchema(objectOf.get(api.xrd)!), renameFunctions: context.options.renameFunctions, composedKind: context.composedKind, projectL1: context.projectL1,
     });
     for (const w of e.warnings) note(report, c, w.field, w.message);
     for (const i of e.imports) imports.add(i);

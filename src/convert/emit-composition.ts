@@ -1,6 +1,6 @@
 import { arr, call, camelCase, Expr, NameAllocator, obj, raw, render, val } from './_code-writer';
 import { emitConnectionDetail, emitPatch, emitPatchSet, emitReadinessCheck, NotExpressible, PtContext } from './emit-pt';
-import { L1Imports, l1Base } from './l1-template';
+import { L1Base, L1Imports, l1Base } from './l1-template';
 import { PatchSet } from '../pt/patch-set';
 import { ConversionWarning, PT_INPUT_API_VERSION } from './resources-to-pipeline';
 import { JsonSchema } from '../schema/json-schema';
@@ -34,6 +34,13 @@ export interface EmitCompositionOptions {
    * @default - nothing: every base is checked against the L1 classes only
    */
   readonly composedKind?: (apiVersion: string, kind: string) => ComposedKindVersion;
+  /**
+   * A base of a kind the given CRDs define, as props of the repository's own L1 class (its
+   * imports folder); a note saying why it stays a plain object; or undefined when the class
+   * cannot express it exactly (a plain object always can).
+   * @default - such bases stay plain objects
+   */
+  readonly projectL1?: (base: Obj) => L1Base | string | undefined;
 }
 
 /**
@@ -282,9 +289,17 @@ function planPt(
     const base = t.base as Obj | undefined;
     if (!base || typeof base.apiVersion !== 'string' || typeof base.kind !== 'string') throw new NotExpressible(`${at}.base`, 'must be an object with apiVersion and kind');
     const known = options.composedKind?.(base.apiVersion, base.kind);
-    // The bundled L1 classes are one provider version: a kind the given CRDs define, or a
-    // version the known schemas do not serve, is written as a plain object.
-    const l1Template = known && (known.fromCrds || (known.known && !known.served)) ? undefined : l1Base(base);
+    // The bundled L1 classes are one provider version: a kind the given CRDs define is written
+    // with the repository's own class (generated from those CRDs) when there is one, a version
+    // the known schemas do not serve as a plain object.
+    let l1Template: L1Base | undefined;
+    if (known?.fromCrds) {
+      const own = known.served ? options.projectL1?.(base) : undefined;
+      if (typeof own === 'string') warnings.push({ field: `${at}.base`, message: own });
+      else l1Template = own;
+    } else if (!(known && known.known && !known.served)) {
+      l1Template = l1Base(base);
+    }
     if (!l1Template && hasNull(base)) warnings.push({ field: `${at}.base`, message: 'holds null values, which cdk8s leaves out when it synthesizes (the API server prunes them too)' });
     const resourceOptions: Record<string, Expr | undefined> = {};
     const patches = list(t.patches, `${at}.patches`).map((p, j) => emitPatch(p, `${at}.patches[${j}]`, ctx).expr);

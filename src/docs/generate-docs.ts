@@ -15,9 +15,10 @@ export interface GenerateDocsOptions {
   readonly sources?: readonly string[];
   /**
    * Compositions: each page draws the data flow of those that compose its XRD (a Mermaid
-   * diagram, with reconcile numbers from simulating the page's example XRs).
+   * diagram, with reconcile numbers from simulating the page's example XRs) and lists what they
+   * compose, checked against the provider schemas in force (see `XrdMarkdownOptions.compositions`).
    *
-   * @default - no data flow sections
+   * @default - no data flow or composed resources sections
    */
   readonly compositions?: readonly object[];
 }
