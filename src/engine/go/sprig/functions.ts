@@ -13,7 +13,7 @@ import { adler32 } from '../adler32';
 import { decodeBase64 } from '../base64';
 import { compileGoRegexp, type GoRegexp, GoRegexpSyntaxError, quoteMeta } from '../regexp';
 import { goJsonUnmarshal } from '../json';
-import { fmtSprintf, GoError, GoFunc, isMap, MaybeTV, ParamType, STRING_SLICES, TV } from '../template';
+import { fmtSprintf, GoError, GoFunc, isMap, MaybeTV, ParamType, STRING_SLICES, TV, typeName } from '../template';
 import {
   deepEqualTV, isEmpty, kindName, listOf, nilTypePanic, strslice, strval, toFloat64, toInt64,
 } from './cast';
@@ -386,23 +386,9 @@ function concat(...lists: MaybeTV[]): MaybeTV {
   return res ?? [];
 }
 
+/** Sprig's typeOf is fmt's %T: reflect's type name, and `<nil>` for a nil interface. */
 function typeOfTV(v: MaybeTV): string {
-  if (v === undefined || v === null) return '<nil>';
-  if (STRING_SLICES.has(v as TV[])) return '[]string';
-  switch (typeof v) {
-    case 'number':
-      return 'float64';
-    case 'bigint':
-      return 'int64';
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'bool';
-    default:
-      if (Array.isArray(v)) return '[]interface {}';
-      if (v instanceof GoFunc) return 'func()';
-      return 'map[string]interface {}';
-  }
+  return v === undefined || v === null ? '<nil>' : typeName(v);
 }
 
 function kindOfTV(v: MaybeTV): string {
