@@ -4,9 +4,9 @@
  * started. Same flags, same YAML stream on stdout. On any failure nothing is printed on stdout.
  */
 import { UsageError, UserError } from '../errors';
-import { expectKind, loadYamlPath, LoadedDocument, parseYamlDocuments, render, RenderError } from '../engine';
-import { closest } from '../pt/path-check';
+import { expectKind, loadYamlPath, parseYamlDocuments, render, RenderError } from '../engine';
 import { parseCommandLine } from './args';
+import { readCompositionInputs, readXrd } from './_composition-inputs';
 import { CliIo } from './io';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -77,38 +77,6 @@ export function parseKeyValues(values: readonly string[], flag: string): [string
     }
   }
   return out;
-}
-
-export function single(docs: LoadedDocument[], what: string, file: string): LoadedDocument {
-  if (docs.length === 0) throw new UserError(`cannot load ${what} from ${JSON.stringify(file)}: the file has no YAML document`);
-  return docs[0];
-}
-
-/**
- * The one document of `kind` in a file, else the first document (whose kind check then fails
- * with the usual message). cdk8s writes a chart's XRD and Composition into one file; crossplane
- * render reads only the first document, we take the one that is meant.
- */
-export function singleOfKind(docs: LoadedDocument[], kind: string, file: string): LoadedDocument {
-  const matching = docs.filter((d) => d.object.kind === kind);
-  if (matching.length > 1) {
-    const names = matching.map((d) => `${(d.object.metadata as { name?: string } | undefined)?.name ?? '?'} (document ${d.index})`);
-    const fix = kind === 'Composition' ? 'choose one with --composition NAME' : 'pass a file with only the one to use';
-    throw new UserError(`${file}: holds ${matching.length} ${kind}s, ${names.join(', ')}: ${fix}`);
-  }
-  return matching[0] ?? single(docs, kind, file);
-}
-
-/** The Composition named `name` among a file's documents (`--composition`), with a did-you-mean. */
-function namedComposition(docs: LoadedDocument[], name: string, file: string): LoadedDocument {
-  const compositions = docs.filter((d) => d.object.kind === 'Composition');
-  const nameOf = (d: LoadedDocument) => (d.object.metadata as { name?: unknown } | undefined)?.name;
-  const hit = compositions.find((d) => nameOf(d) === name);
-  if (hit) return hit;
-  const names = compositions.map(nameOf).filter((n): n is string => typeof n === 'string');
-  const guess = closest(name, names);
-  const known = names.length ? `it holds ${names.map((n) => `'${n}'`).join(', ')}` : 'it holds no Composition';
-  throw new UserError(`--composition: ${file} has no Composition named '${name}': ${guess ? `did you mean '${guess}'?` : known}`);
 }
 
 function parseContextValue(text: string, key: string, source: string): unknown {
@@ -222,18 +190,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (stdinUsers > 1) throw new UsageError('only one argument can be `-` (stdin)');
 
   const stdin = () => io.stdin();
-  const xrDoc = single(loadYamlPath(xrPath, stdin), 'composite resource', xrPath);
-  expectKind(xrDoc, 'composite resource', []);
-  const compDocs = loadYamlPath(compPath, stdin);
-  const compDoc = v.composition !== undefined ? namedComposition(compDocs, v.composition, compPath) : singleOfKind(compDocs, 'Composition', compPath);
-  expectKind(compDoc, 'Composition', [{ apiVersion: ['apiextensions.crossplane.io/v1'], kind: 'Composition' }]);
-
-  let functions: Record<string, unknown>[] | undefined;
-  if (fnPath) {
-    const docs = loadYamlPath(fnPath, stdin);
-    for (const d of docs) expectKind(d, 'Function', [{ apiVersion: ['pkg.crossplane.io/v1', 'pkg.crossplane.io/v1beta1'], kind: 'Function' }]);
-    functions = docs.map((d) => d.object);
-  }
+  const { xrDoc, compDoc, functions } = readCompositionInputs({ xrPath, compPath, fnPath, composition: v.composition }, stdin);
   const load = (p: string | undefined) => (p ? loadYamlPath(p, stdin).map((d) => {
     expectKind(d, 'resource', []);
     return d.object;
@@ -242,12 +199,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const required = load(v['required-resources']);
   const extraResources = load(v['extra-resources']);
   const credentials = load(v['function-credentials']);
-  let xrd: unknown;
-  if (v.xrd) {
-    const d = singleOfKind(loadYamlPath(v.xrd, stdin), 'CompositeResourceDefinition', v.xrd);
-    expectKind(d, 'CompositeResourceDefinition', [{ apiVersion: ['apiextensions.crossplane.io/v1', 'apiextensions.crossplane.io/v2'], kind: 'CompositeResourceDefinition' }]);
-    xrd = d.object;
-  }
+  const xrd = v.xrd ? readXrd(v.xrd, stdin) : undefined;
 
   const context: Record<string, unknown> = {};
   for (const [key, file] of parseKeyValues(v['context-files'] ?? [], 'context-files')) {

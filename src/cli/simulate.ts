@@ -5,12 +5,13 @@
  */
 import * as path from 'node:path';
 import { UsageError, UserError } from '../errors';
-import { expectKind, loadYamlPath, RenderError, toGoYaml } from '../engine';
+import { loadYamlPath, RenderError, toGoYaml } from '../engine';
 import type { Value } from '../engine';
 import { ProviderRule, ResourceOutcome, simulate, simulationReport, simulationTable } from '../simulate';
 import { parseCommandLine } from './args';
 import { CliIo } from './io';
-import { loadImplementations, parseKeyValues, singleOfKind, single } from './render';
+import { readCompositionInputs, readXrd } from './_composition-inputs';
+import { loadImplementations, parseKeyValues } from './render';
 
 const USAGE = `Usage: cdk8s-crossplane simulate XR COMPOSITION [FUNCTIONS] [flags]
 
@@ -27,6 +28,7 @@ Arguments:
 
 Flags:
   -o, --output=FORMAT              table (default), yaml or json
+      --composition=NAME           the Composition to simulate when COMPOSITION holds several
       --xrd=PATH                   apply the XRD's schema defaults to the XR
       --max-reconciles=N           stop after N reconciles (default 10)
       --unready=NAME,...           composed resources that never become ready
@@ -60,6 +62,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandLine(args, {
     'output': { type: 'string', short: 'o' },
     'xrd': { type: 'string' },
+    'composition': { type: 'string' },
     'max-reconciles': { type: 'string' },
     'unready': { type: 'string', multiple: true },
     'fail': { type: 'string', multiple: true },
@@ -82,22 +85,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   const stdin = () => io.stdin();
-  const xrDoc = single(loadYamlPath(xrPath, stdin), 'composite resource', xrPath);
-  expectKind(xrDoc, 'composite resource', []);
-  const compDoc = singleOfKind(loadYamlPath(compPath, stdin), 'Composition', compPath);
-  expectKind(compDoc, 'Composition', [{ apiVersion: ['apiextensions.crossplane.io/v1'], kind: 'Composition' }]);
-  let functions: Record<string, unknown>[] | undefined;
-  if (fnPath) {
-    const docs = loadYamlPath(fnPath, stdin);
-    for (const d of docs) expectKind(d, 'Function', [{ apiVersion: ['pkg.crossplane.io/v1', 'pkg.crossplane.io/v1beta1'], kind: 'Function' }]);
-    functions = docs.map((d) => d.object);
-  }
-  let xrd: unknown;
-  if (v.xrd) {
-    const d = singleOfKind(loadYamlPath(v.xrd, stdin), 'CompositeResourceDefinition', v.xrd);
-    expectKind(d, 'CompositeResourceDefinition', [{ apiVersion: ['apiextensions.crossplane.io/v1', 'apiextensions.crossplane.io/v2'], kind: 'CompositeResourceDefinition' }]);
-    xrd = d.object;
-  }
+  const { xrDoc, compDoc, functions } = readCompositionInputs({ xrPath, compPath, fnPath, composition: v.composition }, stdin);
+  const xrd = v.xrd ? readXrd(v.xrd, stdin) : undefined;
   const requiredResources = v['required-resources'] ? loadYamlPath(v['required-resources'], stdin).map((d) => d.object) : undefined;
 
   const outcomes: Record<string, ResourceOutcome> = {};

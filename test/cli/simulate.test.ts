@@ -138,3 +138,20 @@ module.exports = { providers: [ProviderRule.forKind('compute.gcp.m.upbound.io/v1
   expect(wrong.code).toBe(1);
   expect(wrong.err).toMatch(/^cdk8s-crossplane simulate: provider rule for Router \(compute\.gcp\.m\.upbound\.io\/v1beta1\): the Composition composes no Router/);
 });
+
+test('--composition picks one Composition from a file that holds several, as render does', async () => {
+  const other = COMPOSITION.replace('name: xnetworks\n', 'name: xnetworks-other\n');
+  const both = file('both.yaml', `${COMPOSITION}---\n${other}`);
+  const run = async (...args: string[]) => {
+    const io = fakeIo();
+    const code = await main(['simulate', path.join(dir, 'xr.yaml'), both, ...args], io);
+    return { code, ...io };
+  };
+  const ambiguous = await run();
+  expect(ambiguous.code).toBe(1);
+  expect(ambiguous.err).toMatch(/holds 2 Compositions, xnetworks \(document 0\), xnetworks-other \(document 1\): choose one with --composition NAME/);
+  expect((await run('--composition', 'xnetworks-other')).code).toBe(0);
+  const typo = await run('--composition', 'xnetwork');
+  expect(typo.code).toBe(1);
+  expect(typo.err).toMatch(/--composition: .*both\.yaml has no Composition named 'xnetwork': did you mean 'xnetworks'\?/);
+});
