@@ -93,15 +93,30 @@ export function functionsOf(composition: unknown): Record<string, unknown>[] | u
  * is given.
  */
 export function renderComposition(options: RenderCompositionOptions): RenderResult {
-  return render({
-    ...options,
+  return render({ ...options, ...pipelineInputs(options), observed: toObjects(options.observed, 'observed') });
+}
+
+/** The loose inputs renderComposition and simulateComposition both take. */
+export interface LoosePipelineInputs {
+  readonly xr: unknown;
+  readonly composition: unknown;
+  readonly xrd?: unknown;
+  readonly functions?: readonly unknown[];
+  readonly requiredResources?: unknown;
+}
+
+/**
+ * @internal The shared inputs as plain objects: the Composition construct's Function objects
+ * unless `functions` is given, and constructs, ApiObjects and YAML text turned into objects.
+ */
+export function pipelineInputs(options: LoosePipelineInputs) {
+  return {
     functions: options.functions ?? functionsOf(options.composition),
     xr: one(options.xr, 'xr'),
     composition: one(options.composition, 'composition'),
-    observed: toObjects(options.observed, 'observed'),
     requiredResources: toObjects(options.requiredResources, 'requiredResources'),
     xrd: options.xrd === undefined ? undefined : one(options.xrd, 'xrd'),
-  });
+  };
 }
 
 /** A value whose jest snapshot is the YAML stream itself (no quotes, no escapes). */

@@ -4,10 +4,10 @@
  */
 import { simulate } from '../simulate';
 import type { SimulateOptions, Simulation } from '../simulate';
-import { functionsOf, one } from './render-composition';
+import { pipelineInputs } from './render-composition';
 
 /** Options of {@link simulateComposition}: those of `simulate()`, with looser object inputs. */
-export interface SimulateCompositionOptions extends Omit<SimulateOptions, 'xr' | 'composition' | 'xrd'> {
+export interface SimulateCompositionOptions extends Omit<SimulateOptions, 'xr' | 'composition' | 'xrd' | 'requiredResources'> {
   /** The XR: a plain object, YAML text, or anything with `toJson()`. */
   readonly xr: unknown;
   /** The Composition: a Composition construct, an ApiObject, YAML text or a plain object. */
@@ -17,6 +17,12 @@ export interface SimulateCompositionOptions extends Omit<SimulateOptions, 'xr' |
    * @default - no defaulting
    */
   readonly xrd?: unknown;
+  /**
+   * Resources served to function requirements (EnvironmentConfigs and the like): constructs,
+   * ApiObjects, YAML text or plain objects.
+   * @default - none
+   */
+  readonly requiredResources?: unknown;
 }
 
 /**
@@ -24,11 +30,5 @@ export interface SimulateCompositionOptions extends Omit<SimulateOptions, 'xr' |
  * construct brings its own Function objects unless `functions` is given.
  */
 export function simulateComposition(options: SimulateCompositionOptions): Simulation {
-  return simulate({
-    ...options,
-    functions: options.functions ?? functionsOf(options.composition),
-    xr: one(options.xr, 'xr'),
-    composition: one(options.composition, 'composition'),
-    xrd: options.xrd === undefined ? undefined : one(options.xrd, 'xrd'),
-  });
+  return simulate({ ...options, ...pipelineInputs(options) });
 }

@@ -10,7 +10,7 @@ import {
   celFilterStep, Composition, EnvironmentConfig, EnvironmentResolution, environmentConfigsStep, EnvironmentSource, LabelMatcher, SelectorMode, sequencerStep, UsageVersion,
 } from '../../src/composition';
 import { render } from '../../src/engine';
-import { renderComposition } from '../../src/testing';
+import { renderComposition, simulateComposition } from '../../src/testing';
 import { FunctionPackage } from '../../src/functions';
 import { ConfigurationPackage } from '../../src/package';
 import { Patch } from '../../src/pt';
@@ -204,5 +204,14 @@ describe('the steps in a Composition', () => {
     const result = renderComposition({ xr, composition: comp, requiredResources: [cfg] });
     expect(result.resources[0].data.greeting).toBe('hello');
     expect(() => renderComposition({ xr, composition: comp })).toThrow(/Required environment config "defaults" not found/);
+  });
+
+  test('simulateComposition takes EnvironmentConfig constructs as required resources, as renderComposition does', () => {
+    const { comp, cfg } = platform();
+    const xr = { apiVersion: 'test.example.org/v1alpha1', kind: 'XThing', metadata: { name: 'x', namespace: 'default' }, spec: { parameters: { region: 'eu' } } };
+    const sim = simulateComposition({ xr, composition: comp, requiredResources: [cfg] });
+    expect(sim.verdict.kind).not.toBe('failed');
+    expect(sim.reconciles[0].resources.map((r) => r.data?.greeting)).toContain('hello');
+    expect(simulateComposition({ xr, composition: comp }).verdict).toMatchObject({ kind: 'failed' });
   });
 });
