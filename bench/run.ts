@@ -5,6 +5,8 @@
  *
  * - bench/render.ts: in-process renders/s (network example) and CLI render wall time
  * - bench/render-go-templating.ts: in-process renders/s of a go-templating + P&T + auto-ready pipeline
+ * - bench/render-functions.ts: renders/s with environment-configs, sequencer and cel-filter around P&T
+ * - bench/simulate.ts: simulating the GKE example to Ready, against plain renders
  * - bench/validate.ts: validated resources/s with CEL, cold and cached schema compilation
  * - bench/synth.ts: synth of 25/50/100 Compositions against serializing the same objects
  * - bench/cold.ts: the CLI's render and validate from process start to exit, against `node -e 0`
@@ -69,9 +71,9 @@ process.stdout.write(`# benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.mode
 if (!fs.existsSync(path.join(ROOT, 'lib', 'src', 'index.js'))) {
   process.stdout.write('lib/ is missing: run `npm run build` first (the CLI and the synth plugin use the compiled code)\n');
 }
-// `npm run bench -- cold` (or render, render-go-templating, validate, synth, examples) runs one part only.
+// `npm run bench -- cold` (or render, render-go-templating, render-functions, simulate, validate, synth, examples) runs one part only.
 const only = process.argv[2];
-const scripts = ['render', 'render-go-templating', 'validate', 'synth', 'cold'].filter((n) => !only || only === n).map((n) => `bench/${n}.ts`);
+const scripts = ['render', 'render-go-templating', 'render-functions', 'simulate', 'validate', 'synth', 'cold'].filter((n) => !only || only === n).map((n) => `bench/${n}.ts`);
 const ok = scripts.map(runScript).every(Boolean);
 if (!only || only === 'examples') timeExamplesSynth();
 process.exitCode = ok ? 0 : 1;

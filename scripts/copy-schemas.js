@@ -5,7 +5,12 @@ const path = require('node:path');
 
 const from = path.join(__dirname, '..', 'imports', 'schemas');
 const to = path.join(__dirname, '..', 'lib', 'imports', 'schemas');
-fs.mkdirSync(to, { recursive: true });
-for (const file of fs.readdirSync(from).filter((f) => f.endsWith('.json'))) {
-  fs.copyFileSync(path.join(from, file), path.join(to, file));
+// Built-in kinds of other Kubernetes releases sit in kubernetes-<version>/ folders.
+function copy(src, dst) {
+  fs.mkdirSync(dst, { recursive: true });
+  for (const e of fs.readdirSync(src, { withFileTypes: true })) {
+    if (e.isDirectory()) copy(path.join(src, e.name), path.join(dst, e.name));
+    else if (e.name.endsWith('.json')) fs.copyFileSync(path.join(src, e.name), path.join(dst, e.name));
+  }
 }
+copy(from, to);

@@ -1,8 +1,8 @@
 /**
  * `npm run docs`: regenerates docs/reference/ (a Markdown page per example XRD, with the
- * example XRs, plus index.md) from the example app in examples/main.ts. `npm run docs --
- * --check` writes nothing and exits 1 when the pages on disk are stale;
- * test/examples/docs-current.test.ts runs the same comparison.
+ * data flow of its Compositions and the example XRs, plus index.md) from the example app in
+ * examples/main.ts. `npm run docs -- --check` writes nothing and exits 1 when the pages on
+ * disk are stale; test/examples/docs-current.test.ts runs the same comparison.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,17 +24,20 @@ export function referenceDocs(charts = exampleObjects()): Map<string, string> {
   const xrds: object[] = [];
   const sources: string[] = [];
   const examples: object[] = [];
+  const compositions: object[] = [];
   for (const { chart, objects } of charts) {
     objects.forEach((o, i) => {
       if (o.kind === 'CompositeResourceDefinition') {
         xrds.push(o);
         sources.push(`examples/main.ts chart '${chart}' object ${i}`);
+      } else if (o.kind === 'Composition') {
+        compositions.push(o);
       } else if (layerOf(o) === PlatformLayer.EXAMPLES && o.kind !== 'Namespace') {
         examples.push(o);
       }
     });
   }
-  return generateDocs(xrds, examples, { sources });
+  return generateDocs(xrds, examples, { sources, compositions });
 }
 
 /** How `dir` differs from `pages`: missing, out-of-date and no-longer-generated files, sorted. */

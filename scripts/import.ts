@@ -7,7 +7,7 @@
  * file, and writes the JSON schema of every kind and version to `imports/schemas/<group>.json`
  * for the validator (loaded with `require`, no YAML parsing at run time). The schemas of
  * built-in Kubernetes kinds (Deployment, Service, ...) are written beside them by
- * `built-in-kinds.ts`, from the OpenAPI definitions in the kubernetes-models devDependency.
+ * `built-in-kinds.ts`, from the kubernetes-models devDependencies (one set per Kubernetes release).
  *
  * It also reads the generated modules back and records, in `imports/schemas/index.ts`, which
  * class `cdk8s import` generated for every kind and version (`L1_CLASSES`) and which schema
@@ -22,7 +22,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments, parse, stringify } from 'yaml';
-import { writeBuiltInSchemas } from './built-in-kinds';
+import { KUBERNETES_SCHEMA_SOURCES, writeBuiltInSchemas } from './built-in-kinds';
 
 const DEFAULT_PREFIX = '../shared/crds';
 
@@ -133,6 +133,12 @@ function main(): void {
     '',
     '/** The folder holding the `<group>.json` schema files. */',
     'export const SCHEMA_DIR: string = __dirname;',
+    '',
+    '/**',
+    ' * The Kubernetes releases whose built-in kinds have schemas, newest first. The first is the',
+    ' * default, stored as `<group>.json` here; the others in `kubernetes-<version>/<group>.json`.',
+    ' */',
+    `export const KUBERNETES_VERSIONS: readonly string[] = [${KUBERNETES_SCHEMA_SOURCES.map((s) => tsString(s.version)).join(', ')}];`,
     '',
     '/** The generated class of one kind and version: its module under `imports/` and its exported name. */',
     'export interface L1ClassRef {',

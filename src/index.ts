@@ -6,6 +6,7 @@ export * from './composition';
 export * from './functions';
 export * from './package';
 export * from './engine';
+export * from './simulate';
 export * from './validate';
 export * from './docs';
 export * from './gitops';

@@ -25,3 +25,7 @@ test('the quickstart test in the README is test/examples/quickstart.test.ts', ()
     .replace("from '../../examples/quickstart/service-account-api'", "from './service-account-api'");
   expect(readme).toContain('```ts\n' + test + '```');
 });
+
+test('the simulation test in the README is the one in test/examples/quickstart.test.ts', () => {
+  expect(readme).toContain('```ts\n' + block('test/examples/quickstart.test.ts', 'simulate test') + '```');
+});

@@ -35,6 +35,12 @@ export const SCHEMA_GROUPS: readonly string[] = [
 /** The folder holding the `<group>.json` schema files. */
 export const SCHEMA_DIR: string = __dirname;
 
+/**
+ * The Kubernetes releases whose built-in kinds have schemas, newest first. The first is the
+ * default, stored as `<group>.json` here; the others in `kubernetes-<version>/<group>.json`.
+ */
+export const KUBERNETES_VERSIONS: readonly string[] = ['1.34', '1.33'];
+
 /** The generated class of one kind and version: its module under `imports/` and its exported name. */
 export interface L1ClassRef {
   /** Module file name under `imports/`, without `.ts` (the API group). */

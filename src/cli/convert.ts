@@ -4,6 +4,8 @@
  * module per API plus a `main.ts`. Everything that is not carried over as is gets a line on
  * stderr naming the file, document and field.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { convertDocuments } from '../convert/convert';
 import { formatProblem, InputKind, InputProblem, LoadedInputs, loadInputs } from '../convert/load';
 import { UsageError, UserError } from '../errors';
@@ -13,7 +15,7 @@ import { writeFiles } from '../_write-files';
 import { parseCommandLine } from './args';
 import { CliIo, prefixLines } from './io';
 
-const USAGE = `Usage: cdk8s-crossplane convert FILES_OR_DIRS... --out DIR [--target v2] [--crds PATH]... [--rename-functions] [--force]
+const USAGE = `Usage: cdk8s-crossplane convert FILES_OR_DIRS... --out DIR [--target v2] [--crds PATH]... [--imports DIR] [--rename-functions] [--force]
 
 Reads XRDs (v1, v2) and Compositions (Pipeline mode, or Resources mode, which is first
 converted as Crossplane's own converter did) from the files or directories (searched
@@ -29,10 +31,12 @@ Options:
       --crds PATH      CRDs of the provider versions the Compositions run with (a file, a
                        folder such as a provider's package/crds, or \`crossplane xpkg extract\`
                        output; repeatable): composed versions are checked against them and
-                       their kinds written as plain objects (list the same sources in the
-                       imports of cdk8s.yaml for their classes and checks). Without them, a
-                       version the bundled schemas do not serve is written as a plain object
-                       with LintRule.UNSERVED_VERSION and a note
+                       their kinds written with the classes in --imports, else as plain
+                       objects. Without them, a version the bundled schemas do not serve is
+                       written as a plain object with LintRule.UNSERVED_VERSION and a note
+      --imports DIR    the repository's generated L1 classes (\`npm run import\` writes them
+                       to imports/ from the CRDs its cdk8s.yaml lists): kinds of --crds whose
+                       class is there are written with it, imported relative to DIR
       --rename-functions
                        write stock functions under their stock names
                        (crossplane-contrib-function-patch-and-transform becomes
@@ -59,12 +63,19 @@ function kindProblems(loaded: LoadedInputs): InputProblem[] {
   });
 }
 
+/** How a file in `out` imports the folder `dir`: a relative specifier with `/` (`../imports`). */
+function importSpecifier(out: string, dir: string): string {
+  const rel = path.relative(path.resolve(out), path.resolve(dir)).split(path.sep).join('/');
+  return rel === '' ? '.' : rel.startsWith('.') ? rel : `./${rel}`;
+}
+
 /** Runs `convert`; returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandLine(args, {
     out: { type: 'string', short: 'o' },
     target: { type: 'string' },
     crds: { type: 'string', multiple: true },
+    imports: { type: 'string' },
     'rename-functions': { type: 'boolean' },
     force: { type: 'boolean' },
   }, USAGE, io);
@@ -75,9 +86,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.target !== undefined && values.target !== 'v2') {
     throw new UsageError(`--target must be v2, got '${values.target}': leave it out to keep the input's Crossplane version`);
   }
+  if (values.imports !== undefined) {
+    if (!values.crds?.length) throw new UsageError('--imports needs --crds: the classes are used for the kinds of the CRDs given', USAGE);
+    if (!fs.existsSync(values.imports) || !fs.statSync(values.imports).isDirectory()) {
+      throw new UserError(`--imports '${values.imports}' is not a folder: pass the repository's imports folder (run \`npm run import\` to write it)`);
+    }
+  }
   const loaded = loadInputs(positionals, io.stdin);
   const result = convertDocuments(loaded, {
     target: values.target as 'v2' | undefined, crds: values.crds, renameFunctions: values['rename-functions'] === true,
+    imports: values.imports === undefined ? undefined : { dir: values.imports, specifier: importSpecifier(values.out, values.imports) },
   });
   const out = values.out;
 

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateDocs, DOCS_GENERATED_MARKER } from '../docs';
 import { loadYamlSources } from '../yaml';
-import { UsageError, UserError } from '../errors';
+import { isUserError, UsageError, UserError } from '../errors';
+import { compositionDataFlow, dataFlowMermaid, simulate } from '../simulate';
 import { fileNameProblem } from '../_safe-paths';
 import { writeFiles } from '../_write-files';
 import { parseCommandLine } from './args';
@@ -15,11 +16,16 @@ import { prepareBackstageTemplates } from './docs-backstage';
 import { CliIo } from './io';
 
 const USAGE = `Usage: cdk8s-crossplane docs XRD_FILES_OR_DIRS... --out DIR [--examples DIR]... [--check] [--force] [--backstage DIR]
+       cdk8s-crossplane docs --graph COMPOSITION_FILES_OR_DIRS... [--examples DIR]...
 
 Writes one <kind>.md per CompositeResourceDefinition found in the files or directories
 (searched recursively; '-' reads stdin; other kinds of documents are skipped) and an index.md.
+Compositions found there are listed on their XRD's page with what they compose, checked against
+the provider schemas validate uses (bundled, and the CRDs in the imports of ./cdk8s.yaml).
 Pages a previous run generated are updated in place; any other file in the way is left alone
-unless --force is given. When anything fails, nothing is written.
+unless --force is given. When anything fails, nothing is written. Compositions found beside
+the XRDs get a data flow diagram on their XRD's page. With --graph, prints the data flow of
+every Composition found as a Mermaid diagram instead, and writes nothing.
 
 Options:
   -o, --out DIR        folder for the pages (created when missing)
@@ -30,6 +36,9 @@ Options:
                        XRD to DIR: a form for the XR's spec and a pull request to a GitOps repo
       --backstage-owner REF   spec.owner of the templates (e.g. group:platform-team)
       --backstage-path PATH   folder of the GitOps repository the XRs go to (default xrs)
+      --graph          print each Composition's data flow as a Mermaid flowchart (with the
+                       reconcile at which each resource first appears when an example XR
+                       can be simulated)
   -h, --help           show this help
 `;
 
@@ -37,6 +46,39 @@ function isXrd(v: unknown): v is object {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   return o.kind === 'CompositeResourceDefinition' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('apiextensions.crossplane.io/');
+}
+
+function isComposition(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && (v as Record<string, unknown>).kind === 'Composition'
+    && String((v as Record<string, unknown>).apiVersion ?? '').startsWith('apiextensions.crossplane.io/');
+}
+
+/** `--graph`: a Mermaid diagram per Composition, reconcile numbers from the first example XR it simulates. */
+function printGraphs(paths: string[], examplePaths: string[], io: CliIo): number {
+  const docs = loadYamlSources(paths, io.stdin);
+  const compositions = docs.filter((d) => isComposition(d.value));
+  if (compositions.length === 0) throw new UserError(`no Composition found in ${paths.join(', ')}: pass Composition files or the folders that hold them`);
+  const xrds = docs.map((d) => d.value).filter(isXrd) as Record<string, any>[];
+  const examples = (examplePaths.length ? loadYamlSources(examplePaths, io.stdin) : []).map((d) => d.value).filter((v): v is Record<string, any> => typeof v === 'object' && v !== null);
+  const out: string[] = [];
+  for (const d of compositions) {
+    const comp = d.value as Record<string, any>;
+    const ref = comp.spec?.compositeTypeRef ?? {};
+    const xrd = xrds.find((x) => x.spec?.names?.kind === ref.kind && `${x.spec?.group}` === String(ref.apiVersion ?? '').split('/')[0]);
+    let firstAppearance: Readonly<Record<string, number>> | undefined;
+    for (const xr of examples.filter((e) => e.kind === ref.kind && e.apiVersion === ref.apiVersion)) {
+      try {
+        firstAppearance = simulate({ xr, composition: comp, xrd }).firstAppearance;
+        break;
+      } catch (err) {
+        if (!isUserError(err)) throw err;
+      }
+    }
+    const diagram = dataFlowMermaid(compositionDataFlow(comp), { firstAppearance });
+    out.push(diagram.replace('\n', `\n  %% ${String(comp.metadata?.name ?? '')} (${d.source})\n`));
+  }
+  io.stdout(out.join('\n'));
+  return 0;
 }
 
 /** Pages in `dir` that a previous run generated (first line is our marker). */
@@ -60,10 +102,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'backstage': { type: 'string' },
     'backstage-owner': { type: 'string' },
     'backstage-path': { type: 'string' },
+    'graph': { type: 'boolean' },
   }, USAGE, io);
   if (!parsed) return 0;
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('missing XRD files or directories', USAGE);
+  if (values.graph) return printGraphs(positionals, values.examples ?? [], io);
   if (!values.out && !values.backstage) throw new UsageError('missing --out DIR: the folder to write the pages to', USAGE);
   if (values.check && !values.out) throw new UsageError('--check compares the pages in --out DIR; Backstage templates are not checked', USAGE);
   const outDir = values.out ?? '';
@@ -87,7 +131,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const examples = (values.examples ? loadYamlSources(values.examples, io.stdin) : [])
     .map((d) => d.value)
     .filter((v): v is object => typeof v === 'object' && v !== null);
-  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`) });
+  // Compositions among the inputs: each page draws their data flow and lists what they compose,
+  // checked against the provider schemas this repository uses (its cdk8s.yaml imports).
+  const compositions = docs.map((d) => d.value).filter(isComposition);
+  const pages = generateDocs(xrds.map((d) => d.value as object), examples, { sources: xrds.map((d) => `${d.source} document ${d.index}`), compositions });
 
   const stale: string[] = [];
   for (const [name, content] of pages) {

@@ -9,6 +9,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   render: { summary: 'render a Composition for an XR, offline, as `crossplane composition render` does (--classic: the v2.2 `crossplane render`)', load: async () => (await import('./render')).run },
+  simulate: { summary: 'simulate the life of an XR offline: reconciles until Ready, stuck or oscillating', load: async () => (await import('./simulate')).run },
   convert: { summary: 'convert XRDs and Compositions (Pipeline or Resources mode) into TypeScript', load: async () => (await import('./convert')).run },
   init: { summary: 'create a new platform repository (main.ts with one API, its test, cdk8s.yaml)', load: async () => (await import('./init')).run },
   diff: { summary: 'compare the platform with a base revision: breaking XRD changes and example renders, as Markdown', load: async () => (await import('./diff')).run },

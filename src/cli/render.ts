@@ -7,8 +7,9 @@
  * Crossplane CLI prints nothing when a step returns a fatal result.
  */
 import { UsageError, UserError } from '../errors';
-import { expectKind, loadYamlPath, LoadedDocument, parseYamlDocuments, render, RenderError } from '../engine';
+import { expectKind, loadYamlPath, parseYamlDocuments, render, RenderError } from '../engine';
 import { parseCommandLine } from './args';
+import { readCompositionInputs, readXrd } from './_composition-inputs';
 import { CliIo } from './io';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,11 +31,14 @@ Arguments:
 
 Flags:
   -o, --observed-resources=PATH    observed composed resources (file or directory)
-  -e, --required-resources=PATH    resources served to function requirements (repeatable)
+  -e, --required-resources=PATH    resources served to function requirements (file or
+                                   directory, repeatable), e.g. the EnvironmentConfigs that
+                                   function-environment-configs selects
       --extra-resources=PATH       same as --required-resources (deprecated, repeatable)
       --context-files=KEY=FILE,... context keys read from YAML/JSON files
       --context-values=KEY=JSON,.. context keys given inline (win over files)
       --function-credentials=PATH  Secrets for pipeline step credentials
+      --composition=NAME           the Composition to render when COMPOSITION holds several
       --xrd=PATH                   apply the XRD's schema defaults to the XR; a LegacyCluster
                                    XRD (v1 without scope) selects the legacy XR field paths
       --function-implementations=PATH
@@ -87,25 +91,6 @@ export function parseKeyValues(values: readonly string[], flag: string): [string
   return out;
 }
 
-function single(docs: LoadedDocument[], what: string, file: string): LoadedDocument {
-  if (docs.length === 0) throw new UserError(`cannot load ${what} from ${JSON.stringify(file)}: the file has no YAML document`);
-  return docs[0];
-}
-
-/**
- * The one document of `kind` in a file, else the first document (whose kind check then fails
- * with the usual message). cdk8s writes a chart's XRD and Composition into one file; crossplane
- * render reads only the first document, we take the one that is meant.
- */
-function singleOfKind(docs: LoadedDocument[], kind: string, file: string): LoadedDocument {
-  const matching = docs.filter((d) => d.object.kind === kind);
-  if (matching.length > 1) {
-    const names = matching.map((d) => `${(d.object.metadata as { name?: string } | undefined)?.name ?? '?'} (document ${d.index})`);
-    throw new UserError(`${file}: holds ${matching.length} ${kind}s, ${names.join(', ')}: pass a file with only the one to render`);
-  }
-  return matching[0] ?? single(docs, kind, file);
-}
-
 function parseContextValue(text: string, key: string, source: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return null;
@@ -137,7 +122,7 @@ function contextValue(text: string, key: string, source: string): unknown {
 }
 
 /** Loads `{ name: fn }` from a JavaScript module (CommonJS, or its `default` export). */
-function loadImplementations(file: string): Record<string, CompositionFunctionImpl> {
+export function loadImplementations(file: string): Record<string, CompositionFunctionImpl> {
   let mod: unknown;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -197,6 +182,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'context-files': { type: 'string', multiple: true },
     'context-values': { type: 'string', multiple: true },
     'function-credentials': { type: 'string' },
+    'composition': { type: 'string' },
     'xrd': { type: 'string' },
     'function-implementations': { type: 'string' },
     'function-mounts': { type: 'string', multiple: true },
@@ -221,17 +207,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (stdinUsers > 1) throw new UsageError('only one argument can be `-` (stdin)');
 
   const stdin = () => io.stdin();
-  const xrDoc = single(loadYamlPath(xrPath, stdin), 'composite resource', xrPath);
-  expectKind(xrDoc, 'composite resource', []);
-  const compDoc = singleOfKind(loadYamlPath(compPath, stdin), 'Composition', compPath);
-  expectKind(compDoc, 'Composition', [{ apiVersion: ['apiextensions.crossplane.io/v1'], kind: 'Composition' }]);
-
-  let functions: Record<string, unknown>[] | undefined;
-  if (fnPath) {
-    const docs = loadYamlPath(fnPath, stdin);
-    for (const d of docs) expectKind(d, 'Function', [{ apiVersion: ['pkg.crossplane.io/v1', 'pkg.crossplane.io/v1beta1'], kind: 'Function' }]);
-    functions = docs.map((d) => d.object);
-  }
+  const { xrDoc, compDoc, functions } = readCompositionInputs({ xrPath, compPath, fnPath, composition: v.composition }, stdin);
   const load = (p: string | undefined) => (p ? loadYamlPath(p, stdin).map((d) => {
     expectKind(d, 'resource', []);
     return d.object;
@@ -241,12 +217,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const required = loadAll(v['required-resources']);
   const extraResources = loadAll(v['extra-resources']);
   const credentials = load(v['function-credentials']);
-  let xrd: unknown;
-  if (v.xrd) {
-    const d = singleOfKind(loadYamlPath(v.xrd, stdin), 'CompositeResourceDefinition', v.xrd);
-    expectKind(d, 'CompositeResourceDefinition', [{ apiVersion: ['apiextensions.crossplane.io/v1', 'apiextensions.crossplane.io/v2'], kind: 'CompositeResourceDefinition' }]);
-    xrd = d.object;
-  }
+  const xrd = v.xrd ? readXrd(v.xrd, stdin) : undefined;
 
   const context: Record<string, unknown> = {};
   for (const [key, file] of parseKeyValues(v['context-files'] ?? [], 'context-files')) {

@@ -16,6 +16,7 @@ import { isNamespacedMrGroup, KindInfo, kindInfo } from './_kinds';
 import { CDK8S_PLUS_SELECTOR_LABEL, GENERATED_NAME } from './template-scope';
 import type { CompositionView } from './_view';
 import { warnOnce } from '../_warn-once';
+import { FunctionPackage } from '../functions/function-package';
 
 /** The most steps a pipeline may have (CRD `maxItems`, reference §2.1). */
 export const MAX_PIPELINE_STEPS = 99;
@@ -244,6 +245,7 @@ export function compositionWarnings(c: CompositionView): string[] {
         + 'selectors on it match the pods of every XR in the namespace; select on a label patched from the XR name (e.g. app.kubernetes.io/instance)');
     }
   }
+  out.push(...environmentAfterReaders(c));
   if (c.writeConnectionSecretToRef && c.xrd.scope === XrdScope.LEGACY_CLUSTER) {
     out.push("writeConnectionSecretToRef is ignored for LegacyCluster XRs, got a value: use writeConnectionSecretsToNamespace and the XR's own writeConnectionSecretToRef");
   }
@@ -253,4 +255,20 @@ export function compositionWarnings(c: CompositionView): string[] {
       + 'the Secret has no namespace to be written to (reference §3.10)');
   }
   return out;
+}
+
+/**
+ * A function-environment-configs step placed after the P&T step that reads the environment:
+ * the patches then see an environment without the EnvironmentConfigs (Crossplane runs the
+ * steps in order), a likely placement mistake since `addStep` appends by default.
+ */
+function environmentAfterReaders(c: CompositionView): string[] {
+  const steps = c.resolvedSteps();
+  const pt = steps.findIndex(s => s.step === c.patchAndTransformStep);
+  if (pt < 0 || !JSON.stringify(c.patchAndTransformInput()).includes('Environment')) return [];
+  return steps
+    .map((s, i) => ({ s, i }))
+    .filter(({ s, i }) => i > pt && s.pkg.repository === FunctionPackage.ENVIRONMENT_CONFIGS.repository)
+    .map(({ s }) => `pipeline step '${s.step}' (function-environment-configs) should run before '${c.patchAndTransformStep}', whose environment patches read what it loads, `
+      + `got it after: add it with addStep(..., { before: comp.patchAndTransformStep })`);
 }

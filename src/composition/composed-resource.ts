@@ -125,8 +125,12 @@ export function toBaseSource(where: string, template: unknown, props: unknown): 
     return { kind: 'object', value, xrd: template };
   }
   if (L1(template)) {
-    const value = template.manifest(props ?? {}) as Record<string, unknown>;
-    return { kind: 'object', value: JSON.parse(JSON.stringify(value)) };
+    const value = JSON.parse(JSON.stringify(template.manifest(props ?? {}))) as Record<string, unknown>;
+    // The generated class writes only the fields its schema knows: a misspelled one would
+    // vanish without a word. Kept under the name written, validation then reports it as an
+    // unknown field of the kind, as it does for a plain-object base.
+    keepDropped(props, value);
+    return { kind: 'object', value };
   }
   if (ApiObject.isApiObject(template) || isConstruct(template)) {
     let obj: ApiObject;
@@ -152,6 +156,32 @@ export function toBaseSource(where: string, template: unknown, props: unknown): 
   }
   return problem(`template must be an L1 class, an ApiObject, a cdk8s-plus construct or a plain object with apiVersion and kind, got '${String(template)}': `
     + "e.g. addResource('network', Network, { spec: {...} })");
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** A field name as `cdk8s import` compares it: its props name is the schema name camel-cased (`roleARN` is `roleArn`). */
+const loose = (name: string) => name.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+
+/**
+ * Copies into `rendered` every field of `props` that the L1 class's `manifest()` left out, under
+ * the name the props used; walks nested objects and arrays index for index. Values the class
+ * rendered (a props name renamed to its schema name included) are left as they are.
+ */
+function keepDropped(props: unknown, rendered: Record<string, unknown>): void {
+  if (!isPlain(props)) return;
+  for (const [key, v] of Object.entries(props)) {
+    if (v === undefined) continue;
+    const match = Object.keys(rendered).find((k) => k === key) ?? Object.keys(rendered).find((k) => loose(k) === loose(key));
+    if (match === undefined) {
+      rendered[key] = JSON.parse(JSON.stringify(v));
+      continue;
+    }
+    const out = rendered[match];
+    if (isPlain(v) && isPlain(out)) keepDropped(v, out);
+    else if (Array.isArray(v) && Array.isArray(out)) v.forEach((x, i) => { if (isPlain(out[i])) keepDropped(x, out[i] as Record<string, unknown>); });
+  }
 }
 
 function deepFreeze(v: unknown): void {

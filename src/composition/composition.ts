@@ -223,6 +223,8 @@ export class Composition<XR = any> extends Construct implements CompositionView 
    * `templateScope`, or a plain object with `apiVersion` and `kind`.
    */
   public addResource<T = any>(name: string, template: ApiObject | Construct | ManifestObject, options?: ComposedResourceOptions<XR, T>): ComposedResource<XR, T>;
+  /** The L1 signature again, last: when no signature matches, TypeScript reports the last one's error, which then names a misspelled props field. */
+  public addResource<P>(name: string, template: L1Class<P>, props?: DeepPartial<P>, options?: ComposedResourceOptions<XR, P>): ComposedResource<XR, P>;
   public addResource(name: string, template: unknown, propsOrOptions?: unknown, maybeOptions?: ComposedResourceOptions<XR, any>): ComposedResource<XR, any> {
     touchConstructs();
     const problems: string[] = [];

@@ -4,4 +4,8 @@ export * from './composition';
 export * from './connection-secret';
 export * from './pipeline-step';
 export * from './template-scope';
+export * from './environment-config';
+export * from './environment-configs-step';
+export * from './sequencer-step';
+export * from './cel-filter-step';
 export * from './go-templating-step';

@@ -1,6 +1,6 @@
 import { arr, call, camelCase, Expr, NameAllocator, obj, raw, render, val } from './_code-writer';
 import { emitConnectionDetail, emitPatch, emitPatchSet, emitReadinessCheck, NotExpressible, PtContext } from './emit-pt';
-import { L1Imports, l1Base } from './l1-template';
+import { L1Base, L1Imports, l1Base } from './l1-template';
 import { PatchSet } from '../pt/patch-set';
 import { ConversionWarning, PT_INPUT_API_VERSION } from './resources-to-pipeline';
 import { JsonSchema } from '../schema/json-schema';
@@ -34,6 +34,13 @@ export interface EmitCompositionOptions {
    * @default - nothing: every base is checked against the L1 classes only
    */
   readonly composedKind?: (apiVersion: string, kind: string) => ComposedKindVersion;
+  /**
+   * A base of a kind the given CRDs define, as props of the repository's own L1 class (its
+   * imports folder); a note saying why it stays a plain object; or undefined when the class
+   * cannot express it exactly (a plain object always can).
+   * @default - such bases stay plain objects
+   */
+  readonly projectL1?: (base: Obj) => L1Base | string | undefined;
 }
 
 /**
@@ -161,36 +168,44 @@ export function emitComposition(
       return;
     }
     if (autoReadyLast && i === steps.length - 1) return;
-    const fnName = String(((s.functionRef ?? {}) as Obj).name);
-    imports.add('FunctionPackage');
-    const stock = Object.keys(STOCK).find(n => fnName === n || fnName.endsWith(`-${n}`));
-    const member = stock ? STOCK[stock] : undefined;
-    if (member && stock !== fnName && renameFunctions) {
-      warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is written as '${stock}' (renameFunctions): the Function of that name must exist in the cluster`);
-    }
-    const pkg = !member
-      ? call('FunctionPackage.of', val({ name: fnName, repository: `xpkg.crossplane.io/crossplane-contrib/${fnName}`, version: 'v0.0.0' }))
-      : stock === fnName || renameFunctions ? raw(`FunctionPackage.${member}`) : call(`FunctionPackage.${member}.withName`, val(fnName));
-    if (!member) {
-      warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is not a stock function: its package repository and version are placeholders, set them in the generated code`);
-    }
-    const stepOptions: Record<string, Expr | undefined> = { step: val(s.step), function: pkg };
-    if (s.input !== undefined) stepOptions.input = val(s.input);
-    if (Array.isArray(s.credentials)) {
-      // The library always writes `source: Secret` (the only source Crossplane admits, §2.1).
-      stepOptions.credentials = val(s.credentials.map((c: any) => {
-        if (c?.source !== undefined && c.source !== 'Secret') warn(`spec.pipeline[${i}].credentials`, `source '${c.source}' cannot be admitted by Crossplane (only Secret); written as Secret`);
-        const { source: _source, ...rest } = c ?? {};
-        return rest;
-      }));
-    }
-    if (s.requirements !== undefined) stepOptions.requirements = val(s.requirements);
-    for (const key of Object.keys(s)) if (!['step', 'functionRef', 'input', 'credentials', 'requirements'].includes(key)) warn(`spec.pipeline[${i}].${key}`, 'not a pipeline step field; left out');
-    const args: Expr[] = [obj(stepOptions)];
-    if (beforePt && ptStepName !== undefined) args.push(obj({ before: val(ptStepName) }));
-    statements.push(`${compId}.${render(call('addStep', ...args))};`);
+    statements.push(`${compId}.${render(addStepCall(s, i, renameFunctions, beforePt ? ptStepName : undefined, imports, warn))};`);
   });
   return { statements, imports, warnings };
+}
+
+/**
+ * The `addStep` call of a step written as it is (every step but the patch-and-transform step
+ * written with builders), placed `before` that step when it came before it.
+ */
+function addStepCall(s: Obj, i: number, renameFunctions: boolean, before: string | undefined, imports: Set<string>, warn: (field: string, message: string) => void): Expr {
+  const fnName = String(((s.functionRef ?? {}) as Obj).name);
+  imports.add('FunctionPackage');
+  const stock = Object.keys(STOCK).find(n => fnName === n || fnName.endsWith(`-${n}`));
+  const member = stock ? STOCK[stock] : undefined;
+  if (member && stock !== fnName && renameFunctions) {
+    warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is written as '${stock}' (renameFunctions): the Function of that name must exist in the cluster`);
+  }
+  const pkg = !member
+    ? call('FunctionPackage.of', val({ name: fnName, repository: `xpkg.crossplane.io/crossplane-contrib/${fnName}`, version: 'v0.0.0' }))
+    : stock === fnName || renameFunctions ? raw(`FunctionPackage.${member}`) : call(`FunctionPackage.${member}.withName`, val(fnName));
+  if (!member) {
+    warn(`spec.pipeline[${i}].functionRef.name`, `'${fnName}' is not a stock function: its package repository and version are placeholders, set them in the generated code`);
+  }
+  const stepOptions: Record<string, Expr | undefined> = { step: val(s.step), function: pkg };
+  if (s.input !== undefined) stepOptions.input = val(s.input);
+  if (Array.isArray(s.credentials)) {
+    // The library always writes `source: Secret` (the only source Crossplane admits, §2.1).
+    stepOptions.credentials = val(s.credentials.map((c: any) => {
+      if (c?.source !== undefined && c.source !== 'Secret') warn(`spec.pipeline[${i}].credentials`, `source '${c.source}' cannot be admitted by Crossplane (only Secret); written as Secret`);
+      const { source: _source, ...rest } = c ?? {};
+      return rest;
+    }));
+  }
+  if (s.requirements !== undefined) stepOptions.requirements = val(s.requirements);
+  for (const key of Object.keys(s)) if (!['step', 'functionRef', 'input', 'credentials', 'requirements'].includes(key)) warn(`spec.pipeline[${i}].${key}`, 'not a pipeline step field; left out');
+  const args: Expr[] = [obj(stepOptions)];
+  if (before !== undefined) args.push(obj({ before: val(before) }));
+  return call('addStep', ...args);
 }
 
 /** A step name the pipeline does not use, for the construct's own P&T step. */
@@ -274,9 +289,17 @@ function planPt(
     const base = t.base as Obj | undefined;
     if (!base || typeof base.apiVersion !== 'string' || typeof base.kind !== 'string') throw new NotExpressible(`${at}.base`, 'must be an object with apiVersion and kind');
     const known = options.composedKind?.(base.apiVersion, base.kind);
-    // The bundled L1 classes are one provider version: a kind the given CRDs define, or a
-    // version the known schemas do not serve, is written as a plain object.
-    const l1Template = known && (known.fromCrds || (known.known && !known.served)) ? undefined : l1Base(base);
+    // The bundled L1 classes are one provider version: a kind the given CRDs define is written
+    // with the repository's own class (generated from those CRDs) when there is one, a version
+    // the known schemas do not serve as a plain object.
+    let l1Template: L1Base | undefined;
+    if (known?.fromCrds) {
+      const own = known.served ? options.projectL1?.(base) : undefined;
+      if (typeof own === 'string') warnings.push({ field: `${at}.base`, message: own });
+      else l1Template = own;
+    } else if (!(known && known.known && !known.served)) {
+      l1Template = l1Base(base);
+    }
     if (!l1Template && hasNull(base)) warnings.push({ field: `${at}.base`, message: 'holds null values, which cdk8s leaves out when it synthesizes (the API server prunes them too)' });
     const resourceOptions: Record<string, Expr | undefined> = {};
     const patches = list(t.patches, `${at}.patches`).map((p, j) => emitPatch(p, `${at}.patches[${j}]`, ctx).expr);

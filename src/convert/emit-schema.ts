@@ -143,32 +143,39 @@ function node(s: Obj, path: string, indent: number, fallbacks: SchemaFallback[])
       const o = opts({ default: s.default, minProperties: s.minProperties, maxProperties: s.maxProperties, mapType: s['x-kubernetes-map-type'] });
       return checked({ code: `Schema.map(${values.code}${o ? `, ${o.code}` : ''})`, value: Schema.map(values.value, o?.value as any) }, s, fallback);
     }
-    case 'object': {
-      const props = (s.properties ?? {}) as Obj;
-      const required = (s.required ?? []) as unknown[];
-      if (!Array.isArray(required) || required.some(r => typeof r !== 'string' || !(r in props))) return fallback('required names a property that is not declared');
-      if (Array.isArray(s.required) && s.required.length === 0) return fallback('empty required list');
-      if (s['x-kubernetes-preserve-unknown-fields'] !== undefined && s['x-kubernetes-preserve-unknown-fields'] !== true) return fallback('x-kubernetes-preserve-unknown-fields: false');
-      const names = Object.keys(props);
-      const lines: string[] = [];
-      const values: Record<string, JsonSchema> = {};
-      const pad = '  '.repeat(indent + 1);
-      for (const name of names) {
-        const child = node(props[name] as Obj, path === '<root>' ? name : `${path}.${name}`, indent + 1, fallbacks);
-        const isRequired = required.includes(name);
-        const code = isRequired ? child.code : `Schema.optional(${child.code})`;
-        values[name] = isRequired ? child.value : Schema.optional(child.value);
-        lines.push(`${pad}${propertyKey(name)}: ${code},`);
-      }
-      const o = opts({
-        preserveUnknownFields: s['x-kubernetes-preserve-unknown-fields'], mapType: s['x-kubernetes-map-type'],
-        default: s.default, minProperties: s.minProperties, maxProperties: s.maxProperties,
-      });
-      const body = names.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${'  '.repeat(indent)}}`;
-      return checked({ code: `Schema.object(${body}${o ? `, ${o.code}` : ''})`, value: Schema.object(values, o?.value as any) }, s, fallback);
-    }
+    case 'object':
+      return objectNode(s, path, indent, fallbacks, fallback, opts);
   }
   return fallback('no builder has this combination of keywords');
+}
+
+/** `Schema.object(...)` for an object node; each property through {@link node}, one level deeper. */
+function objectNode(
+  s: Obj, path: string, indent: number, fallbacks: SchemaFallback[],
+  fallback: (reason: string) => Built, opts: (specific: Obj) => { code: string; value: Obj } | undefined,
+): Built {
+  const props = (s.properties ?? {}) as Obj;
+  const required = (s.required ?? []) as unknown[];
+  if (!Array.isArray(required) || required.some(r => typeof r !== 'string' || !(r in props))) return fallback('required names a property that is not declared');
+  if (Array.isArray(s.required) && s.required.length === 0) return fallback('empty required list');
+  if (s['x-kubernetes-preserve-unknown-fields'] !== undefined && s['x-kubernetes-preserve-unknown-fields'] !== true) return fallback('x-kubernetes-preserve-unknown-fields: false');
+  const names = Object.keys(props);
+  const lines: string[] = [];
+  const values: Record<string, JsonSchema> = {};
+  const pad = '  '.repeat(indent + 1);
+  for (const name of names) {
+    const child = node(props[name] as Obj, path === '<root>' ? name : `${path}.${name}`, indent + 1, fallbacks);
+    const isRequired = required.includes(name);
+    const code = isRequired ? child.code : `Schema.optional(${child.code})`;
+    values[name] = isRequired ? child.value : Schema.optional(child.value);
+    lines.push(`${pad}${propertyKey(name)}: ${code},`);
+  }
+  const o = opts({
+    preserveUnknownFields: s['x-kubernetes-preserve-unknown-fields'], mapType: s['x-kubernetes-map-type'],
+    default: s.default, minProperties: s.minProperties, maxProperties: s.maxProperties,
+  });
+  const body = names.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${'  '.repeat(indent)}}`;
+  return checked({ code: `Schema.object(${body}${o ? `, ${o.code}` : ''})`, value: Schema.object(values, o?.value as any) }, s, fallback);
 }
 
 function shapeOf(s: Obj): string | undefined {

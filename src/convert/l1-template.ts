@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { L1_CLASSES, L1_PROPERTY_NAMES, SCHEMA_DIR } from '../../imports/schemas';
 import { importedGroup } from '../schema/imported-schemas';
@@ -62,6 +63,68 @@ export function l1Base(base: Obj): L1Base | undefined {
   return rendersBack(ref.module, ref.className, props, base) ? { module: ref.module, className: ref.className, props } : undefined;
 }
 
+/** A class of a repository's generated imports folder: the module to import it from and its name. */
+export interface ProjectL1Class {
+  /** Import specifier of the module (`./imports/sql.gcp.upbound.io`, relative to the converted file). */
+  readonly module: string;
+  /** Exported class name. */
+  readonly className: string;
+}
+
+// What `cdk8s import` writes for every kind and version: the class, then its GVK.
+const GENERATED_CLASS = /export class (\w+) extends ApiObject \{[\s\S]*?GVK: GroupVersionKind = \{\s*apiVersion: '([^']+)',\s*kind: '([^']+)'/g;
+
+/**
+ * The classes of a repository's imports folder, as `cdk8s-crossplane import` generated them from
+ * the CRDs in its cdk8s.yaml: a lookup by apiVersion and kind, read from the module of the API
+ * group (`<dir>/<group>.ts`), which is imported as `<specifier>/<group>`.
+ */
+export function projectL1Classes(dir: string, specifier: string): (apiVersion: string, kind: string) => ProjectL1Class | undefined {
+  const byModule = new Map<string, Map<string, string>>();
+  return (apiVersion, kind) => {
+    const slash = apiVersion.lastIndexOf('/');
+    if (slash < 0) return undefined;
+    const group = apiVersion.slice(0, slash);
+    let classes = byModule.get(group);
+    if (!classes) {
+      classes = new Map();
+      const file = path.join(dir, `${group}.ts`);
+      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      for (const m of text.matchAll(GENERATED_CLASS)) classes.set(`${m[2]}, Kind=${m[3]}`, m[1]);
+      byModule.set(group, classes);
+    }
+    const className = classes.get(gvkKey(apiVersion, kind));
+    return className ? { module: `${specifier}/${group}`, className } : undefined;
+  };
+}
+
+/**
+ * The props name `cdk8s import` gives a schema field, when it is sure: a renamed name it is
+ * known to write, or a lowerCamel name (no two capitals in a row, no `_`, `-`, `/`, `$`) that its
+ * camel-casing keeps as it is. Anything else is not typed, and the base stays a plain object.
+ */
+function certainPropName(schemaName: string): string {
+  if (Object.prototype.hasOwnProperty.call(L1_PROPERTY_NAMES, schemaName)) return L1_PROPERTY_NAMES[schemaName];
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(schemaName) || /[A-Z]{2}/.test(schemaName) || ['build', 'equals', 'hashcode'].includes(schemaName.toLowerCase())) throw new NotTyped();
+  return schemaName;
+}
+
+/**
+ * The base as props of a class of the repository's imports folder, generated from `schema` (the
+ * CRD version the class was made from), or undefined when the base is not certainly expressible
+ * with it. The module cannot be loaded here (it is TypeScript), so names must be certain (see
+ * {@link certainPropName}); a field the class would still not know stays in the synthesized
+ * base (the Composition keeps props fields its class drops), so nothing is lost.
+ */
+export function projectL1Base(base: Obj, cls: ProjectL1Class, schema: JsonSchema): L1Base | undefined {
+  try {
+    return { module: cls.module, className: cls.className, props: toProps(base, schema, certainPropName) };
+  } catch (e) {
+    if (e instanceof NotTyped) return undefined;
+    throw e;
+  }
+}
+
 function versionSchema(apiVersion: string, kind: string): JsonSchema | undefined {
   const slash = apiVersion.indexOf('/');
   if (slash < 0) return undefined;
@@ -70,13 +133,13 @@ function versionSchema(apiVersion: string, kind: string): JsonSchema | undefined
 }
 
 /** The top level: `cdk8s import` drops apiVersion, kind and status from the props and types metadata as cdk8s' ApiObjectMetadata. */
-function toProps(base: Obj, schema: JsonSchema): Obj {
+function toProps(base: Obj, schema: JsonSchema, name: (schemaName: string) => string = propName): Obj {
   const props: Obj = {};
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const [key, value] of Object.entries(base)) {
     if (key === 'apiVersion' || key === 'kind') continue;
     if (key === 'metadata') props.metadata = metadata(value);
-    else if (key !== 'status' && Object.prototype.hasOwnProperty.call(properties, key)) props[propName(key)] = typed(value, properties[key]);
+    else if (key !== 'status' && Object.prototype.hasOwnProperty.call(properties, key)) props[name(key)] = typed(value, properties[key], name);
     else throw new NotTyped();
   }
   return props;
@@ -108,7 +171,7 @@ const PRIMITIVE = ['string', 'number', 'integer', 'boolean'];
  * TypeScript enums, `properties` a struct (renamed fields), object `additionalProperties` a map,
  * then the primitive types and arrays; anything else is `any`.
  */
-function typed(value: unknown, schema: JsonSchema | undefined): unknown {
+function typed(value: unknown, schema: JsonSchema | undefined, name: (schemaName: string) => string = propName): unknown {
   if (value === null || value === undefined) throw new NotTyped();
   if (!schema || typeof schema !== 'object') return value;
   const options = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
@@ -128,14 +191,14 @@ function typed(value: unknown, schema: JsonSchema | undefined): unknown {
     const out: Obj = {};
     for (const [key, v] of Object.entries(value)) {
       if (!Object.prototype.hasOwnProperty.call(properties, key)) throw new NotTyped();
-      out[propName(key)] = typed(v, properties[key]);
+      out[name(key)] = typed(v, properties[key], name);
     }
     return out;
   }
   if (isObject(schema.additionalProperties)) {
     if (!isObject(value)) throw new NotTyped();
     const item = schema.additionalProperties as JsonSchema;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typed(v, item)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typed(v, item, name)]));
   }
   switch (schema.type) {
     case 'string':
@@ -151,7 +214,7 @@ function typed(value: unknown, schema: JsonSchema | undefined): unknown {
     case 'array': {
       if (!Array.isArray(value)) throw new NotTyped();
       const items = isObject(schema.items) ? schema.items as JsonSchema : undefined;
-      return value.map(v => typed(v, items));
+      return value.map(v => typed(v, items, name));
     }
     default:
       // Free-form (`any`): kept as is, names included.
@@ -241,13 +304,15 @@ export class L1Imports {
     return [...this.byModule.keys()].sort().map(module => {
       const classes = this.byModule.get(module)!;
       const specifiers = [...classes.keys()].sort().map(c => (classes.get(c) === c ? c : `${c} as ${classes.get(c)}`));
-      return `import { ${specifiers.join(', ')} } from '${libraryModule}/imports/${module}';`;
+      // A repository's own imports folder is named by a relative specifier; bundled groups by name.
+      const from = module.startsWith('.') || module.startsWith('/') ? module : `${libraryModule}/imports/${module}`;
+      return `import { ${specifiers.join(', ')} } from '${from}';`;
     });
   }
 }
 
 /** `compute.gcp.m.upbound.io` -> `ComputeGcpM`: the labels before the provider's domain. */
-function groupPrefix(group: string): string {
-  const labels = group.split('.');
+function groupPrefix(module: string): string {
+  const labels = module.slice(module.lastIndexOf('/') + 1).split('.');
   return pascalCase((labels.length > 2 ? labels.slice(0, -2) : labels).join('-'));
 }

@@ -13,6 +13,14 @@ export interface GenerateDocsOptions {
    * @default - `xrds[<index>]`
    */
   readonly sources?: readonly string[];
+  /**
+   * Compositions: each page draws the data flow of those that compose its XRD (a Mermaid
+   * diagram, with reconcile numbers from simulating the page's example XRs) and lists what they
+   * compose, checked against the provider schemas in force (see `XrdMarkdownOptions.compositions`).
+   *
+   * @default - no data flow or composed resources sections
+   */
+  readonly compositions?: readonly object[];
 }
 
 /** Name of the index page in the map {@link generateDocs} returns. */
@@ -34,7 +42,7 @@ export const DOCS_INDEX_FILE = 'index.md';
 export function generateDocs(xrds: readonly object[], examples: readonly object[] = [], options: GenerateDocsOptions = {}): Map<string, string> {
   const sourceOf = (i: number) => options.sources?.[i] ?? `xrds[${i}]`;
   const pages = xrds.map((xrd, i) => {
-    const markdown = xrdToMarkdown(xrd, { examples, source: sourceOf(i) });
+    const markdown = xrdToMarkdown(xrd, { examples, source: sourceOf(i), compositions: options.compositions });
     return { index: i, summary: summarizeXrd(xrd), markdown };
   });
   // Kind and group name the page: check them as the API server does before they become file names.

@@ -14,7 +14,7 @@ import type { State } from './protocol';
 import type { ObjectValue, Value } from './go/values';
 import { compareGoStrings, deepCopy, isObject } from './go/values';
 import { UserError } from '../errors';
-import { DEFAULT_FIRST_N, stableNAndSomeMore as runtimeStableNAndSomeMore } from './runtime/resource';
+import { DEFAULT_FIRST_N, stableNAndSomeMore } from './runtime/resource';
 import type { ReconcileOutput } from './reconcile/reconciler';
 import { replaceConditionTimestamps } from './reconcile/composite';
 import { mergeOverride } from './reconcile/merge-override';
@@ -110,11 +110,6 @@ function setComposedMetadata(cd: ObjectValue, xr: ObjectValue, name: string): vo
   m.ownerReferences = refs;
 }
 
-/** Crossplane's StableNAndSomeMore: sorted, `a, b, and c`, or the first three and `, and N more`. */
-function stableNAndSomeMore(names: string[]): string {
-  return runtimeStableNAndSomeMore(DEFAULT_FIRST_N, names);
-}
-
 function normalizeCondition(c: ObjectValue): ObjectValue {
   const out: ObjectValue = {
     type: c.type ?? '',
@@ -188,7 +183,7 @@ export function renderDocuments(input: RenderDocumentsInput): RenderDocuments {
   if (compositeReady === 'READY_FALSE') {
     ready = { type: 'Ready', status: 'False', reason: 'Creating', lastTransitionTime: CONDITION_TIME };
   } else if (compositeReady === 'READY_UNSPECIFIED' && unready.length > 0) {
-    ready = { type: 'Ready', status: 'False', reason: 'Creating', message: `Unready resources: ${stableNAndSomeMore(unready)}`, lastTransitionTime: CONDITION_TIME };
+    ready = { type: 'Ready', status: 'False', reason: 'Creating', message: `Unready resources: ${stableNAndSomeMore(DEFAULT_FIRST_N, unready)}`, lastTransitionTime: CONDITION_TIME };
   }
   setConditions(xr, [ready]);
   for (const c of input.conditions) {

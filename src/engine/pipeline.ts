@@ -15,7 +15,7 @@ import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
 import type {
-  CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, ResourceSelector, Severity, State,
+  CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, Requirements, ResourceSelector, Severity, State,
 } from './protocol';
 
 /** A non-fatal result, with the step that returned it. */
@@ -106,8 +106,13 @@ export interface PipelineOutput {
   readonly conditions: StepCondition[];
 }
 
-/** Crossplane's limit on extra rounds for requirements (`MaxRequirementsIterations`). */
-const MAX_REQUIREMENTS_ITERATIONS = 5;
+/**
+ * Crossplane's limit on extra calls of one step for its requirements
+ * (`MaxRequirementsIterations` in crossplane/crossplane internal/xfn/required_resources.go,
+ * commit 2d040d2daf4e; the same constant in cmd/crank/render at v2.2.0): the first call plus at
+ * most five more.
+ */
+export const MAX_REQUIREMENTS_ITERATIONS = 5;
 
 /** What a step's Function resolves to: an implementation, or why there is none. */
 export type ImplementationLookup =
@@ -161,12 +166,15 @@ function metaName(o: ObjectValue): string {
   return isObject(m) && typeof m.name === 'string' ? m.name : '';
 }
 
-/** Resources of `pool` matching a selector, as render's filtering fetcher serves them. */
-export function selectResources(pool: readonly ObjectValue[], sel: ResourceSelector): ObjectValue[] {
+/**
+ * Resources of `pool` matching a selector, as render's filtering fetcher serves them. With
+ * `anyVersion` the apiVersion is not compared (only to explain a requirement that found nothing).
+ */
+export function selectResources(pool: readonly ObjectValue[], sel: ResourceSelector, anyVersion = false): ObjectValue[] {
   const sorted = [...pool].sort((a, b) => (metaName(a) < metaName(b) ? -1 : metaName(a) > metaName(b) ? 1 : 0));
   const out: ObjectValue[] = [];
   for (const r of sorted) {
-    if (r.apiVersion !== sel.apiVersion || r.kind !== sel.kind) continue;
+    if ((!anyVersion && r.apiVersion !== sel.apiVersion) || r.kind !== sel.kind) continue;
     if ((sel.matchName ?? '') === metaName(r)) return [fromStruct(r) as ObjectValue];
     if (sel.matchLabels) {
       const labels = labelsOf(r);
@@ -262,19 +270,137 @@ export function copyState(s: State): State {
   return out;
 }
 
-function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep): FunctionResponse {
+/**
+ * The error of a step that could not run, worded by the caller: the classic output says
+ * `cannot run pipeline step "x": ...`, the reconcile output Crossplane's composer's
+ * `cannot run Composition pipeline step "x": ...`.
+ */
+export type StepErrorFactory = (step: PipelineStep, detail: string) => Error;
+
+const classicStepError: StepErrorFactory = (step, detail) => new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: ${detail}`, step.step);
+
+function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep, stepError: StepErrorFactory): FunctionResponse {
   let rsp: FunctionResponse;
   try {
     rsp = impl(req);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const msg = err instanceof Error ? err.message : String(err);
-    throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: the function implementation threw: ${msg}`, step.step);
+    throw stepError(step, `the function implementation threw: ${msg}`);
   }
   if (!rsp || typeof rsp !== 'object' || typeof (rsp as { then?: unknown }).then === 'function') {
-    throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: the function implementation must return a FunctionResponse synchronously`, step.step);
+    throw stepError(step, 'the function implementation must return a FunctionResponse synchronously');
   }
   return rsp;
+}
+
+/** Requirements as protobuf compares them: absent (nil) apart from empty, empty maps as absent maps. */
+function normalizedRequirements(r: Requirements | undefined | null): Value | undefined {
+  if (r === undefined || r === null) return undefined;
+  const selectors = (m: Record<string, ResourceSelector> | undefined): Value => {
+    const out: Record<string, Value> = {};
+    for (const k of Object.keys(m ?? {}).sort()) {
+      const sel = m![k];
+      const o: Record<string, Value> = { apiVersion: sel?.apiVersion ?? '', kind: sel?.kind ?? '' };
+      if (sel?.matchName !== undefined) o.matchName = sel.matchName;
+      if (sel?.matchLabels !== undefined) o.matchLabels = { ...sel.matchLabels };
+      if (sel?.namespace !== undefined && sel.namespace !== '') o.namespace = sel.namespace;
+      out[k] = o;
+    }
+    return out;
+  };
+  return { resources: selectors(r.resources), extraResources: selectors(r.extraResources) };
+}
+
+function sameResources(a: Readonly<Record<string, ObjectValue[]>> | undefined, b: Readonly<Record<string, ObjectValue[]>>): boolean {
+  const ak = Object.keys(a ?? {});
+  if (ak.length !== Object.keys(b).length) return false;
+  return ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a![k] as Value, b[k] as Value));
+}
+
+/**
+ * How a step's requirements are served: the resources a selector selects, as Struct values
+ * (matchName: the one object of that name; matchLabels: every object with those labels). With
+ * `anyVersion`, the objects of the selector's kind at any apiVersion (only for
+ * {@link otherVersionOf}'s hint). `render` serves the required resources it was given; the
+ * reconcile output serves them from its in-memory API server.
+ */
+export type RequirementSelector = (sel: ResourceSelector, anyVersion: boolean) => ObjectValue[];
+
+/** A {@link RequirementSelector} over a list of objects. */
+export function poolSelector(pool: readonly ObjectValue[]): RequirementSelector {
+  return (sel, anyVersion) => selectResources(pool, sel, anyVersion);
+}
+
+/**
+ * Why a requirement that selected nothing might have been meant to select something: a resource
+ * of the same kind and name (or labels) that was given at another apiVersion. `crossplane render`
+ * matches apiVersion exactly, while a cluster serves an object at every version of its CRD (an
+ * EnvironmentConfig written as v1alpha1 is read as v1beta1), so this is a likely input mistake.
+ */
+function otherVersionOf(select: RequirementSelector, requirement: string, sel: ResourceSelector): string | undefined {
+  const near = select(sel, true).filter((r) => r.apiVersion !== sel.apiVersion);
+  if (near.length === 0) return undefined;
+  const what = sel.matchName !== undefined ? `${sel.kind} ${goQuote(sel.matchName)}` : `${sel.kind}s with labels ${JSON.stringify(sel.matchLabels ?? {})}`;
+  const given = [...new Set(near.map((r) => String(r.apiVersion)))].join(', ');
+  return `requirement ${goQuote(requirement)} asks for ${what} at ${sel.apiVersion}, the required resources hold ${near.length === 1 ? 'it' : 'them'} at ${given}`;
+}
+
+/**
+ * The message of a step's fatal result, with a hint when a requirement selected nothing because
+ * its resources were given at another apiVersion ({@link runWithRequirements}' `misses`).
+ */
+export function fatalResultMessage(step: string, message: string, misses: readonly string[]): string {
+  const hint = misses.length > 0
+    ? ` (note: ${misses.join('; ')}. Render matches apiVersion exactly, while a cluster serves an object at every version of its CRD: `
+      + 'write those resources with the apiVersion the requirement asks for)'
+    : '';
+  return `pipeline step ${goQuote(step)} returned a fatal result: ${message}${hint}`;
+}
+
+/**
+ * Calls a step until its requirements stabilize, serving each call the resources its previous
+ * response asked for, as Crossplane's `FetchingFunctionRunner.RunFunction` does
+ * (crossplane/crossplane internal/xfn/required_resources.go at 2d040d2daf4e):
+ * - a fatal result ends the step at once;
+ * - requirements equal to the previous call's (none at all on the first call) end it;
+ * - each call gets the bootstrap resources plus what the last requirements select, and the
+ *   context the last call returned;
+ * - when the first call already had everything its requirements select, it is final;
+ * - after the first call and {@link MAX_REQUIREMENTS_ITERATIONS} more, unstable requirements
+ *   fail the step.
+ * `select` serves the requirements (both `resources` and the deprecated `extraResources`);
+ * `misses` are hints for {@link fatalResultMessage}. Both outputs of render run steps through it.
+ */
+export function runWithRequirements(
+  impl: CompositionFunctionImpl, first: FunctionRequest, step: PipelineStep, select: RequirementSelector,
+  stepError: StepErrorFactory = classicStepError,
+): { rsp: FunctionResponse; misses: string[] } {
+  const misses: string[] = [];
+  const bootstrap = first.requiredResources;
+  let previous: Value | undefined;
+  let req = first;
+  for (let i = 0; i <= MAX_REQUIREMENTS_ITERATIONS; i++) {
+    const rsp = callStep(impl, req, step, stepError);
+    if ((rsp.results ?? []).some((r) => r.severity === 'SEVERITY_FATAL')) return { rsp, misses };
+    const reqs = normalizedRequirements(rsp.requirements);
+    if (reqs === previous || (reqs !== undefined && previous !== undefined && deepEqual(reqs, previous))) return { rsp, misses };
+    const resources: Record<string, ObjectValue[]> = { ...bootstrap };
+    const extra: Record<string, ObjectValue[]> = {};
+    const serve = (into: Record<string, ObjectValue[]>, name: string, sel: ResourceSelector) => {
+      into[name] = select(sel, false);
+      if (into[name].length === 0) {
+        const miss = otherVersionOf(select, name, sel);
+        if (miss && !misses.includes(miss)) misses.push(miss);
+      }
+    };
+    for (const [name, sel] of Object.entries(rsp.requirements?.extraResources ?? {})) serve(extra, name, sel);
+    for (const [name, sel] of Object.entries(rsp.requirements?.resources ?? {})) serve(resources, name, sel);
+    if (i === 0 && sameResources(req.requiredResources, resources) && sameResources(req.extraResources, extra)) return { rsp, misses };
+    previous = reqs;
+    req = { ...req, requiredResources: resources, extraResources: extra, context: rsp.context ?? {} };
+  }
+  throw stepError(step, `requirements didn't stabilize after the maximum number of iterations (${MAX_REQUIREMENTS_ITERATIONS})`);
 }
 
 /** Runs every step. Throws {@link PipelineError} on a fatal result or a missing Function. */
@@ -301,26 +427,12 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       credentials: credentialsFor(step, input.credentials),
       requiredResources,
     };
-    let rsp = callStep(impl, req, step);
-    let lastReqs: Value | undefined;
-    for (let i = 0; ; i++) {
-      const reqs = (rsp.requirements?.resources ?? undefined) as unknown as Value | undefined;
-      if (!reqs || Object.keys(reqs).length === 0 || (lastReqs !== undefined && deepEqual(reqs, lastReqs))) break;
-      if (i >= MAX_REQUIREMENTS_ITERATIONS) {
-        throw new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: requirements didn't stabilize after the maximum number of iterations (${MAX_REQUIREMENTS_ITERATIONS})`, step.step);
-      }
-      lastReqs = reqs;
-      const served: Record<string, ObjectValue[]> = { ...requiredResources };
-      for (const [name, sel] of Object.entries(rsp.requirements!.resources!)) served[name] = selectResources(input.requiredResources, sel);
-      rsp = callStep(impl, { ...req, requiredResources: served }, step);
-    }
+    const { rsp, misses } = runWithRequirements(impl, req, step, poolSelector(input.requiredResources));
     desired = asState(rsp.desired, owned);
     context = (owned ? toStructInPlace(rsp.context ?? {}) : fromStruct(rsp.context ?? {})) as ObjectValue;
     for (const c of rsp.conditions ?? []) conditions.push({ ...c, step: step.step });
     for (const r of rsp.results ?? []) {
-      if (r.severity === 'SEVERITY_FATAL') {
-        throw new PipelineError(`pipeline step ${goQuote(step.step)} returned a fatal result: ${r.message}`, step.step);
-      }
+      if (r.severity === 'SEVERITY_FATAL') throw new PipelineError(fatalResultMessage(step.step, r.message ?? '', misses), step.step);
       results.push({ step: step.step, severity: r.severity ?? 'SEVERITY_UNSPECIFIED', message: r.message ?? '' });
     }
   }

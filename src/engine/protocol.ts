@@ -119,6 +119,26 @@ export interface FunctionRequest {
   credentials: Record<string, Record<string, string>>;
   /** Resources the step required, by requirement name. */
   requiredResources: Record<string, ObjectValue[]>;
+  /**
+   * Resources served for the deprecated `requirements.extraResources` field, by name (older
+   * functions read them here).
+   * @default - none
+   */
+  extraResources?: Record<string, ObjectValue[]>;
+}
+
+/** What a function asks Crossplane to fetch before calling it again. */
+export interface Requirements {
+  /**
+   * Resources by requirement name, served in the request's `requiredResources`.
+   * @default - none
+   */
+  resources?: Record<string, ResourceSelector>;
+  /**
+   * The deprecated form of `resources`, served in the request's `extraResources`.
+   * @default - none
+   */
+  extraResources?: Record<string, ResourceSelector>;
 }
 
 /** What one step returns. */
@@ -138,7 +158,7 @@ export interface FunctionResponse {
    * Resources the function needs; the pipeline calls the step again with them.
    * @default - none
    */
-  requirements?: { resources?: Record<string, ResourceSelector> };
+  requirements?: Requirements;
 }
 
 /**

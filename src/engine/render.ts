@@ -4,6 +4,7 @@
  * with `output: 'classic'` it prints what the classic `crossplane render` of Crossplane v2.2 and
  * earlier printed (reference §4.4 A). The function pipeline runs in-process. Synchronous.
  */
+import { documentLimitProblem, isStackOverflow, MAX_NESTING_DEPTH, tooDeepMessage } from '../yaml/limits';
 import type { FunctionCatalogue } from './catalogue';
 import { PipelineError, RenderError } from './errors';
 import { BUILT_IN_CATALOGUE } from './functions';
@@ -58,7 +59,9 @@ export interface RenderOptions {
    */
   readonly observed?: readonly unknown[];
   /**
-   * Resources served to functions' resource requirements.
+   * Resources served to functions' resource requirements (`crossplane render -e`), e.g. the
+   * EnvironmentConfigs function-environment-configs selects. A requirement gets those of its
+   * exact apiVersion and kind with its name, or with all its labels, sorted by name.
    * @default - none
    */
   readonly requiredResources?: readonly unknown[];
@@ -163,7 +166,8 @@ export function checkComposition(xr: ObjectValue, comp: ObjectValue): void {
 }
 
 function shapeError(field: string, constraint: string, got: unknown, fix: string): RenderError {
-  const shown = got === undefined ? '' : typeof got === 'string' ? got : JSON.stringify(toPlain(got as Value));
+  // The Composition as given may hold bigints (YAML read with int64s), which JSON.stringify refuses.
+  const shown = got === undefined ? '' : typeof got === 'string' ? got : JSON.stringify(toPlain(got as Value), (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
   return new RenderError(`${field} ${constraint}, got '${shown}': ${fix}`, 'input', field);
 }
 
@@ -171,7 +175,7 @@ function shapeError(field: string, constraint: string, got: unknown, fix: string
  * The pipeline steps, checked for the shape the Composition CRD requires. `example` is the
  * Function name a fix suggests.
  */
-function pipelineSteps(comp: ObjectValue, example: string): PipelineStep[] {
+export function pipelineSteps(comp: ObjectValue, example: string): PipelineStep[] {
   const spec = isObject(comp.spec) ? comp.spec : {};
   const pipeline = spec.pipeline;
   if (pipeline === undefined || pipeline === null) return [];
@@ -211,12 +215,40 @@ function objects(list: readonly unknown[] | undefined, what: string): ObjectValu
 }
 
 /**
+ * Inputs already found within the limits: a Composition, XRD or observed resource rendered
+ * again (a test suite, a simulation) is not walked again.
+ */
+const withinLimits = new WeakSet<object>();
+
+/**
  * Renders an XR with its Composition, offline. Throws {@link RenderError} (a UserError) for
  * bad input or a failed pipeline. In reconcile output a fatal result throws a RenderError whose
  * `fatal` is true and whose `partial` holds what the reconcile wrote before it; in classic
  * output there is never a partial result.
  */
 export function render(options: RenderOptions): RenderResult {
+  // The engine walks documents recursively: anything nested deeper than the offline tools
+  // follow is refused before the first walk, naming the input and the field.
+  const inputs: [string, unknown][] = [['xr', options.xr], ['composition', options.composition], ['xrd', options.xrd], ['context', options.context],
+    ...(options.observed ?? []).map((o, i): [string, unknown] => [`observed[${i}]`, o]),
+    ...(options.extraResources ?? []).map((o, i): [string, unknown] => [`extraResources[${i}]`, o]),
+    ...(options.requiredResources ?? []).map((o, i): [string, unknown] => [`requiredResources[${i}]`, o])];
+  for (const [what, value] of inputs) {
+    if (value === null || typeof value !== 'object' || withinLimits.has(value)) continue;
+    const limit = documentLimitProblem(value);
+    if (limit) throw new RenderError(`${what}${limit.path === '' ? '' : `.${limit.path}`} ${limit.message}`);
+    withinLimits.add(value);
+  }
+  try {
+    return renderUnguarded(options);
+  } catch (err) {
+    // Deep values a function builds itself, on a smaller stack than usual: still not a crash.
+    if (!isStackOverflow(err)) throw err;
+    throw new RenderError(`the render ran out of stack: an input or a function's output ${tooDeepMessage(MAX_NESTING_DEPTH)}`);
+  }
+}
+
+function renderUnguarded(options: RenderOptions): RenderResult {
   const xr = fromKubernetesJson(asObject(options.xr, 'xr')) as ObjectValue;
   const comp = asObject(options.composition, 'composition');
   checkComposition(xr, comp);

@@ -96,6 +96,10 @@ export function projectTemplate(options: ProjectTemplateOptions): Map<string, st
     },
     dependencies: { 'cdk8s-crossplane': options.spec ?? `^${v.self}`, ...pick(RUNTIME) },
     devDependencies: pick(DEV),
+    // npm runs no dependency's install script unless allowed here, and warns about each it
+    // skipped. esbuild's only swaps its launcher for the native binary; the jest transform
+    // uses esbuild's API, which works without it. Denying it by name keeps installs quiet.
+    allowScripts: { esbuild: false },
   };
   const files = new Map<string, string>();
   files.set('package.json', JSON.stringify(packageJson, null, 2) + '\n');
@@ -134,7 +138,9 @@ function cdk8sYaml(version: string): string {
   return `# \`npm run synth\` (cdk8s synth) runs main.ts and writes dist/, then validates every object written with
 # cdk8s-crossplane's validator (provider and Crossplane schemas, CEL rules) and fails on errors.
 language: typescript
-app: npx tsx main.ts
+# node loads tsx (a devDependency) to run main.ts directly: no second process and no npm start,
+# as \`npx tsx\` would cost. --import needs Node.js 20.6 or newer.
+app: node --import tsx main.ts
 output: dist
 # The provider APIs this repository composes, beyond the ones cdk8s-crossplane bundles: CRD
 # files, folders of them (a provider package's package/crds) or the output of
@@ -155,9 +161,10 @@ validations:
 
 const MAIN_TS = `/**
  * The platform's APIs. \`npm run synth\` runs this file: dist/ gets one YAML file per chart
- * (the Function objects first, then each API's XRD and Compositions) and crossplane.yaml, the
- * package metadata of a Crossplane Configuration.
+ * (the Function objects first, then each API's XRD and Compositions), and dist/package/ the
+ * Crossplane Configuration package (crossplane.yaml, the XRDs and the Compositions).
  */
+import * as path from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
@@ -226,8 +233,10 @@ if (require.main === module) {
   const app = new App();
   const { pkg } = build(app);
   app.synth();
-  // Package metadata is not a cluster object, so no chart writes it.
-  pkg.writeFile(app.outdir);
+  // The Configuration package: crossplane.yaml with the XRDs and Compositions, which
+  // \`npx cdk8s-crossplane package\` builds into an .xpkg. crossplane.yaml is package metadata,
+  // not a cluster object, so it is written only there.
+  pkg.writeFolder(path.join(app.outdir, 'package'));
 }
 `;
 
@@ -301,16 +310,50 @@ Platform APIs for Crossplane, written in TypeScript with
 \`\`\`sh
 npm install
 npm test            # type-check, then render every API for example XRs and validate the result
-npm run synth       # cdk8s synth: write dist/ (Functions, XRDs, Compositions, crossplane.yaml), validated
+npm run synth       # cdk8s synth: write dist/ and dist/package/, validated
+npx cdk8s-crossplane package --sbom   # build dist/package/ into an .xpkg, with its SBOM
 \`\`\`
 
 - \`main.ts\`: the APIs. Each is a chart with an XRD (its schema is also the XR's TypeScript
   type) and a Composition whose patches are typed on both ends.
 - \`main.test.ts\`: renders the Composition offline, exactly as Crossplane's pipeline would,
   and validates the composed resources against the provider schemas.
-- \`dist/\`: what \`npm run synth\` writes. Apply the Function objects first, then the XRDs,
-  then the Compositions (\`crossplane.yaml\` is package metadata, not a cluster object: build a
-  Configuration package with \`crossplane xpkg build\`, or leave it out when applying).
+- \`cdk8s.yaml\`: the app, the validation plugin, and \`imports\`: the provider CRDs this
+  repository composes beyond the ones cdk8s-crossplane bundles (see below).
+
+## What \`npm run synth\` writes
+
+\`\`\`
+dist/functions.k8s.yaml          the Function objects the Compositions use
+dist/<api>.k8s.yaml              each API's XRD and Compositions
+dist/package/crossplane.yaml     the Configuration package: its metadata (dependsOn lists the
+dist/package/<api>.k8s.yaml      Functions and Providers used), the XRDs and the Compositions
+\`\`\`
+
+To apply the platform directly, apply the Function objects first, then the XRDs, then the
+Compositions (the top-level files of \`dist/\`; \`dist/package/\` repeats the XRDs and
+Compositions and holds \`crossplane.yaml\`, which is not a cluster object).
+
+To ship it as a Crossplane package, build \`dist/package/\` (the layout \`crossplane xpkg build\`
+reads) with \`npx cdk8s-crossplane package\`: it writes \`dist/package/<name>-<digest>.xpkg\`,
+byte for byte the same for the same input, and prints the digest to push
+(\`crossplane xpkg push -f FILE REGISTRY/ORG/NAME:TAG\`). \`--sbom\` adds a CycloneDX SBOM listing
+the Function and Provider dependencies, \`--provenance\` an in-toto SLSA provenance statement
+naming the package digest, the git commit and package-lock.json.
+
+## Provider APIs
+
+List the CRDs of the provider versions you run under \`imports\` in \`cdk8s.yaml\` (files, folders
+such as a provider package's \`package/crds\`, or the output of \`crossplane xpkg extract\`), then
+run \`npm run import\`: it writes typed L1 classes to \`imports/<group>.ts\` (generated: do not
+edit). Synth, \`npm test\` (\`toBeValidAgainst()\`) and validation check those kinds against the
+listed schemas.
+
+## Install scripts
+
+\`package.json\` denies esbuild's install script (\`allowScripts\`): it only swaps esbuild's
+launcher for the native binary, and the jest transform calls esbuild's API, which works
+without it. So \`npm install\` runs no install script and warns about none.
 `;
 }
 

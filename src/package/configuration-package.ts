@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Construct } from 'constructs';
-import { Yaml } from 'cdk8s';
+import { App, Chart, Names, Yaml } from 'cdk8s';
 import { Composition } from '../composition/composition';
-import { failConstruct } from '../errors';
+import { failConstruct, UserError } from '../errors';
 import { FunctionPackage } from '../functions/function-package';
 import { providerPackageFor, ProviderPackage } from './provider-packages';
+import { isConfigurationContent } from './xpkg';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -72,8 +73,9 @@ export interface ConfigurationPackageProps {
  * under names derived from the path (`crossplane-contrib-function-...`), which steps then must
  * reference: use `FunctionPackage.withName` pins on an external registry for that layout.
  *
- * It is not a cluster object, so it is never part of a chart: call `writeFile(outdir)` after
- * `app.synth()` (examples/main.ts does) or `toYaml()`.
+ * It is not a cluster object, so it is never part of a chart: call `writeFolder(dir)` after
+ * `app.synth()` for the whole package folder (init's template does), `writeFile(outdir)` for
+ * crossplane.yaml alone, or `toYaml()`.
  */
 export class ConfigurationPackage extends Construct {
   /** `metadata.name`. */
@@ -136,6 +138,44 @@ export class ConfigurationPackage extends Construct {
     fs.mkdirSync(outdir, { recursive: true });
     fs.writeFileSync(file, this.toYaml());
     return file;
+  }
+
+  /**
+   * Writes the Configuration package folder that `crossplane xpkg build` and
+   * `cdk8s-crossplane package` read: `<dir>/crossplane.yaml`, and for every chart of the app
+   * with XRDs or Compositions (or other objects a Configuration may hold) a
+   * `<chart>.k8s.yaml` with those objects, XRDs first. Functions, Providers and example XRs
+   * stay out: Crossplane rejects a Configuration that holds them. `*.k8s.yaml` files an
+   * earlier run left there (a renamed chart) are removed first, so the package holds what this
+   * app synthesizes; other files are left alone. Call it after `app.synth()`, with a folder of
+   * its own (not the app's output folder, whose chart files it would remove); returns the paths
+   * written, sorted.
+   *
+   * @throws UserError when `dir` is the app's output folder
+   */
+  public writeFolder(dir: string): string[] {
+    const root = this.node.root;
+    const outdir = root instanceof App ? root.outdir : undefined;
+    if (outdir !== undefined && path.resolve(dir) === path.resolve(outdir)) {
+      throw new UserError(`ConfigurationPackage.writeFolder needs a folder of its own, got the app's output folder '${dir}', whose chart files it would replace: `
+        + "pass a folder inside it, e.g. path.join(app.outdir, 'package')");
+    }
+    const files: Array<[string, string]> = [];
+    for (const chart of this.node.root.node.findAll().filter((c): c is Chart => Chart.isChart(c))) {
+      const objects = (chart.toJson() as Record<string, any>[])
+        .filter((o) => typeof o?.apiVersion === 'string' && isConfigurationContent(o.apiVersion, String(o.kind)));
+      // XRDs before what composes them, as Crossplane establishes them; otherwise synth order.
+      const rank = (o: Record<string, any>) => (o.kind === 'CompositeResourceDefinition' ? 0 : 1);
+      objects.sort((a, b) => rank(a) - rank(b));
+      if (objects.length > 0) files.push([`${Names.toDnsLabel(chart)}.k8s.yaml`, Yaml.stringify(...objects)]);
+    }
+    files.push(['crossplane.yaml', this.toYaml()]);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const entry of fs.readdirSync(dir)) {
+      if (entry.endsWith('.k8s.yaml') && fs.statSync(path.join(dir, entry)).isFile()) fs.rmSync(path.join(dir, entry));
+    }
+    for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
+    return files.map(([name]) => path.join(dir, name)).sort();
   }
 
   private problems(): string[] {

@@ -98,6 +98,11 @@ const CONFIGURATION_KINDS: Readonly<Record<string, string>> = {
   'ops.crossplane.io/WatchOperation': 'WatchOperation',
 };
 
+/** Whether a Configuration package may hold an object of this apiVersion and kind (besides its meta object). */
+export function isConfigurationContent(apiVersion: string, kind: string): boolean {
+  return Object.prototype.hasOwnProperty.call(CONFIGURATION_KINDS, `${groupOf(apiVersion)}/${kind}`);
+}
+
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const SEMVER_TERM = /^(>=|<=|!=|=>|=<|>|<|=|~>|~|\^)?\s*v?(\d+|x|X|\*)(\.(\d+|x|X|\*))?(\.(\d+|x|X|\*))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 

@@ -15,7 +15,7 @@ export class PatchSet<XR = any> {
     patches.forEach((p, i) => {
       if (p?.type === PatchType.PATCH_SET) {
         throw new UserError(`PatchSet '${name}' patches[${i}] must not be a PatchSet patch, got patch set '${p.patchSetName}': `
-          + 'P&T cannot nest patch sets; list its patches here instead');
+          + 'P&T cannot nest patch sets (it fails the step with "cannot resolve PatchSets: a patch in a PatchSet cannot be of type PatchSet"); list its patches here instead');
       }
       if (typeof p?._toJson !== 'function' || p.readsFrom === undefined) {
         throw new UserError(`PatchSet '${name}' patches[${i}] must be built with a Patch factory, got '${JSON.stringify(p)}'`);

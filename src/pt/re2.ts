@@ -5,7 +5,9 @@ import { goRegexpSyntaxError } from '../engine/go/regexp';
  * (`error parsing regexp: <kind>: \`<arg>\``).
  */
 const HINTS: readonly { readonly match: RegExp; readonly hint: (arg: string) => string }[] = [
-  { match: /^invalid or unsupported Perl syntax: `\(\?(<?[=!]|<`$)/, hint: () => 'lookahead and lookbehind assertions are not supported by Go regular expressions (RE2)' },
+  { match: /^invalid or unsupported Perl syntax: `\(\?[=!]`$/, hint: () => 'lookahead and lookbehind assertions are not supported by Go regular expressions (RE2)' },
+  // Go reads `(?<` as the start of a named group `(?<name>...)`.
+  { match: /^invalid named capture: `\(\?<[=!]/, hint: () => 'lookahead and lookbehind assertions are not supported by Go regular expressions (RE2)' },
   { match: /^invalid escape sequence: `\\[1-9]`$/, hint: () => 'backreferences (\\1...) are not supported by Go regular expressions (RE2)' },
   { match: /^invalid escape sequence: `(.*)`$/, hint: (arg) => `invalid escape sequence '${arg}' in Go regular expressions (RE2)` },
   { match: /^invalid nested repetition operator: `[*+?}]\+`$/, hint: () => 'possessive quantifiers (a*+) are not supported by Go regular expressions (RE2)' },

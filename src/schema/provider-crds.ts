@@ -12,11 +12,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { parse, parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
 import { UserError } from '../errors';
 import { warnOnce } from '../_warn-once';
 import type { ImportedGroup, ImportedKind, ImportedVersion } from './imported-kind';
 import { JsonSchema } from './json-schema';
+
+/**
+ * The full YAML parser, loaded when a CRD source or cdk8s.yaml is read: every command and the
+ * validation plugin import this module, and most runs read neither (loading the parser is a
+ * tenth of a cold `validate`).
+ */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml') as typeof Yaml;
+}
 
 /** The CRDs read from a list of sources, grouped by API group. */
 export interface ProviderCrds {
@@ -65,7 +75,7 @@ function crdsOfFile(file: string, shown: string, inFolder: boolean): Record<stri
   } catch (err) {
     throw new UserError(`${shown}: cannot be read as a CRD source: ${(err as Error).message}`);
   }
-  const docs = parseAllDocuments(text);
+  const docs = yaml().parseAllDocuments(text);
   const out: Record<string, any>[] = [];
   const kinds: string[] = [];
   docs.forEach((doc, i) => {
@@ -203,7 +213,7 @@ export function projectCrdSources(dir: string): string[] {
   const file = path.join(dir, 'cdk8s.yaml');
   let config: { imports?: unknown };
   try {
-    config = (parse(fs.readFileSync(file, 'utf8')) ?? {}) as { imports?: unknown };
+    config = (yaml().parse(fs.readFileSync(file, 'utf8')) ?? {}) as { imports?: unknown };
   } catch (err) {
     throw new UserError(`${file}: not parseable YAML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -1,3 +1,4 @@
+import { goRegexpSyntaxError } from '../engine/go/regexp';
 import { AnySchema } from './schema-types';
 import { VALIDATION_REASONS } from './validation-rule';
 
@@ -12,6 +13,12 @@ export interface SchemaViolation {
   readonly message: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * `warning` for what the API server accepts and silently drops (an unknown keyword such as a
+   * misspelt `decription`): the object works in a cluster, so it must not fail validation.
+   * @default 'error'
+   */
+  readonly severity?: 'error' | 'warning';
 }
 
 /** Options of `checkStructural`. */
@@ -23,6 +30,17 @@ export interface CheckStructuralOptions {
    * @default false
    */
   readonly root?: boolean;
+  /**
+   * Whether the schema is an XRD version's `openAPIV3Schema`. Crossplane does not hand it to
+   * the API server as it is: it builds the XR CRD from a base schema of its own and copies in
+   * only the root's description and CEL rules and, from `spec` and `status`, their properties,
+   * required lists, CEL rules, oneOf and description (crossplane-runtime `pkg/xcrd/crd.go`
+   * `genCrdVersion`). A missing `type: object` on the root, `spec` or `status` is therefore
+   * harmless, and is not reported.
+   *
+   * @default false
+   */
+  readonly xrd?: boolean;
 }
 
 /** `<path> <message>: <fix>`, the house error shape. */
@@ -76,25 +94,34 @@ type Node = Record<string, unknown>;
  */
 export function checkStructural(schema: AnySchema, path: string, options: CheckStructuralOptions = {}): SchemaViolation[] {
   const out: SchemaViolation[] = [];
-  const report = (at: string, message: string, fix: string) => out.push({ path: at, message, fix });
+  const report: Report = (at, message, fix, severity) => out.push({ path: at, message, fix, ...(severity === 'warning' ? { severity } : {}) });
   if (!isNode(schema)) {
     report(path, `must be a schema object, got '${show(schema)}'`, 'write a JSON schema object');
     return out;
   }
-  if (options.root) {
-    if (schema.type !== 'object') {
+  const xrd = options.xrd === true;
+  if (options.root || xrd) {
+    if (schema.type !== 'object' && !(xrd && schema.type === undefined)) {
       report(`${path}.type`, `must be 'object' at the root, got '${show(schema.type)}'`, "set type: 'object'");
     }
   }
-  walk(schema as Node, path, options.root === true, report);
+  walk(schema as Node, path, options.root === true || xrd, report, xrd ? XRD_PARTS : undefined);
   return out;
 }
 
-type Report = (at: string, message: string, fix: string) => void;
+/** In an XRD version schema: the nodes whose own `type` Crossplane replaces by `object`. */
+const XRD_PARTS = new Set(['', 'spec', 'status']);
 
-function walk(n: Node, path: string, resourceRoot: boolean, report: Report): void {
+type Report = (at: string, message: string, fix: string, severity?: 'warning') => void;
+
+/**
+ * Checks one node and its children. `typeless` names the nodes, by their property name below
+ * the root ('' for the root itself), that may leave out `type` (XRD roots, see
+ * {@link CheckStructuralOptions.xrd}); it is only passed on to the root's direct properties.
+ */
+function walk(n: Node, path: string, resourceRoot: boolean, report: Report, typeless?: ReadonlySet<string>, self = ''): void {
   checkKeywords(n, path, report);
-  checkType(n, path, report);
+  if (!(typeless?.has(self) && n.type === undefined)) checkType(n, path, report);
   checkExtensions(n, path, report);
   checkValues(n, path, report);
   checkLists(n, path, report);
@@ -109,7 +136,7 @@ function walk(n: Node, path: string, resourceRoot: boolean, report: Report): voi
       } else if (resourceRoot && name === 'metadata') {
         checkMetadata(child, at, report);
       } else {
-        walk(child, at, child['x-kubernetes-embedded-resource'] === true, report);
+        walk(child, at, child['x-kubernetes-embedded-resource'] === true, report, typeless && self === '' ? typeless : undefined, name);
       }
     }
   }
@@ -132,8 +159,10 @@ function checkKeywords(n: Node, path: string, report: Report): void {
     if (k in UNSUPPORTED) {
       report(`${path}.${k}`, `is not supported in Kubernetes schemas, got '${show(n[k])}'`, UNSUPPORTED[k]);
     } else if (!KNOWN_KEYWORDS.has(k)) {
+      // Go's JSON decoder ignores unknown keys, so the API server stores the schema without it
+      // and the object works: a warning (a typo such as `decription` loses only that keyword).
       report(`${path}.${k}`, `is not a Kubernetes schema keyword and is dropped by the API server, got '${show(n[k])}'`,
-        'remove it (extensions must be one of the x-kubernetes-* keywords)');
+        'remove it, or fix its spelling (extensions must be one of the x-kubernetes-* keywords)', 'warning');
     }
   }
   if (n.uniqueItems === true) {
@@ -212,6 +241,11 @@ function checkExtensions(n: Node, path: string, report: Report): void {
 
 function checkValues(n: Node, path: string, report: Report): void {
   const type = typeof n.type === 'string' ? n.type : undefined;
+  // The API server compiles every pattern with Go's regexp and refuses the CRD when it cannot.
+  if (typeof n.pattern === 'string') {
+    const err = goRegexpSyntaxError(n.pattern);
+    if (err) report(`${path}.pattern`, `must be a valid regular expression, but isn't: ${err.message}`, 'write a Go (RE2) regular expression: no lookahead, lookbehind or backreferences');
+  }
   if (n.enum !== undefined) {
     if (!Array.isArray(n.enum) || n.enum.length === 0) {
       report(`${path}.enum`, `must be a non-empty list, got '${show(n.enum)}'`, 'list the allowed values or remove enum');

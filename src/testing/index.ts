@@ -1,2 +1,3 @@
 export * from './render-composition';
+export * from './simulate-composition';
 export * from './matchers';

@@ -1,9 +1,11 @@
 /**
- * Jest matchers for render results. Call `setupMatchers()` once (for example in a
+ * Jest matchers for render results and simulations. Call `setupMatchers()` once (for example in a
  * `setupFilesAfterEach` file or at the top of a test file).
  */
 import { validationMatchers } from '../validate/jest';
 import type { RenderResult } from '../engine';
+import type { Simulation, Wait } from '../simulate';
+import { describeVerdict } from '../simulate';
 import { Paved } from '../engine/runtime/fieldpath';
 import { fromKubernetesJson, toPlain } from '../engine/go/values';
 import type { ObjectValue } from '../engine/go/values';
@@ -19,6 +21,13 @@ declare global {
       toHaveFieldValue(resourceName: string, path: string, value: unknown): R;
       /** The XR is Ready, or with a name, the composed resource was returned `READY_TRUE`. */
       toBeReady(resourceName?: string): R;
+      /** The simulation ended Ready after at most `reconciles` reconciles. */
+      toBecomeReadyWithin(reconciles: number): R;
+      /**
+       * The simulation ended stuck with composed resource `resourceName` waiting on `fieldPath`:
+       * the field its `Required` patch reads or writes, or the status field expected to set it.
+       */
+      toWaitOn(resourceName: string, fieldPath: string): R;
     }
   }
 }
@@ -88,8 +97,40 @@ function toBeReady(this: MatcherContext, result: RenderResult, resourceName?: st
   };
 }
 
+/** The timeline in a few lines, for failure messages. */
+function timeline(sim: Simulation): string {
+  return sim.reconciles.map((r) => `  ${r.number}: ${r.ready ? 'Ready' : 'not Ready'}`
+    + (r.created.length ? `, created ${r.created.join(', ')}` : '')
+    + (r.changed.length ? `, changed ${r.changed.map((c) => c.resource).join(', ')}` : '')
+    + (r.deleted.length ? `, deleted ${r.deleted.join(', ')}` : '')).join('\n');
+}
+
+function toBecomeReadyWithin(this: MatcherContext, sim: Simulation, reconciles: number) {
+  const v = sim.verdict;
+  const pass = v.kind === 'ready' && v.reconciles <= reconciles;
+  return {
+    pass,
+    message: () => `expected the XR ${this.isNot ? 'not ' : ''}to become Ready within ${reconciles} reconciles; it is ${describeVerdict(v)}\n${timeline(sim)}`,
+  };
+}
+
+function waitsOn(w: Wait, resourceName: string, fieldPath: string): boolean {
+  if (w.resource !== resourceName) return false;
+  return w.field === fieldPath || w.to === fieldPath || (w.setBy ?? []).some((f) => f.path === fieldPath || `${f.resource} ${f.path}` === fieldPath);
+}
+
+function toWaitOn(this: MatcherContext, sim: Simulation, resourceName: string, fieldPath: string) {
+  const v = sim.verdict;
+  const waits = v.kind === 'stuck' ? v.waitingOn : [];
+  const pass = waits.some((w) => waitsOn(w, resourceName, fieldPath));
+  return {
+    pass,
+    message: () => `expected the simulation ${this.isNot ? 'not ' : ''}to end stuck with ${resourceName} waiting on ${fieldPath}; it is ${describeVerdict(v)}`,
+  };
+}
+
 /** The matchers, for `expect.extend(renderMatchers)`. */
-export const renderMatchers = { toComposeResource, toHaveFieldValue, toBeReady };
+export const renderMatchers = { toComposeResource, toHaveFieldValue, toBeReady, toBecomeReadyWithin, toWaitOn };
 
 /**
  * Registers the render matchers, the validation matcher `toBeValidAgainst(schemas)` and the YAML

@@ -14,7 +14,7 @@ export interface JsonRenderable {
 }
 
 /** Options of {@link renderComposition}: those of `render()`, with looser object inputs. */
-export interface RenderCompositionOptions extends Omit<RenderOptions, 'xr' | 'composition' | 'observed' | 'xrd'> {
+export interface RenderCompositionOptions extends Omit<RenderOptions, 'xr' | 'composition' | 'observed' | 'xrd' | 'requiredResources'> {
   /** The XR: a plain object, YAML text, or anything with `toJson()`. */
   readonly xr: unknown;
   /** The Composition: a Composition construct, an ApiObject, YAML text or a plain object. */
@@ -29,6 +29,12 @@ export interface RenderCompositionOptions extends Omit<RenderOptions, 'xr' | 'co
    * @default - no defaulting
    */
   readonly xrd?: unknown;
+  /**
+   * Resources served to functions' requirements, e.g. `EnvironmentConfig` constructs (objects,
+   * YAML text with several documents, or `toJson()`-ables).
+   * @default - none
+   */
+  readonly requiredResources?: unknown;
 }
 
 /** The parts of a Composition construct the helpers read (duck-typed, no import cycle). */
@@ -58,7 +64,11 @@ export function toObjects(value: unknown, what: string): Record<string, unknown>
   throw new UserError(`${what} must be an object, YAML text or a construct with toJson(), got ${typeof value}`);
 }
 
-function one(value: unknown, what: string): Record<string, unknown> {
+/**
+ * The one object a value stands for.
+ * @internal
+ */
+export function one(value: unknown, what: string): Record<string, unknown> {
   const list = toObjects(value, what);
   if (list.length !== 1) throw new UserError(`${what} must be exactly one object, got ${list.length}`);
   return list[0];
@@ -67,8 +77,9 @@ function one(value: unknown, what: string): Record<string, unknown> {
 /**
  * The Function objects of a Composition construct's pipeline, so steps resolve by package
  * whatever the function names are.
+ * @internal
  */
-function functionsOf(composition: unknown): Record<string, unknown>[] | undefined {
+export function functionsOf(composition: unknown): Record<string, unknown>[] | undefined {
   if (!isCompositionLike(composition) || !composition.functionPackages) return undefined;
   const seen = new Map<string, Record<string, unknown>>();
   for (const pkg of composition.functionPackages) {
@@ -84,14 +95,30 @@ function functionsOf(composition: unknown): Record<string, unknown>[] | undefine
  * is given.
  */
 export function renderComposition(options: RenderCompositionOptions): RenderResult {
-  return render({
-    ...options,
+  return render({ ...options, ...pipelineInputs(options), observed: toObjects(options.observed, 'observed') });
+}
+
+/** The loose inputs renderComposition and simulateComposition both take. */
+export interface LoosePipelineInputs {
+  readonly xr: unknown;
+  readonly composition: unknown;
+  readonly xrd?: unknown;
+  readonly functions?: readonly unknown[];
+  readonly requiredResources?: unknown;
+}
+
+/**
+ * @internal The shared inputs as plain objects: the Composition construct's Function objects
+ * unless `functions` is given, and constructs, ApiObjects and YAML text turned into objects.
+ */
+export function pipelineInputs(options: LoosePipelineInputs) {
+  return {
     functions: options.functions ?? functionsOf(options.composition),
     xr: one(options.xr, 'xr'),
     composition: one(options.composition, 'composition'),
-    observed: toObjects(options.observed, 'observed'),
+    requiredResources: toObjects(options.requiredResources, 'requiredResources'),
     xrd: options.xrd === undefined ? undefined : one(options.xrd, 'xrd'),
-  });
+  };
 }
 
 /** A value whose jest snapshot is the YAML stream itself (no quotes, no escapes). */

@@ -10,6 +10,7 @@
  * The evaluator is `@bufbuild/cel`, loaded lazily: when it is not installed every rule is
  * reported as not evaluated.
  */
+import { compileGoRegexp, type GoRegexp } from '../engine/go/regexp';
 import { JsonSchema } from '../schema/json-schema';
 import { isRecord } from './_util';
 
@@ -66,7 +67,7 @@ export function parseQuantity(text: string): number {
 }
 
 interface CelLib {
-  celEnv(opts: { funcs?: unknown[] }): unknown;
+  celEnv(opts: { funcs?: unknown[]; re2?: { compile(pattern: string): { test(text: string): boolean } } }): unknown;
   parse(expr: string): unknown;
   plan(env: unknown, parsed: unknown): (bindings: Record<string, unknown>) => unknown;
   isCelError(v: unknown): v is { message: string };
@@ -92,7 +93,8 @@ function loadLib(): CelLib | null {
     const core = req(CEL_PACKAGE) as CelLib;
     const ext = req(`${CEL_PACKAGE}/ext`) as { strings: unknown[] };
     lib = core;
-    libEnv = core.celEnv({ funcs: [...ext.strings, ...kubernetesLibrary(core)] });
+    // `matches()` runs on the same Go regexp engine as every other pattern (RE2, linear time).
+    libEnv = core.celEnv({ funcs: [...ext.strings, ...kubernetesLibrary(core)], re2: { compile: compileGoRegexp } });
   } catch (err) {
     lib = null;
     loadError = (err as Error).message.split('\n')[0];
@@ -111,6 +113,15 @@ export function celUnavailableReason(): string {
   return lib ? '' : `the CEL evaluator ${CEL_PACKAGE} is not installed (${loadError})`;
 }
 
+/** A Go regexp for the regex library, failing as it does: `Illegal regex: <Go's error>`. */
+function celRegexp(re: string): GoRegexp {
+  try {
+    return compileGoRegexp(re);
+  } catch (e) {
+    throw new Error(`Illegal regex: ${(e as Error).message}`);
+  }
+}
+
 /** Kubernetes CEL library functions (lists, regex) that plain CEL does not have. */
 function kubernetesLibrary(c: CelLib): unknown[] {
   const S = c.CelScalar;
@@ -125,8 +136,12 @@ function kubernetesLibrary(c: CelLib): unknown[] {
     }),
     c.celMethod('indexOf', list, [S.DYN], S.INT, function (x: unknown) { return BigInt(arr(this).findIndex((e) => e === x)); }),
     c.celMethod('lastIndexOf', list, [S.DYN], S.INT, function (x: unknown) { const a = arr(this); for (let i = a.length - 1; i >= 0; i--) if (a[i] === x) return BigInt(i); return -1n; }),
-    c.celMethod('find', S.STRING, [S.STRING], S.STRING, function (re: string) { const m = new RegExp(re).exec(this); return m ? m[0] : ''; }),
-    c.celMethod('findAll', S.STRING, [S.STRING], list, function (re: string) { return [...(this as string).matchAll(new RegExp(re, 'g'))].map((m) => m[0]); }),
+    // k8s.io/apiserver/pkg/cel/library/regex.go: Go's FindString / FindAllString.
+    c.celMethod('find', S.STRING, [S.STRING], S.STRING, function (re: string) { return celRegexp(re).findString(this); }),
+    c.celMethod('findAll', S.STRING, [S.STRING], c.listType(S.STRING), function (re: string) { return celRegexp(re).findAllString(this, -1) ?? []; }),
+    c.celMethod('findAll', S.STRING, [S.STRING, S.INT], c.listType(S.STRING), function (re: string, n: bigint) {
+      return celRegexp(re).findAllString(this, n < 0n ? -1 : Number(n)) ?? [];
+    }),
   ];
   for (const [name, pick] of [['min', (a: any, b: any) => (b < a ? b : a)], ['max', (a: any, b: any) => (b > a ? b : a)]] as const) {
     out.push(c.celMethod(name, list, [], S.DYN, function () {
@@ -185,6 +200,7 @@ function compile(expr: string): Program | { error: string } {
   return p;
 }
 
+const GO_REGEXP_ERROR = /^(Illegal regex: )?error parsing regexp: /;
 const UNSUPPORTED = /unbound function|no matching overload|unsupported|not supported|unknown (function|type)/i;
 
 /** Whether a rule refers to the old object (a transition rule). */
@@ -209,7 +225,8 @@ export function evaluateRule(r: CelRule, self: unknown, typeName: string): CelOu
   }
   if (c.isCelError(res)) {
     const msg = res.message;
-    if (UNSUPPORTED.test(msg)) return { kind: 'not-evaluated', message: `rule not evaluated (${msg}): ${r.rule}` };
+    // A pattern Go rejects ("invalid or unsupported Perl syntax") is the rule's own error.
+    if (UNSUPPORTED.test(msg) && !GO_REGEXP_ERROR.test(msg)) return { kind: 'not-evaluated', message: `rule not evaluated (${msg}): ${r.rule}` };
     const text = msg.replace(/^field not found: /, 'no such key: ');
     return { kind: 'error', message: `Invalid value: "${typeName}": ${text} evaluating rule: ${r.rule}` };
   }

@@ -11,7 +11,11 @@ export interface FindingObject {
   readonly apiVersion: string;
   /** `kind` of the object, empty when the document has none. */
   readonly kind: string;
-  /** `metadata.name`, else the `crossplane.io/composition-resource-name` annotation, else empty. */
+  /**
+   * `metadata.name`, else the `crossplane.io/composition-resource-name` annotation, else empty.
+   * A composed resource whose name render generated (`metadata.generateName` plus a hash) is
+   * named by that annotation: the Composition's resource name is what its author knows.
+   */
   readonly name: string;
   /**
    * The file the object was read from.
@@ -31,8 +35,8 @@ export type FindingSeverity = 'error' | 'warning';
 /**
  * The rule that produced a finding. Stable identifiers, so tools can filter on them:
  * `schema` (OpenAPI type/enum/format/length/... checks), `required`, `unknown-field`, `cel`,
- * `cel-not-evaluated`, `metadata`, `missing-schema`, `yaml`, `document`, `xrd`, `xrd-structural`,
- * `composition`, `composition-patch-path`, `composition-scope`, `composition-function`,
+ * `cel-not-evaluated`, `metadata`, `missing-schema`, `yaml`, `document`, `not-an-object`, `xrd`, `xrd-structural`,
+ * `xrd-scope`, `composition`, `composition-patch-path`, `composition-scope`, `composition-function`,
  * `pt-input`, `defaults`.
  */
 export type FindingRule = string;
@@ -54,9 +58,12 @@ export interface Finding {
 /** The name under which a finding reports an object (see {@link FindingObject.name}). */
 export function objectName(obj: unknown): string {
   const meta = isRecord(obj) && isRecord(obj.metadata) ? obj.metadata : undefined;
-  if (meta && typeof meta.name === 'string' && meta.name !== '') return meta.name;
   const ann = meta && isRecord(meta.annotations) ? meta.annotations['crossplane.io/composition-resource-name'] : undefined;
-  return typeof ann === 'string' ? ann : '';
+  const resource = typeof ann === 'string' ? ann : '';
+  const name = meta && typeof meta.name === 'string' ? meta.name : '';
+  const generated = meta && typeof meta.generateName === 'string' && meta.generateName !== '' && name.startsWith(meta.generateName);
+  if (name !== '' && !(generated && resource !== '')) return name;
+  return resource;
 }
 
 /** Builds the {@link FindingObject} of a parsed object. */

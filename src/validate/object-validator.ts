@@ -15,7 +15,7 @@ import { CelRule, celTypeName, evaluateRule, isTransitionRule, toCelValue } from
 import { isRecord } from './_util';
 import { checkMetadata } from './metadata';
 import { newAjv, translateSchema } from './openapi-ajv';
-import { generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from './validator-code';
+import { CodeCacheDir, generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from './validator-code';
 
 /** One problem in one object, before it is attached to the object's identity. */
 export interface ObjectIssue {
@@ -66,6 +66,8 @@ export interface ValidatorStores {
   readonly shipped?: ValidatorDir;
   /** Validators compiled on first use, kept across processes. @default - none */
   readonly cache?: ValidatorDir;
+  /** V8's compiled form of the validators' code, kept across processes. @default - none */
+  readonly compiled?: CodeCacheDir;
 }
 
 const SHIPPED_DIR = path.join(SCHEMA_DIR, 'validators');
@@ -84,7 +86,16 @@ function currentStores(): ValidatorStores {
  */
 export function useValidatorCache(dir: string | undefined): void {
   const { shipped } = currentStores();
-  stores = { ...(shipped ? { shipped } : {}), ...(dir ? { cache: new ValidatorDir(dir) } : {}) };
+  stores = { ...(shipped ? { shipped } : {}), ...(dir ? { cache: new ValidatorDir(dir), compiled: new CodeCacheDir(dir) } : {}) };
+}
+
+/**
+ * Writes V8's compiled form of the validators this process loaded without it, for the next
+ * process (see {@link CodeCacheDir}). Call once validation is done: the data then holds what
+ * V8 compiled while validating. Nothing without a cache folder ({@link useValidatorCache}).
+ */
+export function keepCompiledValidators(): void {
+  currentStores().compiled?.flush();
 }
 
 /** Replaces the validator stores (tests). @internal */
@@ -125,21 +136,26 @@ export function compileSchema(schema: JsonSchema): Compiled {
 
 /** The validator of a translated schema: stored code when there is some, else compiled. */
 function storedOrCompiled(translated: Record<string, unknown>): ValidateFunction {
-  const { shipped, cache } = currentStores();
+  const { shipped, cache, compiled } = currentStores();
   if (!shipped && !cache) return compileTranslated(translated);
   const key = validatorKey(translated);
-  const stored = shipped?.read(key) ?? cache?.read(key);
+  const stored = shipped?.read(key, compiled) ?? cache?.read(key, compiled);
   if (stored) return stored;
   if (!cache) return compileTranslated(translated);
   const code = generateValidatorCode(translated);
   cache.write(key, code);
-  return loadValidatorCode(code);
+  return loadValidatorCode(code, compiled && { cache: compiled, key });
 }
 
 /** Compiles a translated schema with ajv in this process (no stored code). @internal */
 export function compileTranslated(translated: Record<string, unknown>): ValidateFunction {
   ajv ??= newAjv();
-  return ajv.compile(translated);
+  try {
+    return ajv.compile(translated);
+  } finally {
+    // ajv keeps every compiled schema in its own cache, for ever; ours above is bounded.
+    ajv.removeSchema(translated);
+  }
 }
 
 function children(s: Record<string, unknown>): unknown[] {

@@ -4,20 +4,38 @@
  * (pruned by the API server, reported by us: `additionalProperties: false` wherever pruning
  * would drop fields), `x-kubernetes-preserve-unknown-fields`, embedded resources
  * (`apiVersion`/`kind`/`metadata` always allowed), OpenAPI 3.0 boolean `exclusiveMinimum`,
- * and formats as the API server checks them (unknown formats are ignored, like the API server
- * does; numeric formats such as int32/int64/float/double are not range-checked).
+ * formats as the API server checks them (unknown formats are ignored, like the API server
+ * does; numeric formats such as int32/int64/float/double are not range-checked), and `pattern`
+ * with Go's regexp (RE2), as kube-openapi's validator evaluates it.
  */
 import * as net from 'node:net';
 import type Ajv from 'ajv';
 import type { CodeOptions } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types';
+import { compileGoRegexp, goRegexpSyntaxError } from '../engine/go/regexp';
 import { isRecord } from './_util';
 
 /** A translated schema plus what could not be translated faithfully. */
 export interface Translation {
   readonly schema: Record<string, unknown>;
-  /** Patterns that are not valid JavaScript regular expressions (not checked). */
+  /**
+   * Patterns Go's regexp rejects (not checked): the API server refuses such a CRD, and
+   * `validate`'s CRD checks report it there.
+   */
   readonly skippedPatterns: readonly string[];
 }
+
+/** The module generated validator code requires the regexp engine from (resolved by `loadValidatorCode`). */
+export const REGEXP_MODULE = 'cdk8s-crossplane:go-regexp';
+
+/**
+ * ajv's `code.regExp`: OpenAPI `pattern` is checked as the API server checks it, with Go's
+ * `regexp.MatchString` (RE2: unanchored, linear time, Go's syntax), never with JavaScript's
+ * backtracking RegExp. `code` is how generated validator code gets the same engine back.
+ */
+export const goRegExpEngine: RegExpEngine = Object.assign((pattern: string) => compileGoRegexp(pattern), {
+  code: `require(${JSON.stringify(REGEXP_MODULE)}).goRegExpEngine`,
+});
 
 const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const HOSTNAME = new RegExp(`^(?=.{1,253}$)${DNS_LABEL}(\\.${DNS_LABEL})*$`, 'i');
@@ -58,7 +76,7 @@ export const AJV_OPTIONS = { strict: false, allErrors: true, unicodeRegExp: fals
 export function newAjv(code?: CodeOptions): Ajv {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const AjvClass = (require('ajv') as typeof import('ajv')).default;
-  const ajv = new AjvClass({ ...AJV_OPTIONS, ...(code ? { code } : {}) });
+  const ajv = new AjvClass({ ...AJV_OPTIONS, code: { ...code, regExp: goRegExpEngine } });
   for (const [name, fn] of Object.entries(KUBERNETES_FORMATS)) ajv.addFormat(AJV_FORMAT_PREFIX + name, { type: 'string', validate: fn });
   return ajv;
 }
@@ -94,12 +112,8 @@ function tr(s: unknown, ctx: Ctx): Record<string, unknown> {
   for (const k of COPY) if (s[k] !== undefined) out[k] = s[k];
   if (nullable && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
   if (typeof s.pattern === 'string') {
-    try {
-      new RegExp(s.pattern);
-      out.pattern = s.pattern;
-    } catch {
-      ctx.skipped.push(s.pattern);
-    }
+    if (goRegexpSyntaxError(s.pattern)) ctx.skipped.push(s.pattern);
+    else out.pattern = s.pattern;
   }
   if (s.exclusiveMinimum === true && typeof s.minimum === 'number') { out.exclusiveMinimum = s.minimum; delete out.minimum; }
   if (s.exclusiveMaximum === true && typeof s.maximum === 'number') { out.exclusiveMaximum = s.maximum; delete out.maximum; }

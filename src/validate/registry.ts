@@ -4,12 +4,15 @@
  * at a time), CRD objects, XRD objects (converted as Crossplane does, see `xrd-crd.ts`) and XRD
  * constructs of a cdk8s app (anything whose `toJson()` gives an XRD).
  */
-import { SCHEMA_DIR } from '../../imports/schemas';
+import * as path from 'node:path';
+import { KUBERNETES_VERSIONS, SCHEMA_DIR } from '../../imports/schemas';
+import { UserError } from '../errors';
 import { importedGroup, splitApiVersion } from '../schema/imported-schemas';
 import { JsonSchema } from '../schema/json-schema';
 import { Finding, findingObject } from './finding';
 import { isRecord } from './_util';
 import { crdsForXrd, XrdReadScope } from './xrd-crd';
+import { PACKAGE_META_GROUP, packageMetaGroup } from './package-meta-schemas';
 import { SourcedObject } from './yaml-input';
 
 /** Where a schema came from. */
@@ -71,6 +74,23 @@ export interface SchemaRegistryOptions {
    * @default - the `imports/schemas` folder of this package
    */
   readonly schemaDir?: string;
+  /**
+   * Kubernetes release (`major.minor`) whose schemas validate built-in kinds (Deployment,
+   * Service, ...); one of {@link KUBERNETES_VERSIONS}.
+   * @default - the newest release this package has schemas for (the first of KUBERNETES_VERSIONS)
+   */
+  readonly kubernetesVersion?: string;
+}
+
+/** The Kubernetes releases whose built-in kinds have schemas, newest (the default) first. */
+export { KUBERNETES_VERSIONS };
+
+/** Checks a Kubernetes release name; returns it, or throws a UserError naming the choices. */
+export function checkKubernetesVersion(version: string): string {
+  if (!KUBERNETES_VERSIONS.includes(version)) {
+    throw new UserError(`Kubernetes version '${version}' has no built-in schemas: use one of ${KUBERNETES_VERSIONS.join(', ')}`);
+  }
+  return version;
 }
 
 /** Something that renders to an XRD, such as a CompositeResourceDefinition construct. */
@@ -94,12 +114,16 @@ export class SchemaRegistry {
   private readonly loadedGroups = new Set<string>();
   private readonly xrds = new Map<string, RegisteredXrd>();
   private readonly schemaDir: string | undefined;
+  /** Folder of the built-in kinds' schemas of a non-default Kubernetes release, read first. */
+  private readonly kubernetesDir: string | undefined;
   private readonly builtIn: boolean;
   private generation = 0;
 
   public constructor(options: SchemaRegistryOptions = {}) {
     this.builtIn = options.builtIn ?? true;
     this.schemaDir = options.schemaDir ?? (this.builtIn ? SCHEMA_DIR : undefined);
+    const k8s = checkKubernetesVersion(options.kubernetesVersion ?? KUBERNETES_VERSIONS[0]);
+    this.kubernetesDir = this.schemaDir && k8s !== KUBERNETES_VERSIONS[0] ? path.join(this.schemaDir, `kubernetes-${k8s}`) : undefined;
   }
 
   /** Changes whenever a schema is added; caches keyed on entries use it. @internal */
@@ -244,13 +268,15 @@ export class SchemaRegistry {
     if (!this.schemaDir || (group !== '' && !/^[a-z0-9.-]+$/.test(group))) return;
     // Group files are read once per process and shared by every registry, so validators
     // compiled for their schemas are reused too.
-    const data = importedGroup(group, this.schemaDir);
+    const fromRelease = this.kubernetesDir ? importedGroup(group, this.kubernetesDir) : undefined;
+    const data = group === PACKAGE_META_GROUP ? packageMetaGroup() : fromRelease ?? importedGroup(group, this.schemaDir);
+    const source = group === PACKAGE_META_GROUP ? data?.kinds[0]?.source : `imports/schemas/${fromRelease ? `${path.basename(this.kubernetesDir!)}/` : ''}${group === '' ? 'core' : group}.json`;
     if (!data) return;
     for (const k of data.kinds ?? []) {
       for (const v of k.versions ?? []) {
         const kk = key(group, v.name, k.kind);
         // Schemas added explicitly win over the built-in ones.
-        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema ?? {}, origin: 'builtin', source: `imports/schemas/${group === '' ? 'core' : group}.json`, served: v.served !== false });
+        if (!this.entries.has(kk)) this.entries.set(kk, { group, version: v.name, kind: k.kind, scope: k.scope === 'Namespaced' ? 'Namespaced' : 'Cluster', schema: v.schema ?? {}, origin: 'builtin', source: source ?? '', served: v.served !== false });
       }
     }
     this.generation++;

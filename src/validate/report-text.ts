@@ -50,20 +50,27 @@ function label(rule: string): string {
   return 'schema validation error';
 }
 
+/** ` (in <file>, document <n>)` for an object read from a file, so every problem line names it. */
+function origin(r: ObjectResult): string {
+  const o = r.object;
+  if (o.file === undefined) return '';
+  return ` (in ${o.file}${o.document !== undefined ? `, document ${o.document}` : ''})`;
+}
+
 function lineFor(r: ObjectResult, f: Finding): string {
   // Unknown fields in crossplane's own words (reference 4.5).
   const m = f.rule === 'unknown-field' ? /^unknown field "([^"]*)"(.*)$/s.exec(f.message) : null;
   const body = m ? `Invalid value: ${JSON.stringify(m[1])}: unknown field: ${JSON.stringify(m[1])}${m[2]}` : f.message;
   const msg = f.path ? `${f.path}: ${body}` : body;
-  if (f.rule === 'missing-schema' && f.path === '') return `[${f.severity === 'error' ? 'x' : '!'}] ${f.message}`;
-  if (f.severity === 'warning') return `[!] ${f.rule === 'cel-not-evaluated' ? 'CEL rule not evaluated' : 'warning'} ${r.gvk || '<unknown kind>'}, ${r.object.name} : ${msg}`;
-  return `[x] ${label(f.rule)} ${r.gvk || '<unknown kind>'}, ${r.object.name} : ${msg}`;
+  if (f.rule === 'missing-schema' && f.path === '') return `[${f.severity === 'error' ? 'x' : '!'}] ${f.message}${origin(r)}`;
+  if (f.severity === 'warning') return `[!] ${f.rule === 'cel-not-evaluated' ? 'CEL rule not evaluated' : 'warning'} ${r.gvk || '<unknown kind>'}, ${r.object.name} : ${msg}${origin(r)}`;
+  return `[x] ${label(f.rule)} ${r.gvk || '<unknown kind>'}, ${r.object.name} : ${msg}${origin(r)}`;
 }
 
 /** The text report, newline-terminated. */
 export function renderText(report: ValidationReport, options: RenderTextOptions = {}): string {
   const lines: string[] = [];
-  for (const f of report.general) lines.push(`[${f.severity === 'error' ? 'x' : '!'}] ${f.rule === 'yaml' ? 'invalid input' : f.rule} ${where(f)}${f.path ? ` : ${f.path}` : ''} : ${f.message}`);
+  for (const f of report.general) lines.push(`[${f.severity === 'error' ? 'x' : '!'}] ${f.rule === 'yaml' ? 'invalid input' : f.rule === 'not-an-object' ? 'note' : f.rule} ${where(f)}${f.path ? ` : ${f.path}` : ''} : ${f.message}`);
   for (const r of report.results) {
     for (const f of r.findings) lines.push(lineFor(r, f));
     if (r.status === 'success' && !options.skipSuccessResults) lines.push(`[✓] ${r.gvk}, ${r.object.name} validated successfully`);

@@ -11,7 +11,9 @@ import { validateObject } from './object-validator';
 import { splitApiVersion } from '../schema/imported-schemas';
 import { isSourced, SchemaRegistry, XrdSource } from './registry';
 import { checkXrd } from './xrd-checks';
+import { isV2WithoutScope } from './xrd-crd';
 import { readSources, readYamlStream, SourcedObject } from './yaml-input';
+import { deepestPath, documentLimitProblem, isStackOverflow, tooDeepMessage, withJsonNumbers } from '../yaml/limits';
 
 /**
  * Where schemas come from: a {@link SchemaRegistry}, CRD or XRD objects, XRD constructs (any
@@ -32,6 +34,12 @@ export interface ValidateOptions {
    * @default true
    */
   readonly builtInSchemas?: boolean;
+  /**
+   * Kubernetes release (`major.minor`) whose schemas validate built-in kinds (Deployment,
+   * Service, ...): one of `KUBERNETES_VERSIONS`. Ignored when `schemas` holds a registry.
+   * @default - the newest release this package has schemas for
+   */
+  readonly kubernetesVersion?: string;
   /**
    * Report objects whose kind has no schema (and Composition resources composing such a kind,
    * whose paths then go unchecked) as errors. Set it to `false` to make them warnings, as
@@ -111,8 +119,16 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
       findings.push(...r.findings);
       return;
     }
-    if (Array.isArray(v)) { v.forEach((x) => visit(x, depth + 1)); return; }
-    if (isSourced(v)) { out.push(v); return; }
+    if (Array.isArray(v)) {
+      if (depth >= 100) {
+        findings.push({ object: { apiVersion: '', kind: '', name: '' }, path: '', rule: 'document', severity: 'error', message: 'expected Kubernetes objects or lists of them, got lists nested more than 100 deep: pass a flat list' });
+        return;
+      }
+      v.forEach((x) => visit(x, depth + 1));
+      return;
+    }
+    // The checks work on JSON values: bigints from JavaScript callers become JSON numbers.
+    if (isSourced(v)) { out.push(documentLimitProblem(v.object) ? v : { ...v, object: withJsonNumbers(v.object) }); return; }
     if (typeof v === 'object' && typeof (v as { toJson?: unknown }).toJson === 'function' && depth < 4) {
       try {
         visit((v as XrdSource).toJson(), depth + 1);
@@ -121,7 +137,7 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
       }
       return;
     }
-    if (isRecord(v)) { out.push({ object: v }); return; }
+    if (isRecord(v)) { out.push({ object: documentLimitProblem(v) ? v : withJsonNumbers(v) }); return; }
     findings.push({ object: { apiVersion: '', kind: '', name: '' }, path: '', rule: 'document', severity: 'error', message: `expected a Kubernetes object, got ${typeof v}` });
   };
   visit(input, 0);
@@ -132,7 +148,7 @@ export function normalizeObjects(input: unknown, findings: Finding[]): SourcedOb
 export function buildRegistry(options: ValidateOptions, findings: Finding[]): SchemaRegistry {
   const inputs = options.schemas === undefined ? [] : Array.isArray(options.schemas) ? options.schemas : [options.schemas];
   const given = inputs.find((s): s is SchemaRegistry => s instanceof SchemaRegistry);
-  const registry = given ?? new SchemaRegistry({ builtIn: options.builtInSchemas ?? true });
+  const registry = given ?? new SchemaRegistry({ builtIn: options.builtInSchemas ?? true, kubernetesVersion: options.kubernetesVersion });
   for (const s of inputs) {
     if (s === given) continue;
     if (typeof s === 'string') {
@@ -152,12 +168,23 @@ function isFunctionObject(o: Record<string, unknown>): boolean {
   return o.kind === 'Function' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('pkg.crossplane.io/');
 }
 
-/** Why `spec.crossplane` is unknown when the XRD omits `spec.scope` (reference 4.5 pitfall). */
+/** Why `spec.crossplane` is unknown when a v1 XRD omits `spec.scope` (LegacyCluster, reference 1.1). */
 function implicitScopeHint(registry: SchemaRegistry, group: string, kind: string): string {
   const x = registry.xrdFor(group, kind);
   const spec = x && isRecord(x.object.spec) ? x.object.spec : undefined;
   if (!x || x.scope !== 'LegacyCluster' || !spec || spec.scope !== undefined) return '';
-  return `XRD ${x.name} does not set spec.scope, so it is read as LegacyCluster (machinery fields directly under spec); write scope: Namespaced or Cluster in the XRD`;
+  return `XRD ${x.name} is apiextensions.crossplane.io/v1 without spec.scope, so it is LegacyCluster (machinery fields directly under spec); write scope: Namespaced or Cluster in the XRD`;
+}
+
+/**
+ * The warning for an XR that uses `spec.crossplane` under a v2 XRD without scope: valid in a
+ * cluster (Namespaced), reported as an unknown field by the Crossplane CLI.
+ */
+function cliScopeWarning(registry: SchemaRegistry, group: string, kind: string, o: Record<string, unknown>): string {
+  const x = registry.xrdFor(group, kind);
+  if (!x || !isV2WithoutScope(x.object) || !isRecord(o.spec) || o.spec.crossplane === undefined) return '';
+  return `XRD ${x.name} is apiextensions.crossplane.io/v2 without spec.scope: the API server makes it Namespaced, so spec.crossplane is valid here, `
+    + 'but the Crossplane CLI (crossplane resource validate) reads the XRD as LegacyCluster and reports "unknown field: crossplane"; write scope: Namespaced in the XRD so both agree';
 }
 
 /** `metadata.name` of every `pkg.crossplane.io` Function among `objects`. */
@@ -192,13 +219,17 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
   for (const so of objects) if (isFunctionObject(so.object) && isRecord(so.object.metadata) && typeof so.object.metadata.name === 'string') fnNames.add(so.object.metadata.name);
   for (const so of objects) {
     const o = so.object;
+    const limit = documentLimitProblem(o);
     const object = findingObject(o, so.file, so.document);
     const findings: Finding[] = [];
     const add = (path: string, rule: string, message: string, severity: 'error' | 'warning') => findings.push({ object, path, rule, message, severity });
     let status: ObjectResult['status'] = 'success';
     let gvk = '';
     try {
-      if (typeof o.apiVersion !== 'string' || o.apiVersion === '' || typeof o.kind !== 'string' || o.kind === '') {
+      if (limit) {
+        // Checked before any walk: the checks recurse, and the data could never reach the API server.
+        add(limit.path, 'document', limit.message, 'error');
+      } else if (typeof o.apiVersion !== 'string' || o.apiVersion === '' || typeof o.kind !== 'string' || o.kind === '') {
         add(typeof o.apiVersion !== 'string' || o.apiVersion === '' ? 'apiVersion' : 'kind', 'document', 'Required value: every object needs apiVersion and kind', 'error');
       } else {
         gvk = gvkText(o.apiVersion, o.kind);
@@ -217,6 +248,8 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
           for (const i of validateObject(o, entry.schema, { cel: options.cel, metadata: options.metadata })) {
             findings.push({ object, ...i, ...(scopeHint && i.rule === 'unknown-field' && i.path === 'spec.crossplane' ? { message: `${i.message}: ${scopeHint}` } : {}) });
           }
+          const cliWarning = entry.origin === 'xrd' ? cliScopeWarning(registry, entry.group, entry.kind, o) : '';
+          if (cliWarning) add('spec.crossplane', 'xrd-scope', cliWarning, 'warning');
           if (!entry.served) add('apiVersion', 'schema', `Invalid value: "${o.apiVersion}": version ${entry.version} of ${o.kind} is not served`, 'error');
         }
         if (options.crossChecks !== false && o.apiVersion.startsWith('apiextensions.crossplane.io/')) {
@@ -229,7 +262,10 @@ export function validateSourced(objects: readonly SourcedObject[], registry: Sch
         }
       }
     } catch (err) {
-      add('', 'internal', `validation stopped early: ${(err as Error).message}`, 'warning');
+      // Too deep for the recursive checks: a finding about the object. Anything else is a
+      // fault of this package, not of the object, and is not dressed up as a finding.
+      if (!isStackOverflow(err)) throw err;
+      add('', 'document', `the checks ran out of stack: the object ${tooDeepMessage(deepestPath(o).depth)}`, 'error');
     }
     if (findings.some((f) => f.severity === 'error' && !(f.rule === 'missing-schema' && f.path === ''))) status = 'failure';
     results.push({ object, status, gvk, findings });

@@ -2,13 +2,18 @@
  * Checks on XRD objects beyond their own CRD schema: what the API server would reject when
  * Crossplane applies the generated CRD (reference 1.3, 1.4 item 9): name = plural.group,
  * exactly one referenceable version, a schema in every version that is a valid structural
- * schema, claim names that do not collide; plus the offline-tool pitfall of reference 4.5
- * (a v2 XRD without an explicit scope is read as LegacyCluster).
+ * schema, claim names that do not collide; plus a warning where the Crossplane CLI disagrees
+ * with a cluster (a v2 XRD without an explicit scope, reference 4.5).
  */
 import { checkStructural } from '../schema/structural';
 import { Finding, FindingObject } from './finding';
 import { isRecord } from './_util';
-import { crdsForXrd } from './xrd-crd';
+import { crdsForXrd, isV2WithoutScope } from './xrd-crd';
+
+/** Why a v2 XRD without scope is judged differently by `crossplane resource validate`. */
+export const CLI_SCOPE_DIFFERS = 'scope not set: the API server defaults a v2 XRD to Namespaced, and so does this validator, '
+  + 'but the Crossplane CLI (crossplane resource validate) reads XRDs as v1 and treats it as LegacyCluster, so it reports '
+  + 'the XRs\' spec.crossplane as an unknown field';
 
 
 /** Runs the XRD checks on one XRD object. Never throws on user data. */
@@ -41,17 +46,13 @@ export function checkXrd(xrd: Record<string, unknown>, object: FindingObject): F
     }
     const schema = isRecord(v.schema) ? v.schema.openAPIV3Schema : undefined;
     if (!isRecord(schema)) return;
-    try {
-      for (const viol of checkStructural(schema, `spec.versions[${i}].schema.openAPIV3Schema`, { root: true })) {
-        add(viol.path, 'xrd-structural', `${viol.message}: ${viol.fix}`);
-      }
-    } catch (err) {
-      add(`spec.versions[${i}].schema.openAPIV3Schema`, 'xrd-structural', `structural check failed: ${(err as Error).message}`, 'warning');
+    for (const viol of checkStructural(schema, `spec.versions[${i}].schema.openAPIV3Schema`, { xrd: true })) {
+      add(viol.path, 'xrd-structural', `${viol.message}: ${viol.fix}`, viol.severity);
     }
   });
   for (const p of crdsForXrd(xrd).problems) add(p.path, 'xrd', p.message, p.severity);
-  if (typeof xrd.apiVersion === 'string' && xrd.apiVersion.endsWith('/v2') && spec.scope === undefined) {
-    add('spec.scope', 'xrd', 'scope not set: the API defaults it to Namespaced, but offline tools (crossplane resource validate) read XRDs as v1 and assume LegacyCluster; write scope: Namespaced (or Cluster) explicitly', 'warning');
+  if (isV2WithoutScope(xrd)) {
+    add('spec.scope', 'xrd', `${CLI_SCOPE_DIFFERS}; write scope: Namespaced (or Cluster) explicitly so both agree`, 'warning');
   }
   return out;
 }

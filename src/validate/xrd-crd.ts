@@ -1,9 +1,11 @@
 /**
  * Builds the CustomResourceDefinition Crossplane generates for the composite resources (and,
  * for legacy XRDs with `claimNames`, the claims) of an XRD, as reference section 1.5/1.6
- * describes (`ForCompositeResource`/`ForCompositeResourceClaim`). Offline tools read every
- * XRD as `apiextensions.crossplane.io/v1` (reference 4.5): a missing `spec.scope` therefore
- * means `LegacyCluster`, whatever apiVersion the XRD was written with.
+ * describes (`ForCompositeResource`/`ForCompositeResourceClaim`). The scope is the one the
+ * cluster gives the XRD: the API server defaults a missing `spec.scope` per served version
+ * (`Namespaced` for `apiextensions.crossplane.io/v2`, `LegacyCluster` for `v1`, reference 1.1).
+ * `crossplane resource validate` differs here (it decodes every XRD as v1, reference 4.5);
+ * `xrd-checks.ts` and `validate.ts` warn where that changes its verdict.
  */
 import { JsonSchema } from '../schema/json-schema';
 import { isRecord } from './_util';
@@ -84,10 +86,23 @@ function legacyStatusProps(): Mutable {
   };
 }
 
-/** Reads `spec.scope` as the v1 API does (absent -> LegacyCluster). */
+/**
+ * The scope the API server gives an XRD: `spec.scope` when set, else the default of the
+ * apiVersion it was written with (`Namespaced` for v2, `LegacyCluster` for v1).
+ */
 export function xrdReadScope(xrd: unknown): XrdReadScope {
   const spec = isRecord(xrd) && isRecord(xrd.spec) ? xrd.spec : {};
-  return spec.scope === 'Namespaced' || spec.scope === 'Cluster' ? spec.scope : 'LegacyCluster';
+  if (spec.scope === 'Namespaced' || spec.scope === 'Cluster' || spec.scope === 'LegacyCluster') return spec.scope;
+  return isV2WithoutScope(xrd) ? 'Namespaced' : 'LegacyCluster';
+}
+
+/**
+ * Whether an XRD is `apiextensions.crossplane.io/v2` without `spec.scope`: Namespaced in a
+ * cluster, but LegacyCluster to `crossplane resource validate`, which decodes XRDs as v1.
+ */
+export function isV2WithoutScope(xrd: unknown): boolean {
+  const spec = isRecord(xrd) && isRecord(xrd.spec) ? xrd.spec : undefined;
+  return isRecord(xrd) && xrd.apiVersion === 'apiextensions.crossplane.io/v2' && spec !== undefined && (spec.scope === undefined || spec.scope === null);
 }
 
 /**

@@ -24,6 +24,15 @@ export interface ReadResult {
   readonly findings: Finding[];
 }
 
+/**
+ * Whether a mapping is something other than a Kubernetes object: it has none of apiVersion,
+ * kind and metadata. A manifest that lost its apiVersion or kind still has metadata, and is
+ * validated (and fails).
+ */
+function notAnObject(value: Record<string, unknown>): boolean {
+  return value.apiVersion === undefined && value.kind === undefined && value.metadata === undefined;
+}
+
 /** The objects of read YAML documents; a finding for each problem and each non-object document. */
 function toReadResult(read: YamlReadResult): ReadResult {
   const objects: SourcedObject[] = [];
@@ -31,6 +40,12 @@ function toReadResult(read: YamlReadResult): ReadResult {
   for (const { source: file, index, value } of read.documents) {
     if (!isRecord(value)) {
       findings.push({ object: findingObject(undefined, file, index), path: '', rule: 'document', severity: 'error', message: `document is a ${Array.isArray(value) ? 'sequence' : typeof value}, not a Kubernetes object: each YAML document must be a mapping with apiVersion and kind` });
+      continue;
+    }
+    if (notAnObject(value)) {
+      // construct-metadata.json in cdk8s's dist/, kustomization.yaml beside manifests: files
+      // that sit with Kubernetes objects without being any. Named, not validated.
+      findings.push({ object: findingObject(undefined, file, index), path: '', rule: 'not-an-object', severity: 'warning', message: 'skipped: not a Kubernetes object (no apiVersion, kind or metadata)' });
       continue;
     }
     if ((value.kind === 'List' || value.kind === 'CustomResourceDefinitionList') && Array.isArray(value.items)) {

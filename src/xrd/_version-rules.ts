@@ -46,8 +46,11 @@ export function buildOpenApiSchema(options: XrdVersionSchemaOptions): JsonSchema
   return { type: 'object', properties };
 }
 
-/** Every rule on one version; messages are prefixed with `field` (e.g. `versions[1]`). */
-export function checkVersion(v: ResolvedVersion, scope: XrdScope, field: string): string[] {
+/**
+ * Every rule on one version; messages are prefixed with `field` (e.g. `versions[1]`). What the
+ * API server accepts but drops (an unknown schema keyword) goes to `warnings` instead.
+ */
+export function checkVersion(v: ResolvedVersion, scope: XrdScope, field: string, warnings: string[] = []): string[] {
   const errors: string[] = [];
   const o = v.options;
   const schemaPath = `${field}.schema.openAPIV3Schema`;
@@ -76,7 +79,9 @@ export function checkVersion(v: ResolvedVersion, scope: XrdScope, field: string)
     errors.push(...checkPart(status, `${schemaPath}.properties.status`, USED_STATUS_KEYWORDS,
       legacy ? [...INJECTED_STATUS, ...INJECTED_LEGACY_STATUS] : INJECTED_STATUS, scope));
   }
-  errors.push(...checkStructural(v.openAPIV3Schema, schemaPath, { root: true }).map(formatViolation));
+  for (const viol of checkStructural(v.openAPIV3Schema, schemaPath, { xrd: true })) {
+    (viol.severity === 'warning' ? warnings : errors).push(formatViolation(viol));
+  }
   return errors;
 }
 

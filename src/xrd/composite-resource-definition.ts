@@ -162,7 +162,9 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
     const main: ResolvedVersion = {
       name: props.version, referenceable: true, served: true, options: props, openAPIV3Schema: this.referenceableSchema,
     };
-    failConstruct(this, [...this.checkProps(), ...checkVersionName(main.name, 'version'), ...checkVersion(main, this.scope, 'versions[0]')]);
+    const warnings: string[] = [];
+    failConstruct(this, [...this.checkProps(), ...checkVersionName(main.name, 'version'), ...checkVersion(main, this.scope, 'versions[0]', warnings)]);
+    this.warn(warnings);
     this.versionList.push(main);
 
     const Resource = this.apiVersion === XrdApiVersion.V1 ? xp.CompositeResourceDefinition : xp.CompositeResourceDefinitionV2;
@@ -199,8 +201,10 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
     const v: ResolvedVersion = {
       name: options.name, referenceable: false, served: options.served ?? true, options, openAPIV3Schema: buildOpenApiSchema(options),
     };
-    errors.push(...checkVersion(v, this.scope, field));
+    const warnings: string[] = [];
+    errors.push(...checkVersion(v, this.scope, field, warnings));
     failConstruct(this, errors);
+    this.warn(warnings);
     this.versionList.push(v);
   }
 
@@ -275,6 +279,14 @@ export class CompositeResourceDefinition<Spec extends AnySchema = AnySchema, Sta
       }
     }
     return errors;
+  }
+
+  /**
+   * Records what the API server accepts but drops (the XRD still works) as `warning` metadata
+   * on this construct (`node.metadata`), where tests and tools can read it; synth goes on.
+   */
+  private warn(warnings: string[]): void {
+    for (const w of warnings) this.node.addMetadata('warning', `[${this.node.path}] ${w}`);
   }
 }
 

@@ -29,7 +29,8 @@ export function parsePlainYamlStream(text: string, intAsBigInt: boolean): unknow
   try {
     return splitDocuments(text).map((lines) => parseDocument(lines, intAsBigInt));
   } catch (err) {
-    if (err instanceof NotPlain) return undefined;
+    // Too deep for this recursive reader: the full parser reads it, or says why it cannot.
+    if (err instanceof NotPlain || (err instanceof RangeError && /call stack/i.test(err.message))) return undefined;
     throw err;
   }
 }

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
 import { UserError } from '../errors';
+import { documentLimitProblem, isStackOverflow, KUBERNETES_MAX_DEPTH, MAX_NESTING_DEPTH, textNestingProblem, tooDeepMessage } from './limits';
 import { parsePlainYamlStream } from './plain-yaml';
 
 /** One document of a YAML stream. */
@@ -77,12 +78,31 @@ function firstLine(message: string): string {
 export function parseYamlStream(text: string, source: string, options: ReadYamlOptions = {}): YamlReadResult {
   const documents: YamlDocument[] = [];
   const problems: YamlProblem[] = [];
+  // Both parsers recurse per level: text nesting deeper than the tools follow is not parsed.
+  const deep = textNestingProblem(text);
+  if (deep) {
+    return { documents, problems: [{ source, index: deep.document, message: `nests too deeply at line ${deep.line}: ${tooDeepMessage(deep.depth).replace(/^nests \d+ levels deep, /, `${deep.depth} levels or more, `)}` }] };
+  }
   // Most Kubernetes files need none of YAML's rarer features: read those without the full
   // parser, which is loaded only for the others (see plain-yaml.ts).
   const plain = parsePlainYamlStream(text, options.intAsBigInt ?? false);
   if (!plain) return parseYamlStreamFully(text, source, options);
-  plain.forEach((value, index) => { if (value !== null && value !== undefined) documents.push({ source, index, value }); });
+  plain.forEach((value, index) => keep(documents, problems, source, index, value));
   return { documents, problems };
+}
+
+/** Keeps a non-empty document, or reports where it breaks what a Kubernetes object can hold. */
+function keep(documents: YamlDocument[], problems: YamlProblem[], source: string, index: number, value: unknown): void {
+  if (value === null || value === undefined) return;
+  const limit = documentLimitProblem(value);
+  if (limit) problems.push({ source, index, message: limit.path === '' ? limit.message : `${limit.path} ${limit.message}` });
+  else documents.push({ source, index, value });
+}
+
+/** The parser's own message, or what running out of stack on a deep document means. */
+function parserMessage(message: string, line: string): string {
+  if (!/call stack/i.test(message)) return `not valid YAML${line} (${firstLine(message)}): fix the YAML syntax of this document`;
+  return `nests too deeply${line} for the YAML reader: the offline tools follow up to ${MAX_NESTING_DEPTH} levels (the Kubernetes API server decodes up to ${KUBERNETES_MAX_DEPTH}; real objects rarely pass 30): flatten the data`;
 }
 
 /** {@link parseYamlStream} with the full YAML parser, whatever the text. @internal */
@@ -97,7 +117,8 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
     const parsed = parseAllDocuments(text, opts);
     docs = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
   } catch (err) {
-    return { documents, problems: [{ source, message: `not valid YAML (${firstLine((err as Error).message)}): fix the YAML syntax` }] };
+    const message = (err as Error).message;
+    return { documents, problems: [{ source, message: isStackOverflow(err) ? parserMessage(message, '') : `not valid YAML (${firstLine(message)}): fix the YAML syntax` }] };
   }
   docs.forEach((doc, index) => {
     let parsed: Document.Parsed = doc;
@@ -107,17 +128,19 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
       if (repaired.errors.length > 0) {
         const err = doc.errors[0];
         const line = err.linePos ? ` at line ${err.linePos[0].line}` : '';
-        problems.push({ source, index, message: `not valid YAML${line} (${firstLine(err.message)}): fix the YAML syntax of this document` });
+        problems.push({ source, index, message: parserMessage(err.message, line) });
         return;
       }
       parsed = repaired;
     }
+    let value: unknown;
     try {
-      const value = parsed.toJS({ maxAliasCount: 1000 });
-      if (value !== null && value !== undefined) documents.push({ source, index, value });
+      value = parsed.toJS({ maxAliasCount: 1000 });
     } catch (err) {
-      problems.push({ source, index, message: `not valid YAML (${firstLine((err as Error).message)}): fix the YAML of this document` });
+      problems.push({ source, index, message: isStackOverflow(err) ? parserMessage((err as Error).message, '') : `not valid YAML (${firstLine((err as Error).message)}): fix the YAML of this document` });
+      return;
     }
+    keep(documents, problems, source, index, value);
   });
   return { documents, problems };
 }

@@ -267,7 +267,7 @@ describe('exit codes and error lines', () => {
   test.each(['docs', 'convert', 'init'])('%s: an unknown flag is a usage error (exit 2): a prefixed message, then the usage', async (command) => {
     const io = fakeIo();
     expect(await main([command, '--bogus'], io)).toBe(2);
-    expect(io.err).toMatch(new RegExp(`^cdk8s-crossplane ${command}: Unknown option '--bogus'.*\n\nUsage: cdk8s-crossplane ${command} `));
+    expect(io.err).toMatch(new RegExp(`^cdk8s-crossplane ${command}: unknown flag '--bogus'.*\n\nUsage: cdk8s-crossplane ${command} `));
   });
 
   test('a file system failure (a file where --out needs a folder) is a user error, not a fault', async () => {

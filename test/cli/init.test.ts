@@ -54,7 +54,8 @@ describe('cdk8s-crossplane init', () => {
 
   test('cdk8s.yaml loads the validation plugin the package ships, at its exact version', () => {
     const config = parseAllDocuments(projectTemplate({ name: 'p' }).get('cdk8s.yaml')!)[0].toJS();
-    expect(config.app).toBe('npx tsx main.ts');
+    // tsx through node's --import: no npm start and no second node process, as `npx tsx` costs.
+    expect(config.app).toBe('node --import tsx main.ts');
     const [plugin] = config.validations;
     // cdk8s-cli loads local plugins by path and refuses version ranges.
     expect(plugin).toMatchObject({ version: OWN.version, class: 'CrossplaneValidation' });
@@ -204,7 +205,7 @@ describe('a project created by init --package <tarball>, with the packed package
   }, 120_000);
 
   // Slower than 10 s on a busy machine: cdk8s-cli runs the app through tsx, then the validation plugin.
-  test('its `npm run synth` writes the XRD, the Composition, the Functions and crossplane.yaml, and validates them', () => {
+  test('its `npm run synth` writes the XRD, the Composition, the Functions and the package folder, and validates them', () => {
     // A HOME without cdk8s-cli's version cache: with the check on, synth would ask the registry.
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-home-'));
     let out: string;
@@ -218,12 +219,13 @@ describe('a project created by init --package <tarball>, with the packed package
     expect(out).not.toMatch(/new version|http error|Error:/);
     expect(out).toContain('Validations ended succesfully');
     expect(fs.readdirSync(path.join(project, 'dist')).filter((f) => f.endsWith('.yaml')).sort())
-      .toStrictEqual(['crossplane.yaml', 'functions.k8s.yaml', 'service-account.k8s.yaml']);
+      .toStrictEqual(['functions.k8s.yaml', 'service-account.k8s.yaml']);
     const objects = parseAllDocuments(fs.readFileSync(path.join(project, 'dist', 'service-account.k8s.yaml'), 'utf8')).map((d) => d.toJS());
     expect(objects.map((o) => `${o.kind} ${o.metadata.name}`)).toStrictEqual([
       'CompositeResourceDefinition xserviceaccounts.iam.example.org', 'Composition xserviceaccounts.iam.example.org',
     ]);
-    const meta = parseAllDocuments(fs.readFileSync(path.join(project, 'dist', 'crossplane.yaml'), 'utf8'))[0].toJS();
+    // The Configuration package folder `cdk8s-crossplane package` reads (test/install/release.test.ts builds it).
+    const meta = parseAllDocuments(fs.readFileSync(path.join(project, 'dist', 'package', 'crossplane.yaml'), 'utf8'))[0].toJS();
     expect(meta).toMatchObject({ apiVersion: 'meta.pkg.crossplane.io/v1', kind: 'Configuration', metadata: { name: 'platform' } });
   }, 120_000);
 });

@@ -325,4 +325,41 @@ spec:
   test('a missing --crds source is a user error naming it', async () => {
     await expect(convert('--crds', '/nonexistent/crds')).rejects.toThrow(/\/nonexistent\/crds: CRD source not found/);
   });
+
+  // The whole path, with classes `npm run import` generated, is test/install/own-providers.test.ts.
+  test('with --imports, a kind of --crds whose class the folder holds is written with it, imported relative to --out', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-convert-imports-'));
+    try {
+      // The shape `cdk8s import` gives every class: its name, then its GVK.
+      fs.writeFileSync(path.join(dir, 'cloudplatform.gcp.upbound.io.ts'), `export class ProjectIamMember extends ApiObject {
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'cloudplatform.gcp.upbound.io/v1beta1',
+    kind: 'ProjectIAMMember',
+  }
+}
+`);
+      const r = await convert('--crds', GCP_V1, '--imports', dir);
+      expect(r.code).toBe(0);
+      expect(r.module).toContain(`import { ProjectIamMember } from '${path.relative(path.join(os.tmpdir(), 'x', 'out'), dir).split(path.sep).join('/')}/cloudplatform.gcp.upbound.io';`);
+      expect(r.module).toMatch(/addResource\('member', ProjectIamMember, \{ spec: \{ forProvider: \{ role: 'roles\/viewer' \} \} \}\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('with --imports, a kind of --crds without a class there stays a plain object, with a note saying how to get one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-convert-imports-'));
+    try {
+      const r = await convert('--crds', GCP_V1, '--imports', dir);
+      expect(r.module).toContain("apiVersion: 'cloudplatform.gcp.upbound.io/v1beta1'");
+      expect(r.err).toMatch(/resources\[0\]\.base cloudplatform\.gcp\.upbound\.io\/v1beta1 ProjectIAMMember has no class in .*: written as a plain object; .*npm run import/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--imports needs --crds, and a folder', async () => {
+    await expect(convert('--imports', os.tmpdir())).rejects.toThrow(/--imports needs --crds/);
+    await expect(convert('--crds', GCP_V1, '--imports', '/nonexistent/imports')).rejects.toThrow(/--imports '\/nonexistent\/imports' is not a folder/);
+  });
 });

@@ -133,3 +133,39 @@ describe('errors', () => {
     await expect(run([xrds, '--out', file], fakeIo())).rejects.toThrow(/^--out '.*web\.yaml' is a file, not a folder/);
   });
 });
+
+describe('--graph', () => {
+  const composition = (name: string) => ({
+    apiVersion: 'apiextensions.crossplane.io/v1', kind: 'Composition', metadata: { name },
+    spec: {
+      compositeTypeRef: { apiVersion: APP_EXAMPLE.apiVersion, kind: APP_EXAMPLE.kind }, mode: 'Pipeline',
+      pipeline: [{
+        step: 'pt', functionRef: { name: 'function-patch-and-transform' },
+        input: { apiVersion: 'pt.fn.crossplane.io/v1beta1', kind: 'Resources', resources: [{ name: 'cm', base: { apiVersion: 'v1', kind: 'ConfigMap' }, patches: [{ fromFieldPath: 'metadata.name', toFieldPath: 'data.owner' }] }] },
+      }],
+    },
+  });
+
+  test('prints the data flow of every Composition found, with reconcile numbers from an example XR', async () => {
+    fs.writeFileSync(path.join(xrds, 'comp.yaml'), `${YAML.stringify(composition('web'))}---\n${YAML.stringify(composition('web-2'))}`);
+    const io = fakeIo();
+    expect(await run(['--graph', path.join(xrds, 'comp.yaml'), '--examples', path.join(dir, 'examples')], io)).toBe(0);
+    const diagrams = io.out.split(/\n(?=flowchart LR\n)/);
+    expect(diagrams).toHaveLength(2);
+    expect(diagrams[0]).toBe(`flowchart LR
+  %% web (${path.join(xrds, 'comp.yaml')})
+  subgraph xr["XR"]
+    x0["metadata.name"]
+  end
+  subgraph r0["cm (ConfigMap) · reconcile 1"]
+    r0f0["data.owner"]
+  end
+  x0 --> r0f0
+`);
+    expect(diagrams[1]).toContain('%% web-2');
+  });
+
+  test('without a Composition in the files it is an error saying what to pass', async () => {
+    await expect(run(['--graph', path.join(dir, 'examples')], fakeIo())).rejects.toThrow(/no Composition found in .*examples: pass Composition files/);
+  });
+});

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject, Testing } from 'cdk8s';
 import { parse } from 'yaml';
-import { validate } from 'cdk8s-crossplane';
-import { renderComposition, setupMatchers, toYamlSnapshot } from 'cdk8s-crossplane/testing';
+import { ProviderRule, ResourceOutcome, validate } from 'cdk8s-crossplane';
+import { renderComposition, setupMatchers, simulateComposition, SimulateCompositionOptions, toYamlSnapshot } from 'cdk8s-crossplane/testing';
 import { AppPlatform, INSTANCE_LABEL } from '../../examples/app/app-api';
 
 setupMatchers();
@@ -160,62 +160,50 @@ describe('patched fields follow the XR', () => {
   });
 });
 
-describe('second reconcile: readiness from function-auto-ready and status written back', () => {
-  const first = renderApp(shop);
-  const observedOf = (status: { deployment: object; service?: object; hpa: object }) => first.resources.map((r) => {
-    if (r.kind === 'Deployment') return { ...r, spec: { ...r.spec, replicas: 3 }, status: status.deployment };
-    if (r.kind === 'Service') return { ...r, spec: { ...r.spec, clusterIP: '10.96.12.34' }, status: status.service ?? {} };
-    return { ...r, status: status.hpa };
-  });
-  const healthy = {
-    deployment: {
-      replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3,
-      conditions: [{ type: 'Available', status: 'True' }, { type: 'Progressing', status: 'True' }],
-    },
-    hpa: {
-      currentReplicas: 3, desiredReplicas: 3,
-      conditions: [{ type: 'AbleToScale', status: 'True' }, { type: 'ScalingActive', status: 'True' }],
-    },
-  };
+describe('the App\'s life: readiness from function-auto-ready and status written back (simulated cluster)', () => {
+  const simulateApp = (options: Partial<SimulateCompositionOptions> = {}) => simulateComposition({ composition, xr: shop, xrd, ...options });
 
-  test('marks each healthy resource ready and the XR Ready, and writes its status', () => {
-    const next = renderApp({ ...shop, status: {} }, observedOf(healthy));
-    expect(next).toBeReady('deployment');
-    expect(next).toBeReady('service');
-    expect(next).toBeReady('hpa');
-    expect(next).toBeReady();
-    expect(next).toHaveFieldValue('xr', 'status.availableReplicas', 3);
-    expect(next).toHaveFieldValue('xr', 'status.currentReplicas', 3);
-    expect(next).toHaveFieldValue('xr', 'status.clusterIP', '10.96.12.34');
-    expect([{ ...shop, status: next.xr.status }]).toBeValidAgainst([xrd]);
-    expect(toYamlSnapshot(next)).toMatchSnapshot();
+  test('becomes Ready on the second reconcile, with each resource ready and its status written back', () => {
+    const sim = simulateApp();
+    expect(sim).toBecomeReadyWithin(2);
+    expect(sim.reconciles[0].created).toStrictEqual(['deployment', 'hpa', 'service']);
+    expect(sim).toBeReady('deployment');
+    expect(sim).toBeReady('service');
+    expect(sim).toBeReady('hpa');
+    const deployment = byKind(sim.resources, 'Deployment');
+    const service = byKind(sim.resources, 'Service');
+    expect(sim).toHaveFieldValue('xr', 'status.availableReplicas', deployment.status.availableReplicas);
+    expect(sim).toHaveFieldValue('xr', 'status.currentReplicas', byKind(sim.resources, 'HorizontalPodAutoscaler').status.currentReplicas);
+    expect(sim).toHaveFieldValue('xr', 'status.clusterIP', service.spec.clusterIP);
+    expect([{ ...shop, status: sim.xr.status }]).toBeValidAgainst([xrd]);
   });
 
-  test('a rollout with fewer available replicas than desired keeps the Deployment and the XR not Ready', () => {
-    const rollingOut = { ...healthy, deployment: { ...healthy.deployment, availableReplicas: 1, readyReplicas: 1 } };
-    const next = renderApp(shop, observedOf(rollingOut));
-    expect(next).not.toBeReady('deployment');
-    expect(next).toBeReady('service');
-    expect(next).toBeReady('hpa');
-    expect(next).not.toBeReady();
-    expect(next).toHaveFieldValue('xr', 'status.availableReplicas', 1);
+  test('a Deployment that never becomes Available keeps the XR not Ready, and the simulation names it', () => {
+    const sim = simulateApp({ outcomes: { deployment: ResourceOutcome.unready() } });
+    expect(sim.verdict).toMatchObject({ kind: 'stuck', waitingOn: [{ resource: 'deployment', reason: 'unready' }] });
+    expect(sim).toBeReady('service');
+    expect(sim).toBeReady('hpa');
+    expect(sim).not.toBeReady();
   });
 
   test('an autoscaler that cannot read CPU metrics is not ready', () => {
-    const failing = { ...healthy, hpa: { currentReplicas: 3, conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric' }] } };
-    const next = renderApp(shop, observedOf(failing));
-    expect(next).not.toBeReady('hpa');
-    expect(next).not.toBeReady();
+    const failing = ProviderRule.forKind('autoscaling/v2', 'HorizontalPodAutoscaler', {
+      status: { currentReplicas: 3, conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric' }] },
+    });
+    const sim = simulateApp({ providers: [failing] });
+    expect(sim).not.toBeReady('hpa');
+    expect(sim).not.toBecomeReadyWithin(10);
+    expect(sim).toHaveFieldValue('xr', 'status.currentReplicas', 3);
   });
 
   test('without the auto-ready step the same healthy resources never become ready (they have no Ready condition)', () => {
     const json = ApiObject.of(composition).toJson();
     const withoutAutoReady = { ...json, spec: { ...json.spec, pipeline: json.spec.pipeline.filter((s: any) => s.functionRef.name !== 'function-auto-ready') } };
-    const next = renderComposition({ composition: withoutAutoReady, xr: shop, xrd, observed: observedOf(healthy), functions: composition.functionPackages.map(p => ({
+    const sim = simulateComposition({ composition: withoutAutoReady, xr: shop, xrd, functions: composition.functionPackages.map(p => ({
       apiVersion: 'pkg.crossplane.io/v1', kind: 'Function', metadata: { name: p.name }, spec: { package: p.packageReference },
     })) });
-    expect(next).not.toBeReady('deployment');
-    expect(next).not.toBeReady();
+    expect(sim.verdict).toMatchObject({ kind: 'stuck', waitingOn: expect.arrayContaining([expect.objectContaining({ resource: 'deployment', reason: 'unready' })]) });
+    expect(sim).not.toBeReady('deployment');
   });
 });
 

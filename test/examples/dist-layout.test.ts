@@ -11,6 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import { examplesRequested, synthesize } from '../../examples/main';
 import { OutputFile, writeOutput } from '../../examples/layered-output';
 import { validate } from '../../src/validate';
+import { main } from '../../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 type Obj = Record<string, any>;
@@ -149,6 +150,18 @@ describe('writing the output folder', () => {
     const expected = Object.fromEntries(plain.map((f) => [f.path, f.content]));
     expect(snapshotOf(dir)).toStrictEqual({ ...expected, 'NOTES.txt': 'mine\n' });
   });
+
+  test('`cdk8s-crossplane validate dist/ dist/` accepts the folder as written, construct metadata and package file included', async () => {
+    writeOutput(dir, withExamples);
+    // What `cdk8s synth` adds beside the manifests (CDK8S_RECORD_CONSTRUCT_METADATA).
+    fs.writeFileSync(path.join(dir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources: {} }));
+    let out = '';
+    const io = { stdout: (t: string) => { out += t; }, stderr: (t: string) => { out += t; }, stdin: () => '' };
+    expect(await main(['validate', dir, dir], io)).toBe(0);
+    expect(out).toContain(`[!] note ${path.join(dir, 'construct-metadata.json')} (document 0) : skipped: not a Kubernetes object`);
+    expect(out).toMatch(/\[✓\] meta\.pkg\.crossplane\.io\/v1, Kind=Configuration, \S+ validated successfully/);
+    expect(out).toMatch(/Total \d+ resources: 0 missing schemas, \d+ success cases, 0 failure cases\n$/);
+  }, 30_000);
 
   test('`tsx examples/main.ts` (what cdk8s synth runs) writes exactly the layered files', () => {
     const env = { ...process.env, CDK8S_OUTDIR: dir, CDK8S_RECORD_CONSTRUCT_METADATA: 'false', INCLUDE_EXAMPLES: '1' };

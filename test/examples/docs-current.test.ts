@@ -34,6 +34,12 @@ test('every example XRD has a page linked from the index, with its example XRs',
     }
     const examples = objects.filter((o) => o.kind === kind && o.apiVersion.startsWith(`${xrd.spec.group}/`));
     for (const xr of examples) expect(page).toContain(`name: ${xr.metadata.name}`);
+    // The data flow of every Composition of the API, with the reconcile each resource first
+    // appears at in a simulation of an example XR.
+    const compositions = objects.filter((o) => o.kind === 'Composition' && o.spec.compositeTypeRef.kind === kind);
+    expect(compositions.length).toBeGreaterThan(0);
+    for (const c of compositions) expect(page).toContain(`### \`${c.metadata.name}\`\n\n\`\`\`mermaid\nflowchart LR\n`);
+    expect(page).toMatch(/subgraph r0\["[^"]+ · reconcile 1"\]/);
   }
 });
 

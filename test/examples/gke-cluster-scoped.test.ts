@@ -4,10 +4,9 @@ import * as path from 'node:path';
 import { ApiObject, Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { validate } from 'cdk8s-crossplane';
-import { renderComposition, setupMatchers } from 'cdk8s-crossplane/testing';
+import { setupMatchers, simulateComposition } from 'cdk8s-crossplane/testing';
 import { CONNECTION_SECRET_NAMESPACE } from '../../examples/gke/gke-cluster-scoped-api';
 import { GkePlatform } from '../../examples/gke/gke-platform';
-import { observeAll } from '../../examples/gke/observed-state';
 import { securityFindings } from '../../examples/gke/security-checks';
 
 setupMatchers();
@@ -20,16 +19,9 @@ const email = 'platform-tools-nodes@acme-platform-tools.iam.gserviceaccount.com'
 const findings = (objects: unknown[]): string[] =>
   validate(objects, { schemas: [xrd] }).map(f => `${f.severity} ${f.object.kind}/${f.object.name} ${f.path}: ${f.message}`);
 
-const first = renderComposition({ composition: clusterScoped.composition, xr, xrd });
-const modernXr = { ...xr, spec: { ...xr.spec, crossplane: { compositionRef: { name: clusterScoped.composition.name } } }, status: { nodeServiceAccount: email } };
-const second = renderComposition({
-  composition: clusterScoped.composition, xrd, xr: modernXr,
-  observed: observeAll(first.resources, { 'node-sa': { email } }),
-});
-const third = renderComposition({
-  composition: clusterScoped.composition, xrd, xr: modernXr,
-  observed: observeAll(second.resources, { 'node-sa': { email }, 'cluster': { endpoint: '35.1.2.3' } }),
-});
+const sim = simulateComposition({ composition: clusterScoped.composition, xr, xrd });
+const composed = sim.reconciles[sim.reconciles.length - 1].resources;
+const managed = composed.filter(r => r.kind !== 'Secret');
 
 test('is a Cluster-scoped v2 XRD with the same parameters as the namespaced API', () => {
   expect(xrd.spec.scope).toBe('Cluster');
@@ -38,7 +30,7 @@ test('is a Cluster-scoped v2 XRD with the same parameters as the namespaced API'
 });
 
 test('composes the cluster-scoped kinds at the versions provider-upjet-gcp v3 serves', () => {
-  const versions = [...new Set(second.resources.map(r => `${r.apiVersion} ${r.kind}`))].sort();
+  const versions = [...new Set(managed.map(r => `${r.apiVersion} ${r.kind}`))].sort();
   expect(versions).toStrictEqual([
     'cloudplatform.gcp.upbound.io/v1beta1 ServiceAccount',
     'cloudplatform.gcp.upbound.io/v1beta2 ProjectIAMMember',
@@ -50,26 +42,28 @@ test('composes the cluster-scoped kinds at the versions provider-upjet-gcp v3 se
     'container.gcp.upbound.io/v1beta2 NodePool',
   ]);
   // Cluster-scoped managed resources: no namespace, a ProviderConfig by name only, deletionPolicy.
-  for (const r of second.resources) {
+  for (const r of managed) {
     expect(r.metadata.namespace).toBeUndefined();
     expect(r.spec.providerConfigRef).toStrictEqual({ name: 'default' });
     expect(r.spec.deletionPolicy).toBe('Delete');
     expect(r.spec.managementPolicies).toBeUndefined();
   }
-  expect(second).toHaveFieldValue('cluster', 'spec.writeConnectionSecretToRef', { name: 'platform-tools-gke-cluster', namespace: CONNECTION_SECRET_NAMESPACE });
-  expect(second).toHaveFieldValue('node-pool', 'spec.forProvider.nodeConfig.machineType', 'n2-standard-4');
-  expect(second).toHaveFieldValue('node-pool', 'spec.forProvider.autoscaling.maxNodeCount', 4);
+  expect(sim).toHaveFieldValue('cluster', 'spec.writeConnectionSecretToRef', { name: 'platform-tools-gke-cluster', namespace: CONNECTION_SECRET_NAMESPACE });
+  expect(sim).toHaveFieldValue('node-pool', 'spec.forProvider.nodeConfig.machineType', 'n2-standard-4');
+  expect(sim).toHaveFieldValue('node-pool', 'spec.forProvider.autoscaling.maxNodeCount', 4);
 });
 
 test('every render validates against the cluster-scoped CRDs with zero findings, and passes the security baseline', () => {
-  expect(findings([...first.resources, ...second.resources])).toStrictEqual([]);
-  expect(securityFindings(second.resources)).toStrictEqual([]);
+  expect(findings(sim.reconciles.flatMap(r => r.resources))).toStrictEqual([]);
+  expect(securityFindings(managed)).toStrictEqual([]);
 });
 
-test('once everything is Ready the XR is Ready and its connection Secret goes to the configured namespace', () => {
-  expect(third).toBeReady();
-  expect(third.xr.status.endpoint).toBe('35.1.2.3');
-  const secret = third.resources.find(r => r.kind === 'Secret')!;
+test('becomes Ready, and its connection Secret goes to the configured namespace', () => {
+  expect(sim).toBecomeReadyWithin(4);
+  expect(sim.xr.status.nodeServiceAccount).toBe(email);
+  const endpoint = sim.resources.find(r => r.kind === 'Cluster')!.status.atProvider.endpoint;
+  expect(sim.xr.status.endpoint).toBe(endpoint);
+  const secret = composed.find(r => r.kind === 'Secret')!;
   expect(secret.metadata).toMatchObject({ name: 'platform-tools-connection', namespace: CONNECTION_SECRET_NAMESPACE });
-  expect(Buffer.from(secret.data.endpoint, 'base64').toString()).toBe('35.1.2.3');
+  expect(Buffer.from(secret.data.endpoint, 'base64').toString()).toBe(endpoint);
 });

@@ -1,16 +1,15 @@
-// The GKE platform example: the namespaced GKECluster API rendered for its example XRs, reconcile
-// by reconcile, with the provider's answers stood in by observed resources.
+// The GKE platform example: the namespaced GKECluster API simulated for its example XRs, reconcile
+// by reconcile, with simulated providers answering for GCP.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject, Testing } from 'cdk8s';
 import { parse, stringify } from 'yaml';
-import { validate } from 'cdk8s-crossplane';
-import { renderComposition, setupMatchers, toYamlSnapshot, YamlSnapshot } from 'cdk8s-crossplane/testing';
+import { ResourceOutcome, SIMULATED_GKE_VERSION, StuckVerdict, validate } from 'cdk8s-crossplane';
+import { renderComposition, setupMatchers, simulateComposition, YamlSnapshot } from 'cdk8s-crossplane/testing';
 import { GkePlatform } from '../../examples/gke/gke-platform';
 import { NODE_ROLES } from '../../examples/gke/gke-resources';
 import { SIZE_CLASSES } from '../../examples/gke/gke-schema';
-import { observeAll, resourceName } from '../../examples/gke/observed-state';
-import { childName, compositeUid } from '../../src/engine/reconcile/names';
+import { resourceName } from '../../examples/gke/observed-state';
 
 setupMatchers();
 
@@ -31,11 +30,6 @@ function findings(objects: unknown[]): string[] {
 
 const kinds = (rs: Record<string, any>[]): string[] => rs.map(r => r.kind).sort();
 const byName = (rs: Record<string, any>[], name: string): Record<string, any> => rs.find(r => resourceName(r) === name)!;
-
-/** The XR as the reconciler sees it on later passes: its Composition chosen, its status so far. */
-function reconciled(xr: Record<string, any>, compositionName: string, status: Record<string, unknown>): Record<string, any> {
-  return { ...xr, spec: { ...xr.spec, crossplane: { ...xr.spec.crossplane, compositionRef: { name: compositionName } } }, status };
-}
 
 describe('GKECluster API definition', () => {
   test('synthesizes byte-identical YAML, with Compositions free of warnings (XRD YAML snapshot)', () => {
@@ -101,130 +95,168 @@ test.each([
   expect(id).toMatch(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/);
 });
 
-describe('the prod XR, reconcile by reconcile (Standard Composition)', () => {
-  const first = renderComposition({ composition: gke.standard, xr: prod, xrd: xrdJson });
+describe('the prod XR through its whole life (Standard Composition, simulated providers)', () => {
+  const sim = simulateComposition({ composition: gke.standard, xr: prod, xrd: xrdJson });
+  const [first, second, third] = sim.reconciles;
+  const kindsAt = (n: number) => kinds(sim.reconciles[n - 1].resources);
 
-  test('first: network and node account only; what needs the account email waits', () => {
-    expect(kinds(first.resources)).toStrictEqual(['Network', 'Router', 'RouterNAT', 'ServiceAccount', 'Subnetwork']);
-    expect(first).not.toComposeResource('cluster');
-    expect(first).not.toComposeResource('node-pool');
-    expect(first).not.toBeReady();
+  test('becomes Ready after four reconciles, and stays Ready', () => {
+    expect(sim).toBecomeReadyWithin(4);
+    expect(sim).not.toBecomeReadyWithin(3);
+    expect(sim.reconciles.map(r => r.ready)).toStrictEqual([false, false, false, true, true]);
+  });
+
+  test('first: network and node account only; what needs the account email waits on it', () => {
+    expect(kindsAt(1)).toStrictEqual(['Network', 'Router', 'RouterNAT', 'ServiceAccount', 'Subnetwork']);
+    expect(first.skipped.filter(s => s.blocksCreation).map(s => s.resource).sort()).toStrictEqual(
+      ['cluster', 'node-pool', ...NODE_ROLES.map(role => `node-sa-${role.replace(/^roles\//, '').replace(/\./g, '-').toLowerCase()}`)].sort());
+    for (const s of first.skipped) {
+      expect([s.field, s.setBy]).toStrictEqual(['status.nodeServiceAccount', [{ resource: 'node-sa', path: 'status.atProvider.email' }]]);
+    }
     // Orphan: every management policy but Delete (namespaced MRs have no deletionPolicy).
     for (const r of first.resources) expect(r.spec.managementPolicies).toStrictEqual(['Observe', 'Create', 'Update', 'LateInitialize']);
     expect(findings(first.resources)).toStrictEqual([]);
   });
 
-  const observed1 = observeAll(first.resources, { 'node-sa': { email: EMAIL } });
-  const second = renderComposition({
-    composition: gke.standard, xrd: xrdJson, observed: observed1,
-    xr: reconciled(prod, gke.standard.name, { nodeServiceAccount: EMAIL }),
+  test('second: the account\'s email reaches the XR status; nothing new is composed until the next reconcile reads it', () => {
+    expect(second.created).toStrictEqual([]);
+    expect(second.xrStatus.nodeServiceAccount).toBe(EMAIL);
   });
 
-  test('second: the account email lets cluster, node pool and the five role bindings be composed', () => {
-    expect(kinds(second.resources)).toStrictEqual([
+  test('third: the email lets cluster, node pool and the five role bindings be composed', () => {
+    expect(kindsAt(3)).toStrictEqual([
       'Cluster', 'Network', 'NodePool', ...NODE_ROLES.map(() => 'ProjectIAMMember'), 'Router', 'RouterNAT', 'ServiceAccount', 'Subnetwork',
     ]);
-    expect(second.resources.filter(r => r.kind === 'ProjectIAMMember').map(r => [r.spec.forProvider.role, r.spec.forProvider.member]))
+    expect(third.resources.filter(r => r.kind === 'ProjectIAMMember').map(r => [r.spec.forProvider.role, r.spec.forProvider.member]))
       .toStrictEqual(expect.arrayContaining(NODE_ROLES.map(role => [role, `serviceAccount:${EMAIL}`])));
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.nodeConfig.serviceAccount', EMAIL);
-    expect(second).toHaveFieldValue('node-pool', 'spec.forProvider.nodeConfig.serviceAccount', EMAIL);
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.workloadIdentityConfig.workloadPool', 'acme-payments-prod.svc.id.goog');
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.privateClusterConfig.masterIpv4CidrBlock', '172.16.16.0/28');
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.masterAuthorizedNetworksConfig.cidrBlocks', prod.spec.parameters.network.authorizedNetworks);
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.releaseChannel.channel', 'STABLE');
-    expect(second).toHaveFieldValue('cluster', 'metadata.annotations[crossplane.io/external-name]', 'payments-prod');
-    expect(second).toHaveFieldValue('cluster', 'spec.writeConnectionSecretToRef.name', 'payments-prod-gke-cluster');
-    expect(second).not.toBeReady();
-    expect(findings(second.resources)).toStrictEqual([]);
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.nodeConfig.serviceAccount', EMAIL);
+    expect(sim).toHaveFieldValue('node-pool', 'spec.forProvider.nodeConfig.serviceAccount', EMAIL);
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.workloadIdentityConfig.workloadPool', 'acme-payments-prod.svc.id.goog');
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.privateClusterConfig.masterIpv4CidrBlock', '172.16.16.0/28');
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.masterAuthorizedNetworksConfig.cidrBlocks', prod.spec.parameters.network.authorizedNetworks);
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.releaseChannel.channel', 'STABLE');
+    expect(sim).toHaveFieldValue('cluster', 'metadata.annotations[crossplane.io/external-name]', 'payments-prod');
+    expect(sim).toHaveFieldValue('cluster', 'spec.writeConnectionSecretToRef.name', 'payments-prod-gke-cluster');
+    expect(findings(third.resources)).toStrictEqual([]);
   });
 
-  test('second: the size class sets machine type and bounds, and explicit node settings win', () => {
+  test('the size class sets machine type and bounds, and explicit node settings win', () => {
     const { medium } = SIZE_CLASSES;
-    expect(second).toHaveFieldValue('node-pool', 'spec.forProvider.nodeConfig.machineType', medium.machineType);
-    expect(second).toHaveFieldValue('node-pool', 'spec.forProvider.autoscaling.minNodeCount', medium.minCount);
+    expect(sim).toHaveFieldValue('node-pool', 'spec.forProvider.nodeConfig.machineType', medium.machineType);
+    expect(sim).toHaveFieldValue('node-pool', 'spec.forProvider.autoscaling.minNodeCount', medium.minCount);
     // prod sets nodes.maxCount: 10, over the class's 6
-    expect(second).toHaveFieldValue('node-pool', 'spec.forProvider.autoscaling.maxNodeCount', 10);
-    expect(second).toHaveFieldValue('node-pool', 'spec.forProvider.location', 'europe-west3');
+    expect(sim).toHaveFieldValue('node-pool', 'spec.forProvider.autoscaling.maxNodeCount', 10);
+    expect(sim).toHaveFieldValue('node-pool', 'spec.forProvider.location', 'europe-west3');
   });
 
-  const endpoint = '34.89.10.20';
-  const KUBECONFIG = 'apiVersion: v1\nkind: Config\nclusters:\n- name: payments-prod\n';
-  const ca = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t';
-  const third = renderComposition({
-    composition: gke.standard, xrd: xrdJson,
-    observed: observeAll(second.resources, {
-      'node-sa': { email: EMAIL },
-      'cluster': {
-        endpoint, id: 'projects/acme-payments-prod/locations/europe-west3/clusters/payments-prod', masterVersion: '1.33.4-gke.1172000',
-        masterAuth: { clusterCaCertificate: ca },
-      },
-      'node-pool': { version: '1.33.4-gke.1172000', instanceGroupUrls: ['https://www.googleapis.com/compute/v1/projects/acme-payments-prod/zones/europe-west3-a/instanceGroupManagers/gke-primary'] },
-    }),
-    xr: reconciled(prod, gke.standard.name, { nodeServiceAccount: EMAIL }),
-    // The provider's own connection Secret of the Cluster, as Crossplane reads it.
-    observedConnectionDetails: { cluster: { kubeconfig: KUBECONFIG } },
-  });
+  const cluster = byName(sim.resources, 'cluster');
 
-  test('third: every resource Ready makes the XR Ready, with the cluster\'s status written back', () => {
-    expect(third).toBeReady();
-    expect(third.xr.status).toMatchObject({
+  test('Ready: the cluster\'s and node pool\'s status is written back to the XR', () => {
+    expect(sim).toBeReady();
+    expect(sim.xr.status).toMatchObject({
       clusterName: 'payments-prod',
       clusterId: 'projects/acme-payments-prod/locations/europe-west3/clusters/payments-prod',
-      endpoint,
-      masterVersion: '1.33.4-gke.1172000',
+      endpoint: cluster.status.atProvider.endpoint,
+      masterVersion: SIMULATED_GKE_VERSION,
       nodeServiceAccount: EMAIL,
-      nodePool: { version: '1.33.4-gke.1172000' },
+      nodePool: { version: SIMULATED_GKE_VERSION },
     });
-    expect(third.xr.status.nodePool.instanceGroupUrls).toHaveLength(1);
+    expect(sim.xr.status.nodePool.instanceGroupUrls).toHaveLength(1);
   });
 
-  test('third: composed names, owner UID and resourceRefs are Crossplane\'s (names.go ChildName, render.go UID, UpdateResourceRefs)', () => {
-    const uid = compositeUid(prod.apiVersion, prod.kind, prod.metadata.namespace, prod.metadata.name);
-    for (const r of third.resources) {
-      expect(r.metadata.ownerReferences).toStrictEqual([{ apiVersion: prod.apiVersion, kind: prod.kind, name: prod.metadata.name, uid, controller: true, blockOwnerDeletion: true }]);
-      // The connection Secret's template names it; every other resource gets the derived name.
-      if (r.kind !== 'Secret') expect(r.metadata.name).toBe(childName(`${prod.metadata.name}-`, uid, resourceName(r)));
-    }
-    expect(third.xr.spec.crossplane.resourceRefs.map((ref: Record<string, string>) => ref.name).sort())
-      .toStrictEqual(third.resources.map(r => r.metadata.name).sort());
-    expect(third.xr.status.conditions.map((c: Record<string, string>) => c.type)).toStrictEqual(['Responsive', 'Synced', 'Ready']);
-  });
-
-  test('third: P&T composes the connection Secret beside the XR, from the cluster\'s connection details', () => {
-    const secret = third.resources.find(r => r.kind === 'Secret')!;
+  test('Ready: P&T composes the connection Secret beside the XR, from the cluster\'s connection details', () => {
+    const secret = sim.resources.find(r => r.kind === 'Secret')!;
+    expect(sim.firstAppearance[resourceName(secret)]).toBe(4);
     expect(secret).toMatchObject({
       apiVersion: 'v1', type: 'connection.crossplane.io/v1alpha1',
       metadata: { name: 'payments-prod-connection', namespace: 'team-payments' },
     });
-    expect(Buffer.from(secret.data.endpoint, 'base64').toString()).toBe(endpoint);
-    expect(Buffer.from(secret.data.clusterCaCertificate, 'base64').toString()).toBe(ca);
+    expect(Buffer.from(secret.data.endpoint, 'base64').toString()).toBe(cluster.status.atProvider.endpoint);
+    expect(Buffer.from(secret.data.clusterCaCertificate, 'base64').toString()).toBe(cluster.status.atProvider.masterAuth.clusterCaCertificate);
     // The kubeconfig comes from the provider's own connection Secret of the Cluster.
-    expect(Buffer.from(secret.data.kubeconfig, 'base64').toString()).toBe(KUBECONFIG);
+    expect(Buffer.from(secret.data.kubeconfig, 'base64').toString()).toContain(`server: https://${cluster.status.atProvider.endpoint}`);
     // Every composed object, the connection Secret included, validates with zero findings.
-    expect(findings(third.resources)).toStrictEqual([]);
-    expect(third.resources).toBeValidAgainst([xrdJson]);
-    expect(toYamlSnapshot(third)).toMatchSnapshot();
+    const last = sim.reconciles[sim.reconciles.length - 1].resources;
+    expect(findings(last)).toStrictEqual([]);
+    expect(last).toBeValidAgainst([xrdJson]);
+    expect(new YamlSnapshot(last.map(r => stringify(r)).join('---\n'))).toMatchSnapshot();
+  });
+
+  test('a cluster that never becomes ready keeps the XR not Ready, and says which', () => {
+    const stuck = simulateComposition({ composition: gke.standard, xr: prod, xrd: xrdJson, outcomes: { cluster: ResourceOutcome.fail('googleapi: Error 403: quota exceeded') } });
+    expect(stuck.verdict).toMatchObject({ kind: 'stuck', waitingOn: [{ resource: 'cluster', reason: 'failed', message: expect.stringContaining('quota exceeded') }] });
+    // What reads the cluster's status never gets it.
+    expect(stuck.xr.status.endpoint).toBeUndefined();
+    expect(stuck.xr.status.conditions[0]).toMatchObject({ type: 'Ready', status: 'False', message: 'Unready resources: cluster' });
+  });
+});
+
+describe('the prod XR rendered once (the reconcile output of crossplane composition render)', () => {
+  const out = renderComposition({ composition: gke.standard, xr: prod, xrd: xrdJson });
+  // Expected values computed outside this code base from Crossplane's rules (crossplane/crossplane
+  // @2d040d2daf4e internal/render/composite/render.go: the XR UID is uuid.NewSHA1(uuid.Nil,
+  // "<group>/<version>, Kind=<kind>\x00<namespace>\x00<name>"); internal/names/names.go ChildName:
+  // "<xr>-" + the first 12 hex of sha256(uid + composition resource name)), with Python's
+  // uuid.uuid5 and hashlib.sha256.
+  const UID = '96648da6-44ec-5565-a906-dd7087b4d16a';
+
+  test('composed names are ChildName of the XR UID, every resource is owned by the XR, and the XR lists them all in resourceRefs', () => {
+    expect(byName(out.resources, 'network').metadata.name).toBe('payments-prod-25ab08dd202d');
+    expect(byName(out.resources, 'node-sa').metadata.name).toBe('payments-prod-1c48b836ee6f');
+    expect(byName(out.resources, 'subnetwork').metadata.name).toBe('payments-prod-fc97430b3a17');
+    for (const r of out.resources) {
+      expect(r.metadata.ownerReferences).toStrictEqual([{ apiVersion: prod.apiVersion, kind: prod.kind, name: prod.metadata.name, uid: UID, controller: true, blockOwnerDeletion: true }]);
+    }
+    // composite.go UpdateResourceRefs: one reference per composed resource, by its name.
+    expect(out.xr.spec.crossplane.resourceRefs.map((ref: Record<string, string>) => `${ref.kind}/${ref.name}`).sort())
+      .toStrictEqual(out.resources.map(r => `${r.kind}/${r.metadata.name}`).sort());
+    expect(out.xr.status.conditions.map((c: Record<string, string>) => c.type)).toStrictEqual(['Responsive', 'Synced', 'Ready']);
+  });
+});
+
+describe('a broken Composition: a Required patch from a status field no provider sets', () => {
+  // The node account's status field is misspelt in the patch that writes it back to the XR, so
+  // status.nodeServiceAccount never appears and everything that needs the email waits forever.
+  const broken = ApiObject.of(gke.standard).toJson();
+  const pt = broken.spec.pipeline.find((s: any) => s.functionRef.name === 'function-patch-and-transform').input;
+  const sa = pt.resources.find((r: any) => r.name === 'node-sa');
+  const writeBack = sa.patches.find((p: any) => p.toFieldPath === 'status.nodeServiceAccount');
+  writeBack.fromFieldPath = 'status.atProvider.emailAddress';
+  const sim = simulateComposition({ composition: broken, xr: prod, xrd: xrdJson });
+
+  test('is reported stuck, naming the resources and the field they wait on', () => {
+    expect(sim.verdict.kind).toBe('stuck');
+    expect(sim).not.toBecomeReadyWithin(10);
+    expect(sim).toWaitOn('cluster', 'status.nodeServiceAccount');
+    expect(sim).toWaitOn('cluster', 'spec.forProvider.nodeConfig.serviceAccount');
+    expect(sim).toWaitOn('node-pool', 'status.atProvider.emailAddress');
+    expect(sim).not.toWaitOn('network', 'status.nodeServiceAccount');
+    const clusterWait = (sim.verdict as StuckVerdict).waitingOn.find(w => w.resource === 'cluster')!;
+    expect(clusterWait.setBy).toStrictEqual([{ resource: 'node-sa', path: 'status.atProvider.emailAddress' }]);
+    expect(clusterWait.message).toMatch(/node-sa status\.atProvider\.emailAddress should set it/);
+  });
+
+  test('stops as soon as nothing changes, long before the limit', () => {
+    // 1 composes what needs no email, 2 writes the network's self link back, 3 changes nothing.
+    expect(sim.reconciles).toHaveLength(3);
+    expect(sim.verdict.reconciles).toBe(2);
   });
 });
 
 describe('the dev XR (Autopilot Composition, selected by label)', () => {
-  const first = renderComposition({ composition: gke.autopilot, xr: dev, xrd: xrdJson });
+  const sim = simulateComposition({ composition: gke.autopilot, xr: dev, xrd: xrdJson });
   const email = 'payments-dev-nodes@acme-payments-dev.iam.gserviceaccount.com';
-  const second = renderComposition({
-    composition: gke.autopilot, xrd: xrdJson,
-    observed: observeAll(first.resources, { 'node-sa': { email } }),
-    xr: reconciled(dev, gke.autopilot.name, { nodeServiceAccount: email }),
-  });
 
-  test('composes an Autopilot cluster running as the node account, and no node pool', () => {
-    expect(kinds(second.resources)).toStrictEqual([
+  test('composes an Autopilot cluster running as the node account, and no node pool, and becomes Ready', () => {
+    expect(sim).toBecomeReadyWithin(4);
+    expect(kinds(sim.resources.filter(r => r.kind !== 'Secret'))).toStrictEqual([
       'Cluster', 'Network', ...NODE_ROLES.map(() => 'ProjectIAMMember'), 'Router', 'RouterNAT', 'ServiceAccount', 'Subnetwork',
     ]);
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.enableAutopilot', true);
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.clusterAutoscaling.autoProvisioningDefaults.serviceAccount', email);
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.deletionProtection', false);
-    expect(second).toHaveFieldValue('cluster', 'spec.forProvider.releaseChannel.channel', 'RAPID');
-    expect(second).toHaveFieldValue('cluster', 'spec.managementPolicies', ['*']);
-    expect(findings([...first.resources, ...second.resources])).toStrictEqual([]);
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.enableAutopilot', true);
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.clusterAutoscaling.autoProvisioningDefaults.serviceAccount', email);
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.deletionProtection', false);
+    expect(sim).toHaveFieldValue('cluster', 'spec.forProvider.releaseChannel.channel', 'RAPID');
+    expect(sim).toHaveFieldValue('cluster', 'spec.managementPolicies', ['*']);
+    expect(findings(sim.reconciles.flatMap(r => r.resources))).toStrictEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { App, Testing, Yaml } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { render } from '../../src/engine';
+import { simulate } from '../../src/simulate';
 import { build } from '../../examples/main';
 import { validate } from '../../src/validate';
 
@@ -102,21 +103,19 @@ describe('examples/main.ts', () => {
     expect(findings.filter(f => f.severity === 'error').map(f => `${f.object.kind} ${f.path}: ${f.message}`)).toStrictEqual([]);
   });
 
-  (hasShared ? test : test.skip)('writes the observed network id and self link back into the declared XR status', () => {
+  test('becomes Ready on the second reconcile, with the network id and self link the provider reports written back', () => {
     const { objects } = synth();
     const xr = parse(fs.readFileSync(path.resolve(__dirname, '../../examples/network/xr.yaml'), 'utf8'));
-    const observedNetwork = {
-      apiVersion: 'compute.gcp.m.upbound.io/v1beta1', kind: 'Network',
-      metadata: { name: 'team-a-net', namespace: 'team-a', annotations: { 'crossplane.io/composition-resource-name': 'network' } },
-      spec: { forProvider: {} },
-      status: { atProvider: { id: 'projects/team-a-prod-4711/global/networks/team-a-net', selfLink: 'https://www.googleapis.com/compute/v1/projects/team-a-prod-4711/global/networks/team-a-net' } },
-    };
-    const out = render({
-      xr, xrd: objects.find(o => o.kind === 'CompositeResourceDefinition'), observed: [observedNetwork],
+    const sim = simulate({
+      xr, xrd: objects.find(o => o.kind === 'CompositeResourceDefinition'),
       composition: objects.find(o => o.metadata.name === 'xnetworks.platform.example.org' && o.kind === 'Composition'), functions: objects.filter(o => o.kind === 'Function'),
     });
-    expect(out.xr.status.networkId).toBe('projects/team-a-prod-4711/global/networks/team-a-net');
-    expect(out.xr.status.selfLink).toBe(observedNetwork.status.atProvider.selfLink);
+    expect(sim.verdict).toStrictEqual({ kind: 'ready', reconciles: 2 });
+    expect(sim.reconciles[0].created).toStrictEqual(['nat', 'network', 'router', 'subnetwork']);
+    const network = sim.resources.find(r => r.kind === 'Network')!;
+    expect(network.status.atProvider.id).toBe(`projects/${xr.spec.parameters.project}/global/networks/${network.metadata.annotations['crossplane.io/external-name']}`);
+    expect(sim.xr.status.networkId).toBe(network.status.atProvider.id);
+    expect(sim.xr.status.selfLink).toBe(network.status.atProvider.selfLink);
   });
 
   (hasShared ? test : test.skip)('every P&T step input matches the function\'s own input CRD (the documented wire format)', () => {

@@ -1,5 +1,8 @@
 // The README's quickstart API, rendered and validated as its "test it" section shows. The block
 // between the markers is copied verbatim into README.md (test/readme.test.ts checks).
+import { ProviderRule } from 'cdk8s-crossplane';
+import { ServiceAccount } from 'cdk8s-crossplane/imports/cloudplatform.gcp.m.upbound.io';
+import { simulateComposition } from 'cdk8s-crossplane/testing';
 // --- quickstart test ---
 import { Testing } from 'cdk8s';
 import { renderComposition, setupMatchers } from 'cdk8s-crossplane/testing';
@@ -34,3 +37,20 @@ test('a new XServiceAccount composes the account, and the member once the email 
   expect(next.toYaml()).toMatchSnapshot();             // exactly what `crossplane composition render` prints
 });
 // --- end quickstart test ---
+
+// --- simulate test ---
+// import { ProviderRule } from 'cdk8s-crossplane';
+// import { ServiceAccount } from 'cdk8s-crossplane/imports/cloudplatform.gcp.m.upbound.io';
+// import { simulateComposition } from 'cdk8s-crossplane/testing';
+test('a new XServiceAccount becomes Ready once its member is bound, and says what it waits on until then', () => {
+  const sim = simulateComposition({ composition: api.composition, xr });
+  expect(sim).toBecomeReadyWithin(4);
+  expect(sim.reconciles[0].skipped[0]).toMatchObject({ resource: 'member', field: 'status.email' });
+  expect(sim.firstAppearance).toStrictEqual({ account: 1, member: 3 });
+
+  // A provider that never reports the email (a rule wins over the package's own): stuck, on what.
+  const noEmail = ProviderRule.for(ServiceAccount, {});
+  const stuck = simulateComposition({ composition: api.composition, xr, providers: [noEmail] });
+  expect(stuck).toWaitOn('member', 'spec.forProvider.member');
+});
+// --- end simulate test ---

@@ -1,12 +1,13 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Cluster } from '../../imports/container.gcp.m.upbound.io';
 import { Network } from '../../imports/compute.gcp.m.upbound.io';
 import { Composition } from '../../src/composition';
-import { FunctionPackage } from '../../src/functions';
-import { ConfigurationPackage, providerPackageFor } from '../../src/package';
+import { FunctionPackage, FunctionRegistry } from '../../src/functions';
+import { parseAllDocuments } from 'yaml';
+import { buildXpkg, ConfigurationPackage, providerPackageFor, readPackageFolder } from '../../src/package';
 import { testXrd } from '../composition/_fixtures';
 
 const pcr = { kind: 'ClusterProviderConfig', name: 'default' };
@@ -114,6 +115,39 @@ describe('ConfigurationPackage', () => {
     const file = new ConfigurationPackage(a, 'Package', { name: 'p' }).writeFile(dir);
     expect(path.basename(file)).toBe('crossplane.yaml');
     expect(fs.readFileSync(file, 'utf8')).toBe('apiVersion: meta.pkg.crossplane.io/v1\nkind: Configuration\nmetadata:\n  name: p\nspec:\n  crossplane:\n    version: ">=v2.0.0-0"\n');
+  });
+
+  test('writeFolder refuses the app\'s output folder, whose chart files it would replace', () => {
+    const { a } = app();
+    const pkg = new ConfigurationPackage(a, 'Package', { name: 'p' });
+    expect(() => pkg.writeFolder(a.outdir)).toThrow(`ConfigurationPackage.writeFolder needs a folder of its own, got the app's output folder '${a.outdir}'`);
+  });
+
+  test('writeFolder writes crossplane.yaml and each chart\'s XRDs and Compositions, nothing a Configuration may not hold, and builds', () => {
+    const { a, chart, comp } = app();
+    comp.addResource('network', Network, { spec: { providerConfigRef: pcr } });
+    // The Function objects (the registry the Composition created) and a plain ConfigMap: cluster objects, not package content.
+    expect(a.node.tryFindChild(FunctionRegistry.DEFAULT_ID)).toBeDefined();
+    new ApiObject(chart, 'Cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } });
+    const pkg = new ConfigurationPackage(a, 'Package', { name: 'p' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pkg-'));
+    // Left by an earlier run, for a chart that no longer exists.
+    fs.writeFileSync(path.join(dir, 'old-chart.k8s.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'kept');
+    fs.writeFileSync(path.join(dir, 'extra.yaml'), 'apiVersion: apiextensions.crossplane.io/v1\nkind: Composition\nmetadata:\n  name: mine\n');
+    try {
+      const written = pkg.writeFolder(dir);
+      expect(written.map((f) => path.basename(f))).toStrictEqual(['c.k8s.yaml', 'crossplane.yaml']);
+      // A file of another name is the user's: kept (and packaged).
+      expect(fs.readdirSync(dir).sort()).toStrictEqual(['c.k8s.yaml', 'crossplane.yaml', 'extra.yaml', 'notes.txt']);
+      const objects = parseAllDocuments(fs.readFileSync(path.join(dir, 'c.k8s.yaml'), 'utf8')).map((d) => d.toJS());
+      expect(objects.map((o) => o.kind)).toStrictEqual(['CompositeResourceDefinition', 'Composition']);
+      expect(fs.readFileSync(path.join(dir, 'crossplane.yaml'), 'utf8')).toBe(pkg.toYaml());
+      // What `cdk8s-crossplane package` reads and builds: the linter's kinds only, one meta object.
+      expect(buildXpkg(readPackageFolder(dir)).digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

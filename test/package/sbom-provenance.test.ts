@@ -1,40 +1,21 @@
 // SBOMs must validate against the CycloneDX JSON schema as published, taken from the
-// @cyclonedx/cyclonedx-library package (res/schema/bom-1.6.SNAPSHOT.schema.json, with the SPDX
-// and JSF schemas it references), never from the network. The provenance follows the in-toto
-// Statement v1 and SLSA Provenance v1 field names (in-toto/attestation spec/v1/statement.md,
+// @cyclonedx/cyclonedx-library package, never from the network (test/_helpers/cyclonedx.ts).
+// The provenance follows the in-toto Statement v1 and SLSA Provenance v1 field names (in-toto/attestation spec/v1/statement.md,
 // slsa.dev/spec/v1.0/provenance).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv, { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { npmPackageSbom } from '../../scripts/sbom';
 import { buildXpkg, PackageFile, xpkgFileName } from '../../src/package/xpkg';
 import { xpkgSbom } from '../../src/package/sbom';
 import { xpkgProvenance } from '../../src/package/provenance';
+import { cycloneDxProblems } from '../_helpers/cyclonedx';
 import { fakeIo } from '../_helpers/fake-io';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SCHEMAS = path.join(path.dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')), 'res', 'schema');
-
-function cycloneDxValidator(): ValidateFunction {
-  const read = (f: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS, f), 'utf8'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  // Formats of draft 2019 the schema uses and ajv-formats does not define: checked loosely.
-  ajv.addFormat('iri-reference', /^\S*$/);
-  ajv.addFormat('idn-email', /^[^\s@]+@[^\s@]+$/);
-  // The bom schema refers to its siblings by their SNAPSHOT file names, relative to its $id.
-  for (const f of ['spdx.SNAPSHOT.schema.json', 'jsf-0.82.SNAPSHOT.schema.json']) {
-    ajv.addSchema({ ...read(f), $id: `http://cyclonedx.org/schema/${f}` });
-  }
-  return ajv.compile(read('bom-1.6.SNAPSHOT.schema.json'));
-}
-
-const validateBom = cycloneDxValidator();
-const problems = (bom: unknown) => (validateBom(bom) ? [] : (validateBom.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+const problems = cycloneDxProblems;
 
 const DIGEST_A = `sha256:${'a1'.repeat(32)}`;
 const META = `apiVersion: meta.pkg.crossplane.io/v1

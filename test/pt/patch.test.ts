@@ -131,6 +131,8 @@ describe('PatchSet', () => {
   });
   test('fails if a patch set contains a PatchSet patch', () => {
     expect(() => PatchSet.of('outer', [Patch.patchSet('inner')])).toThrow(/PatchSet 'outer' patches\[0\] must not be a PatchSet patch, got patch set 'inner'/);
+    // P&T's own text (55116ae patches.go errPatchSetType), so the construct and a render agree.
+    expect(() => PatchSet.of('outer', [Patch.patchSet('inner')])).toThrow('cannot resolve PatchSets: a patch in a PatchSet cannot be of type PatchSet');
   });
   test('fails if a patch set has no name', () => {
     expect(() => PatchSet.of('', [])).toThrow(/PatchSet name must be a non-empty string/);

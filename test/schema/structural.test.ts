@@ -71,6 +71,9 @@ const RULES: [string, JsonSchema, string, RegExp][] = [
   ['a junctor branch has CEL rules', obj({}, { allOf: [{ 'x-kubernetes-validations': [{ rule: 'true' }] }] }), 'spec.allOf[0].x-kubernetes-validations', /must not be set inside/],
   ['a junctor branch names a field the object does not declare', obj({ a: { type: 'string' } }, { oneOf: [{ required: ['a'] }, { properties: { b: { minLength: 1 } } }] }),
     'spec.oneOf[1].properties.b', /must also be declared outside.*got 'b' only inside/],
+  // apiextensions validation compiles each pattern with Go's regexp.Compile: "must be a valid regular expression, but isn't".
+  ['a pattern is not a Go regular expression', obj({ a: { type: 'string', pattern: '^(?!admin).*$' } }), 'spec.properties.a.pattern',
+    /must be a valid regular expression, but isn't: error parsing regexp: invalid or unsupported Perl syntax: `\(\?!`.*RE2/],
   ['a junctor branch restricts items the array does not declare', { type: 'object', anyOf: [{ items: { minLength: 1 } }] } as JsonSchema,
     'spec.anyOf[0].items', /must also be declared outside/],
 ];

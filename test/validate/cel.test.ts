@@ -126,6 +126,27 @@ describe('Kubernetes CEL semantics', () => {
     expect(cel(s, { l: [3, 2, 1], s: 'abc42' })).toHaveLength(1);
   });
 
+  // k8s.io/apiserver/pkg/cel/library/regex.go: find/findAll are Go's FindString/FindAllString,
+  // a pattern Go rejects is `Illegal regex: <Go's error>`; matches() is cel-go's RE2 match.
+  celTest('regex functions use Go regexp semantics', () => {
+    const rule = (r: string) => schemaWith({ type: 'object', properties: { s: { type: 'string' } }, 'x-kubernetes-validations': [{ rule: r }] });
+    expect(cel(rule("self.s.findAll('[0-9]+', 2) == ['1', '22'] && self.s.findAll('x') == [] && self.s.find('x') == ''"), { s: 'a1b22c333' })).toEqual([]);
+    expect(cel(rule("self.s.matches('^prod\\\\z')"), { s: 'prod' })).toEqual([]);
+    expect(cel(rule("self.s.matches('(?i)^PROD$')"), { s: 'prod' })).toEqual([]);
+    const bad = cel(rule("self.s.find('a(?=b)') == ''"), { s: 'ab' });
+    expect(bad.map((f) => f.message)).toEqual(['Invalid value: "object": Illegal regex: error parsing regexp: invalid or unsupported Perl syntax: `(?=` evaluating rule: self.s.find(\'a(?=b)\') == \'\'']);
+    const badMatch = cel(rule("self.s.matches('(a)\\\\1')"), { s: 'aa' });
+    expect(badMatch.map((f) => [f.severity, f.message])).toEqual([['error', 'Invalid value: "object": error parsing regexp: invalid escape sequence: `\\1` evaluating rule: self.s.matches(\'(a)\\\\1\')']]);
+  });
+
+  celTest('a catastrophic pattern in matches() returns at once', () => {
+    const s = schemaWith({ type: 'object', properties: { s: { type: 'string' } }, 'x-kubernetes-validations': [{ rule: "!self.s.matches('^(a+)+$')", message: 'all a' }] });
+    const t0 = performance.now();
+    expect(cel(s, { s: 'a'.repeat(40) + 'b' })).toEqual([]);
+    expect(cel(s, { s: 'a'.repeat(40) })).toHaveLength(1);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
   celTest('a missing field read without has() is an error, as in Kubernetes', () => {
     const s = schemaWith({ type: 'object', properties: { a: { type: 'string' } }, 'x-kubernetes-validations': [{ rule: "self.a == 'x'" }] });
     const r = cel(s, {});

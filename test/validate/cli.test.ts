@@ -65,7 +65,8 @@ describe('cdk8s-crossplane validate', () => {
   test('missing schemas are warnings unless --error-on-missing-schemas', async () => {
     const a = io();
     expect(await main(['validate', path.join(dir, 'xrd.yaml'), path.join(dir, 'unknown.yaml')], a.io)).toBe(0);
-    expect(a.out.join('')).toContain('[!] could not find CRD/XRD for: nope.io/v1, Kind=Nope\n');
+    // crossplane's line, plus the file it was read from.
+    expect(a.out.join('')).toContain(`[!] could not find CRD/XRD for: nope.io/v1, Kind=Nope (in ${path.join(dir, 'unknown.yaml')}, document 0)\n`);
     const b = io();
     expect(await main(['validate', path.join(dir, 'xrd.yaml'), path.join(dir, 'unknown.yaml'), '--error-on-missing-schemas'], b.io)).toBe(1);
     expect(b.err.join('')).toContain('schema(s) missing');
@@ -96,5 +97,38 @@ describe('cdk8s-crossplane validate', () => {
     const t = io();
     expect(await main(['validate', path.join(dir, 'nope.yaml'), path.join(dir, 'good.yaml')], t.io)).toBe(1);
     expect(t.out.join('')).toContain('nope.yaml');
+  });
+
+  test('validate dist/: construct-metadata.json is skipped with a note, crossplane.yaml has a schema, every problem line names its file', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-dist-'));
+    fs.mkdirSync(path.join(dist, 'package'));
+    fs.writeFileSync(path.join(dist, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources: {} }));
+    fs.writeFileSync(path.join(dist, 'xrd.k8s.yaml'), XRD);
+    fs.writeFileSync(path.join(dist, 'package', 'crossplane.yaml'), [
+      'apiVersion: meta.pkg.crossplane.io/v1', 'kind: Configuration', 'metadata: {name: platform}',
+      'spec:', '  crossplane: {version: ">=v2.0.0"}', '  dependsOn:', '  - function: xpkg.crossplane.io/crossplane-contrib/function-patch-and-transform', '    version: ">=v0.8.0"', '',
+    ].join('\n'));
+    const ok = io();
+    expect(await main(['validate', dist, dist], ok.io)).toBe(0);
+    const text = ok.out.join('');
+    expect(text).toContain(`[!] note ${path.join(dist, 'construct-metadata.json')} (document 0) : skipped: not a Kubernetes object`);
+    expect(text.match(/construct-metadata/g)).toHaveLength(1);
+    expect(text).toContain('[✓] meta.pkg.crossplane.io/v1, Kind=Configuration, platform validated successfully');
+    expect(text).toContain('Total 2 resources: 0 missing schemas, 2 success cases, 0 failure cases\n');
+    expect(text.endsWith('\n')).toBe(true);
+
+    // dependsOn[].version is required in Crossplane's meta CRD (crossplane/crossplane
+    // 2d040d2daf4e, cluster/meta/meta.pkg.crossplane.io_configurations.yaml).
+    fs.writeFileSync(path.join(dist, 'package', 'crossplane.yaml'), 'apiVersion: meta.pkg.crossplane.io/v1\nkind: Configuration\nmetadata: {name: platform}\nspec:\n  dependsOn:\n  - provider: xpkg.crossplane.io/p\n');
+    const bad = io();
+    expect(await main(['validate', dist, dist], bad.io)).toBe(1);
+    expect(bad.out.join('')).toContain(`[x] schema validation error meta.pkg.crossplane.io/v1, Kind=Configuration, platform : spec.dependsOn[0].version: Required value (in ${path.join(dist, 'package', 'crossplane.yaml')}, document 0)`);
+  });
+
+  test('an empty resource stream is an error: the command feeding it failed', async () => {
+    const t = io('');
+    expect(await main(['validate', path.join(dir, 'xrd.yaml'), '-'], t.io)).toBe(1);
+    expect(t.out.join('')).toContain('[x] document <stdin> : no Kubernetes objects to validate in standard input');
+    expect(t.err.join('')).toContain('could not validate all resources');
   });
 });

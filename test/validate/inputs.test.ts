@@ -17,9 +17,21 @@ describe('reading YAML', () => {
   });
 
   test('malformed YAML and non-object documents become findings naming file and document', () => {
-    const r = readYamlStream('a: 1\n---\n- x\n---\nb: [unclosed\n', 'in.yaml');
+    const r = readYamlStream('metadata: {name: a}\n---\n- x\n---\nb: [unclosed\n', 'in.yaml');
     expect(r.findings.map((f) => [f.object.file, f.object.document, f.rule])).toEqual([['in.yaml', 1, 'document'], ['in.yaml', 2, 'yaml']]);
     expect(r.objects).toHaveLength(1);
+  });
+
+  test('a mapping with none of apiVersion, kind and metadata is skipped with a note naming its file', () => {
+    // cdk8s writes dist/construct-metadata.json beside the manifests; kustomize's
+    // kustomization.yaml sits beside them too.
+    const r = readYamlStream('{"version":"1.0.0","resources":{}}\n', 'dist/construct-metadata.json');
+    expect(r.objects).toEqual([]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'not-an-object', severity: 'warning', object: expect.objectContaining({ file: 'dist/construct-metadata.json' }) })]);
+    // A manifest that lost its kind still has metadata: it is validated, and fails.
+    const broken = readYamlStream('apiVersion: v1\nmetadata: {name: a}\n', 'cm.yaml');
+    expect(broken.objects).toHaveLength(1);
+    expect(validate(broken.objects).map((f) => [f.rule, f.severity])).toEqual([['document', 'error']]);
   });
 
   test('directories are read recursively in a stable order and empty documents are skipped', () => {
@@ -100,11 +112,23 @@ describe('schema registry', () => {
 });
 
 describe('offline-tool pitfalls', () => {
-  test('a modern XR against a v2 XRD without scope explains the LegacyCluster reading', () => {
-    const xrd = { apiVersion: 'apiextensions.crossplane.io/v2', kind: 'CompositeResourceDefinition', metadata: { name: 'xs.a.io' }, spec: { group: 'a.io', names: { kind: 'X', plural: 'xs' }, versions: [{ name: 'v1', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object' } } }] } };
-    const xr = { apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x' }, spec: { crossplane: { compositionRef: { name: 'c' } } } };
-    const f = validate(xr, { schemas: [xrd] });
-    expect(f).toEqual([expect.objectContaining({ path: 'spec.crossplane', rule: 'unknown-field' })]);
-    expect(f[0].message).toContain('does not set spec.scope, so it is read as LegacyCluster');
+  const xrdOf = (apiVersion: string) => ({ apiVersion, kind: 'CompositeResourceDefinition', metadata: { name: 'xs.a.io' }, spec: { group: 'a.io', names: { kind: 'X', plural: 'xs' }, versions: [{ name: 'v1', served: true, referenceable: true, schema: { openAPIV3Schema: { type: 'object' } } }] } });
+  const xr = { apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x', namespace: 'team' }, spec: { crossplane: { compositionRef: { name: 'c' } } } };
+
+  test('a modern XR of a v2 XRD without scope is valid (Namespaced, as in a cluster), with a warning that the Crossplane CLI differs', () => {
+    // The API server defaults a v2 XRD's scope to Namespaced (the v2 version's default in
+    // crossplane/crossplane 2d040d2daf4e cluster/crds/apiextensions.crossplane.io_compositeresourcedefinitions.yaml),
+    // while `crossplane resource validate` decodes XRDs as v1 (crossplane/cli 3d72f9316e07,
+    // cmd/crossplane/common/crd/crd.go unmarshals every XRD into the v1 Go type for xcrd.ForCompositeResource).
+    const f = validate(xr, { schemas: [xrdOf('apiextensions.crossplane.io/v2')] });
+    expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.crossplane', rule: 'xrd-scope', severity: 'warning' })]);
+    expect(f[0].message).toContain('Crossplane CLI');
+  });
+
+  test('a v1 XRD without scope is LegacyCluster: spec.crossplane is unknown, and the message says why', () => {
+    const f = validate(xr, { schemas: [xrdOf('apiextensions.crossplane.io/v1')] });
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.crossplane', rule: 'unknown-field', severity: 'error' })]);
+    expect(f[0].message).toContain('without spec.scope, so it is LegacyCluster');
   });
 });

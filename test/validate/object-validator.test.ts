@@ -89,6 +89,30 @@ describe('OpenAPI validation with API-server semantics', () => {
   });
 });
 
+// kube-openapi validates `pattern` with Go's regexp.MatchString (RE2): unanchored, Go syntax,
+// linear time.
+describe('OpenAPI pattern is a Go regexp', () => {
+  const str = (pattern: string) => root({ type: 'object', properties: { s: { type: 'string', pattern } } });
+  test('Go-only syntax means what Go means (\\z, (?i), (?P<name>))', () => {
+    expect(issues(str('^[a-z]+\\z'), { s: 'abc' })).toEqual([]);
+    expect(issues(str('^[a-z]+\\z'), { s: 'abc\n' })).toHaveLength(1);
+    expect(issues(str('(?i)^abc$'), { s: 'ABC' })).toEqual([]);
+    expect(issues(str('^(?P<n>[a-z])-\\d$'), { s: 'a-1' })).toEqual([]);
+  });
+  test('a pattern is unanchored, as Go matches it', () => {
+    expect(issues(str('[0-9]'), { s: 'abc1' })).toEqual([]);
+  });
+  test('a catastrophic pattern on a long value returns at once and reports the API server\'s message', () => {
+    const t0 = performance.now();
+    const found = issues(str('^(a+)+$'), { s: 'a'.repeat(40) + 'b' });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(found).toEqual([{ path: 'spec.s', rule: 'schema', severity: 'error', message: `Invalid value: "${'a'.repeat(40)}b": spec.s in body should match '^(a+)+$'` }]);
+  });
+  test('a pattern Go rejects is not checked (the API server refuses the CRD itself)', () => {
+    expect(issues(str('a(?=b)'), { s: 'zzz' })).toEqual([]);
+  });
+});
+
 describe('structural defaulting', () => {
   const s: JsonSchema = { type: 'object', properties: {
     a: { type: 'string', default: 'dflt' },

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CrossplaneValidation } from '../../src/validate/cdk8s-plugin';
 import { toBeValidAgainst, validationMatchers } from '../../src/validate/jest';
+import { objectName } from '../../src/validate/finding';
 
 expect.extend(validationMatchers);
 
@@ -63,5 +64,18 @@ describe('toBeValidAgainst', () => {
     const r = toBeValidAgainst({ apiVersion: 'a.io/v1', kind: 'X', metadata: { name: 'x' }, spec: { n: 'one' } }, [xrd]);
     expect(r.pass).toBe(false);
     expect(r.message()).toContain('spec.n: Invalid value: "one"');
+  });
+});
+
+describe('the object a finding names', () => {
+  const ann = { 'crossplane.io/composition-resource-name': 'bucket' };
+  test('a composed resource whose name render generated (generateName + hash) is named by its Composition resource name', () => {
+    expect(objectName({ metadata: { name: 'orders-6538ba7593e1', generateName: 'orders-', annotations: ann } })).toBe('bucket');
+  });
+  test('a name the author chose wins; without a name, the Composition resource name', () => {
+    expect(objectName({ metadata: { name: 'orders-data', annotations: ann } })).toBe('orders-data');
+    expect(objectName({ metadata: { name: 'orders-data', generateName: 'x-', annotations: ann } })).toBe('orders-data');
+    expect(objectName({ metadata: { annotations: ann } })).toBe('bucket');
+    expect(objectName({ metadata: { name: 'orders-6538ba7593e1', generateName: 'orders-' } })).toBe('orders-6538ba7593e1');
   });
 });

@@ -3,14 +3,15 @@
  * exactly as validators compiled in the process; a damaged cache entry must cost time, never a
  * result.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { _setValidatorStores, applyDefaults, compileTranslated, validateObject } from '../../src/validate/object-validator';
+import { _setValidatorStores, applyDefaults, compileTranslated, keepCompiledValidators, useValidatorCache, validateObject } from '../../src/validate/object-validator';
 import { translateSchema } from '../../src/validate/openapi-ajv';
 import { JsonSchema } from '../../src/schema/json-schema';
 import { SchemaRegistry } from '../../src/validate/registry';
-import { defaultCacheDir, generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from '../../src/validate/validator-code';
+import { CodeCacheDir, defaultCacheDir, generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from '../../src/validate/validator-code';
 import { readYamlStream, SourcedObject } from '../../src/validate/yaml-input';
 
 const corpus = path.resolve(__dirname, '../..', '../shared/corpus');
@@ -74,6 +75,20 @@ test('stored code and in-process compilation give the same ajv errors on the cor
   expect(failing).toBeGreaterThanOrEqual(broken.length);
 });
 
+test('stored code checks pattern with the same Go regexp engine as in-process compilation', () => {
+  const translated = translateSchema({ type: 'object', properties: { s: { type: 'string', pattern: '^[0-9]+\\z' }, t: { type: 'string', pattern: '^(a+)+$' } } }).schema;
+  const code = generateValidatorCode(translated);
+  expect(code).toContain('cdk8s-crossplane:go-regexp');
+  const stored = loadValidatorCode(code);
+  const runtime = compileTranslated(translated);
+  for (const data of [{ s: '123' }, { s: '123\n' }, { s: '123z' }, { t: 'a'.repeat(40) + 'b' }, { t: 'aaa' }]) {
+    expect([data, stored(data)]).toEqual([data, runtime(data)]);
+  }
+  // \z is the end of text in Go, and a literal z in a JavaScript RegExp without the u flag.
+  expect(stored({ s: '123' })).toBe(true);
+  expect(stored({ s: '123z' })).toBe(false);
+});
+
 describe('on-disk validator cache', () => {
   let dir: string;
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validator-cache-')); });
@@ -131,6 +146,75 @@ describe('on-disk validator cache', () => {
   });
 });
 
-test('generated code loads only the formats and ajv runtime helpers', () => {
+describe("V8's compiled form of validator code", () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validator-v8-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const schema: JsonSchema = { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer', maximum: 9 }, tags: { type: 'array', items: { type: 'string', maxLength: 3 } } }, required: ['size'] } } };
+  const objects = [
+    { apiVersion: 'x.example.org/v1', kind: 'X', metadata: { name: 'ok' }, spec: { size: 1, tags: ['a'] } },
+    { apiVersion: 'x.example.org/v1', kind: 'X', metadata: { name: 'bad' }, spec: { size: 10, tags: ['long', 2], extra: true } },
+    { apiVersion: 'x.example.org/v1', kind: 'X', metadata: { name: 'empty' }, spec: {} },
+  ];
+  const findings = () => objects.map((o) => validateObject(structuredClone(o), structuredClone(schema)));
+  /** As in a new process: nothing compiled in memory, the cache folder on disk. */
+  const newProcess = () => {
+    _setValidatorStores(undefined);
+    useValidatorCache(dir);
+  };
+
+  test('is written once validation is done, used by the next process, and judges the same', () => {
+    const reference = findings();
+    expect(reference[1].length).toBeGreaterThanOrEqual(3);
+    newProcess();
+    expect(findings()).toEqual(reference);
+    const v8Dir = new CodeCacheDir(dir).dir;
+    expect(fs.existsSync(v8Dir)).toBe(false);
+    keepCompiledValidators();
+    const key = validatorKey(translateSchema(schema).schema);
+    expect(fs.readdirSync(v8Dir)).toEqual([`${key}.bin`]);
+    // A new process: the stored code, compiled from V8's data, which V8 accepts.
+    const cache = new CodeCacheDir(dir);
+    const code = require('node:zlib').gunzipSync(fs.readFileSync(path.join(dir, `${key}.js.gz`))).toString('utf8');
+    loadValidatorCode(code, { cache, key });
+    // Nothing to write again: the data was found and taken.
+    expect((cache as unknown as { pending: Map<string, unknown> }).pending.size).toBe(0);
+    newProcess();
+    expect(findings()).toEqual(reference);
+  });
+
+  test('damaged data costs a compilation, never a result, and a new process rewrites it', () => {
+    const reference = findings();
+    newProcess();
+    findings();
+    keepCompiledValidators();
+    const v8Dir = new CodeCacheDir(dir).dir;
+    const [file] = fs.readdirSync(v8Dir);
+    const damaged = Buffer.alloc(fs.statSync(path.join(v8Dir, file)).size, 7);
+    fs.writeFileSync(path.join(v8Dir, file), damaged);
+    newProcess();
+    expect(findings()).toEqual(reference);
+    // V8 reports data as rejected only in a process that has not compiled the same source
+    // already (it then takes its own in-memory copy), so the rewrite is checked in a new one.
+    const key = file.replace(/\.bin$/, '');
+    const script = `
+      const fs = require('node:fs');
+      const zlib = require('node:zlib');
+      const { CodeCacheDir, loadValidatorCode } = require('./src/validate/validator-code.ts');
+      const cache = new CodeCacheDir(${JSON.stringify(dir)});
+      const code = zlib.gunzipSync(fs.readFileSync(${JSON.stringify(path.join(dir, `${key}.js.gz`))})).toString('utf8');
+      const validate = loadValidatorCode(code, { cache, key: ${JSON.stringify(key)} });
+      process.stdout.write(String(validate({ spec: { size: 10 } })));
+      cache.flush();`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('false');
+    expect(fs.readFileSync(path.join(v8Dir, file)).equals(damaged)).toBe(false);
+    expect(fs.statSync(path.join(v8Dir, file)).size).toBeGreaterThan(100);
+  });
+});
+
+test('generated code loads only the formats, the Go regexp engine and ajv runtime helpers', () => {
   expect(() => loadValidatorCode('require("fs"); module.exports = function () { return true; };')).toThrow(/unexpected module: fs/);
 });

@@ -46,3 +46,17 @@ describe('XRD checks', () => {
     expect(validate(xrd({ claimNames: { kind: 'C', plural: 'cs' } }), { registerObjects: false }).filter((f) => f.rule === 'cel').map((f) => f.path)).toEqual(['spec']);
   });
 });
+
+describe('what the API server accepts and drops', () => {
+  test('an unknown schema keyword (a misspelt description) is a warning: the XRD works in a cluster', () => {
+    // crossplane/crossplane-runtime 4e7ed235565d, pkg/xcrd/crd.go parseSchema: json.Unmarshal
+    // into JSONSchemaProps ignores unknown keys, so the generated CRD simply lacks the keyword.
+    const f = by(xrd({}, { type: 'object', properties: { spec: { type: 'object', properties: { a: { type: 'string', decription: 'x' } } } } }), 'xrd-structural');
+    expect(f).toEqual([expect.objectContaining({ path: 'spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.a.decription', severity: 'warning' })]);
+  });
+
+  test('a root, spec and status without type: object are accepted (Crossplane supplies the object types)', () => {
+    const f = validate(xrd({}, { properties: { spec: { properties: { a: { type: 'string' } } }, status: { properties: { b: { type: 'string' } } } } }), { registerObjects: false });
+    expect(f).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { importedGroup } from '../../src/schema/imported-schemas';
 import { crdsForXrd, xrdReadScope } from '../../src/validate/xrd-crd';
 
 // Reference section 1.5: how Crossplane turns an XRD into the XR CRD (and 1.6 for claims).
@@ -20,10 +21,23 @@ const xrd = (spec: Record<string, unknown>, apiVersion = 'apiextensions.crosspla
 const schemaOf = (crd: any) => crd.spec.versions[0].schema.openAPIV3Schema;
 
 describe('XR CRD generation', () => {
-  test('an XRD without spec.scope is read as LegacyCluster even when written as v2', () => {
-    expect(xrdReadScope(xrd({}))).toBe('LegacyCluster');
-    expect(crdsForXrd(xrd({})).composite!.spec).toMatchObject({ scope: 'Cluster' });
-    const spec = schemaOf(crdsForXrd(xrd({})).composite).properties.spec.properties;
+  test('without spec.scope, the scope is the default of the XRD apiVersion, as the API server sets it', () => {
+    // The XRD CRD defaults spec.scope per version: Namespaced in v2, LegacyCluster in v1
+    // (crossplane/crossplane 2d040d2daf4e, cluster/crds/apiextensions.crossplane.io_compositeresourcedefinitions.yaml,
+    // the `default` of spec.scope in each version; read here from the imported copy of that CRD).
+    const crd = importedGroup('apiextensions.crossplane.io')!.kinds.find((k) => k.kind === 'CompositeResourceDefinition')!;
+    const defaultOf = (v: string) => (crd.versions.find((x) => x.name === v)!.schema as any).properties.spec.properties.scope.default;
+    expect(defaultOf('v2')).toBe('Namespaced');
+    expect(defaultOf('v1')).toBe('LegacyCluster');
+    expect(xrdReadScope(xrd({}))).toBe(defaultOf('v2'));
+    expect(xrdReadScope(xrd({}, 'apiextensions.crossplane.io/v1'))).toBe(defaultOf('v1'));
+    expect(crdsForXrd(xrd({})).composite!.spec).toMatchObject({ scope: 'Namespaced' });
+  });
+
+  test('a v1 XRD without spec.scope is LegacyCluster: machinery fields directly under spec', () => {
+    const v1 = xrd({}, 'apiextensions.crossplane.io/v1');
+    expect(crdsForXrd(v1).composite!.spec).toMatchObject({ scope: 'Cluster' });
+    const spec = schemaOf(crdsForXrd(v1).composite).properties.spec.properties;
     expect(spec.compositionRef).toEqual({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } });
     // No spec.crossplane is injected: the user's own property of that name is left alone.
     expect(spec.crossplane).toEqual({ type: 'string' });

@@ -406,3 +406,26 @@ describe('YAML output', () => {
     expect(Yaml.stringify(...synth(chart))).toMatchSnapshot();
   });
 });
+
+describe('schemas Crossplane accepts as they are', () => {
+  test('a raw spec schema with properties but no type: object is accepted, as Crossplane copies only its properties', () => {
+    // crossplane/crossplane-runtime 4e7ed235565d, pkg/xcrd/crd.go genCrdVersion: the XR CRD's
+    // spec is Crossplane's own `type: object` with the user's properties merged in.
+    const chart = Testing.chart();
+    const raw = { properties: { region: { type: 'string' } } } as unknown as typeof spec;
+    new CompositeResourceDefinition(chart, 'Network', base({ spec: raw }));
+    const [xrd] = synth(chart);
+    expect(xrd.spec.versions[0].schema.openAPIV3Schema.properties.spec).toEqual({ properties: { region: { type: 'string' } } });
+  });
+
+  test('a keyword the API server drops (a misspelt description) is a warning on the construct, not an error', () => {
+    // Go's JSON decoding of JSONSchemaProps ignores unknown keys (pkg/xcrd/crd.go parseSchema
+    // unmarshals into apiextensions' JSONSchemaProps), so the XRD works in a cluster.
+    const chart = Testing.chart();
+    const raw = { type: 'object', properties: { region: { type: 'string', decription: 'typo' } } } as unknown as typeof spec;
+    const xrd = new CompositeResourceDefinition(chart, 'Network', base({ spec: raw }));
+    const warnings = xrd.node.metadata.filter((m) => m.type === 'warning').map((m) => m.data);
+    expect(warnings).toEqual([expect.stringMatching(/^\[test\/Network\] versions\[0\]\.schema\.openAPIV3Schema\.properties\.spec\.properties\.region\.decription is not a Kubernetes schema keyword and is dropped by the API server/)]);
+    expect(synth(chart)).toHaveLength(1);
+  });
+});

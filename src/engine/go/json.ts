@@ -49,9 +49,42 @@ class Checker {
     }
   }
 
-  public check(): void {
+  /** Skips whitespace where the input may not end yet. */
+  private wsBeforeMore(): void {
     this.ws();
     if (this.i >= this.s.length) this.eof();
+  }
+
+  /**
+   * After an object member or array element: `,` means another follows (true), `close` ends the
+   * container (false), anything else is Go's `invalid character ... <context>`.
+   */
+  private nextMember(close: string, context: string): boolean {
+    this.wsBeforeMore();
+    const c = this.s[this.i];
+    if (c === ',') {
+      this.i++;
+      this.wsBeforeMore();
+      return true;
+    }
+    if (c === close) {
+      this.i++;
+      return false;
+    }
+    this.fail(context);
+  }
+
+  /** Steps into a container; false when it closes at once (`{}`, `[]`). */
+  private open(close: string): boolean {
+    this.i++;
+    this.wsBeforeMore();
+    if (this.s[this.i] !== close) return true;
+    this.i++;
+    return false;
+  }
+
+  public check(): void {
+    this.wsBeforeMore();
     this.value('looking for beginning of value');
     this.ws();
     if (this.i < this.s.length) this.fail('after top-level value');
@@ -71,65 +104,23 @@ class Checker {
   }
 
   private object(): void {
-    const s = this.s;
-    this.i++;
-    this.ws();
-    if (this.i >= s.length) this.eof();
-    if (s[this.i] === '}') {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      if (s[this.i] !== '"') this.fail('looking for beginning of object key string');
+    if (!this.open('}')) return;
+    do {
+      if (this.s[this.i] !== '"') this.fail('looking for beginning of object key string');
       this.string();
-      this.ws();
-      if (this.i >= s.length) this.eof();
-      if (s[this.i] !== ':') this.fail('after object key');
+      this.wsBeforeMore();
+      if (this.s[this.i] !== ':') this.fail('after object key');
       this.i++;
-      this.ws();
-      if (this.i >= s.length) this.eof();
+      this.wsBeforeMore();
       this.value('looking for beginning of value');
-      this.ws();
-      if (this.i >= s.length) this.eof();
-      if (s[this.i] === ',') {
-        this.i++;
-        this.ws();
-        if (this.i >= s.length) this.eof();
-        continue;
-      }
-      if (s[this.i] === '}') {
-        this.i++;
-        return;
-      }
-      this.fail('after object key:value pair');
-    }
+    } while (this.nextMember('}', 'after object key:value pair'));
   }
 
   private array(): void {
-    const s = this.s;
-    this.i++;
-    this.ws();
-    if (this.i >= s.length) this.eof();
-    if (s[this.i] === ']') {
-      this.i++;
-      return;
-    }
-    for (;;) {
+    if (!this.open(']')) return;
+    do {
       this.value('looking for beginning of value');
-      this.ws();
-      if (this.i >= s.length) this.eof();
-      if (s[this.i] === ',') {
-        this.i++;
-        this.ws();
-        if (this.i >= s.length) this.eof();
-        continue;
-      }
-      if (s[this.i] === ']') {
-        this.i++;
-        return;
-      }
-      this.fail('after array element');
-    }
+    } while (this.nextMember(']', 'after array element'));
   }
 
   private string(): void {

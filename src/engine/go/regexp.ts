@@ -1,15 +1,34 @@
 /**
- * Go (RE2) regular expressions evaluated with JS RegExp.
+ * Go's `regexp` package (RE2), for every pattern Crossplane, a function or the API server
+ * evaluates with it: P&T `match` patterns and `string` `Regexp` transforms, OpenAPI `pattern`,
+ * CEL's `matches()`/`find()`/`findAll()`.
  *
- * P&T compiles `match` and `string.regexp` patterns with Go's `regexp` package (reference §3.8).
- * The common syntax is translated to an equivalent JS pattern with the `u` flag: named groups
- * `(?P<n>...)`, leading flags `(?i)(?s)(?m)`, `\A` and `\z`, Go's `.` (any rune but newline,
- * including `\r`), ASCII-only `\s`, POSIX classes `[[:alpha:]]`, `\Q...\E`, `\pL`, Go escapes
- * (`\x{...}`, octal, escaped punctuation) and literal braces. Syntax Go rejects throws
- * {@link GoRegexpSyntaxError} (P&T reports such patterns as invalid); valid Go syntax that JS
- * cannot express the same way (flag groups in the middle of a pattern, `(?U)`) throws
- * {@link GoRegexpUnsupportedError} instead of silently matching differently.
+ * Parsing and matching are re2js, a JavaScript port of RE2 that follows Go's `regexp/syntax`:
+ * the same Perl flags `regexp.Compile` uses, the same error texts (`error parsing regexp: ...`),
+ * leftmost-first submatches, and linear time in the input whatever the pattern (no
+ * backtracking: `(a+)+$` on a long run of `a`s is as fast as `a+$`). Syntax Go rejects
+ * (lookaround, backreferences, possessive quantifiers) is rejected here too.
+ *
+ * On top of it sit the few `regexp.Regexp` methods whose Go semantics matter and that re2js
+ * does not expose in Go's shape: `FindStringSubmatch` ("" for a group that did not take part),
+ * the `All` variants with Go's rule for empty matches, `ReplaceAllString` with `Expand`'s
+ * template rules (`$1`, `${name}`, `$$`; `$1x` is the group named `1x`), `Split` and
+ * `QuoteMeta`. Indexes are UTF-16 offsets into the JavaScript string; for valid text they
+ * delimit the same substrings as Go's byte offsets.
+ *
+ * Known difference: a group name used twice (`(?P<x>a)|(?P<x>b)`) is rejected ("duplicate
+ * capture group name"), as older Go releases did; the newest Go accepts it.
  */
+import type { RE2JSSyntaxException } from 're2js';
+
+let re2jsModule: typeof import('re2js') | undefined;
+
+/** re2js, loaded on the first pattern: a render or validate that meets none never pays for it. */
+function re2js(): typeof import('re2js') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  re2jsModule ??= require('re2js') as typeof import('re2js');
+  return re2jsModule;
+}
 
 /** Go's regexp package rejects the pattern (`error parsing regexp: ...`). */
 export class GoRegexpSyntaxError extends Error {
@@ -19,413 +38,243 @@ export class GoRegexpSyntaxError extends Error {
   }
 }
 
-/** The pattern is valid for Go but cannot be evaluated faithfully here. */
-export class GoRegexpUnsupportedError extends Error {
-  public constructor(message: string) {
-    super(message);
-    this.name = 'GoRegexpUnsupportedError';
-  }
+/** The compiled program re2js keeps behind its Java-style facade (Go's `*regexp.Regexp`). */
+interface Program {
+  match(s: string): boolean;
+  numberOfCapturingGroups(): number;
+  findSubmatchIndex(s: string): number[] | null;
+  findAllSubmatchIndex(s: string, n: number): number[][] | null;
 }
 
-const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
-const GO_SPACE = '\\t\\n\\f\\r ';
-const NOT_GO_SPACE = '\\x00-\\x08\\x0b\\x0e-\\x1f\\x21-\\u{10FFFF}';
-const CATEGORIES = new Set([
-  'L', 'Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'M', 'Mn', 'Mc', 'Me', 'N', 'Nd', 'Nl', 'No', 'P', 'Pc', 'Pd', 'Ps',
-  'Pe', 'Pi', 'Pf', 'Po', 'S', 'Sm', 'Sc', 'Sk', 'So', 'Z', 'Zs', 'Zl', 'Zp', 'C', 'Cc', 'Cf', 'Co', 'Cs', 'Any',
-]);
-const POSIX: Record<string, string> = {
-  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7f', blank: '\\t ', cntrl: '\\x00-\\x1f\\x7f',
-  digit: '0-9', graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z', word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
-};
-const POSIX_NEG: Record<string, string> = {
-  alnum: '\\x00-\\/:-@\\[-`{-\\u{10FFFF}', alpha: '\\x00-@\\[-`{-\\u{10FFFF}', ascii: '\\x80-\\u{10FFFF}',
-  blank: '\\x00-\\x08\\n-\\x1f!-\\u{10FFFF}', cntrl: ' -~\\x80-\\u{10FFFF}', digit: '\\x00-\\/:-\\u{10FFFF}',
-  graph: '\\x00-\\x20\\x7f-\\u{10FFFF}', lower: '\\x00-`{-\\u{10FFFF}', print: '\\x00-\\x1f\\x7f-\\u{10FFFF}',
-  punct: '\\x00-\\x200-9A-Za-z\\x7f-\\u{10FFFF}', space: '\\x00-\\x08\\x0e-\\x1f!-\\u{10FFFF}',
-  upper: '\\x00-@\\[-\\u{10FFFF}', word: '\\x00-\\/:-@\\[-\\^`{-\\u{10FFFF}', xdigit: '\\x00-\\/:-@G-`g-\\u{10FFFF}',
-};
+/** A compiled Go regular expression (`*regexp.Regexp`). */
+export class GoRegexp {
+  private readonly names: readonly string[];
 
-function syntax(kind: string, arg: string): GoRegexpSyntaxError {
-  return new GoRegexpSyntaxError(`error parsing regexp: ${kind}: \`${arg}\``);
-}
-
-function escapeLiteral(ch: string, inClass: boolean): string {
-  if (JS_SYNTAX.has(ch) || (inClass && ch === '-')) return '\\' + ch;
-  const cp = ch.codePointAt(0)!;
-  if (cp < 0x20 || cp === 0x7f) return '\\x' + cp.toString(16).padStart(2, '0');
-  return ch;
-}
-
-/** JS source and flags equivalent to a Go regexp. */
-export interface Translation {
-  /** The JS pattern. */
-  readonly source: string;
-  /** The JS flags (always including `u`). */
-  readonly flags: string;
-}
-
-class Translator {
-  private i = 0;
-  private out = '';
-  private dotAll = false;
-  private multi = false;
-  private ignoreCase = false;
-  private depth = 0;
-  /** Whether the last item can take a repetition operator, and whether it already has one. */
-  private canRepeat = false;
-  private repeated = false;
-  private readonly names = new Set<string>();
-
-  public constructor(private readonly re: string) {}
-
-  public run(): Translation {
-    this.leadingFlags();
-    const re = this.re;
-    while (this.i < re.length) {
-      const ch = String.fromCodePoint(re.codePointAt(this.i)!);
-      switch (ch) {
-        case '(': this.group(); break;
-        case ')':
-          if (this.depth === 0) throw syntax('unexpected )', re);
-          this.depth--;
-          this.emit(')', true);
-          this.i++;
-          break;
-        case '|':
-          this.emit('|', false);
-          this.i++;
-          break;
-        case '*': case '+': case '?':
-          this.repeat(ch, 1);
-          break;
-        case '{': {
-          const m = /^\{(\d+)(,(\d*))?\}/.exec(re.slice(this.i));
-          if (!m) {
-            this.emit('\\{', true);
-            this.i++;
-            break;
-          }
-          const min = Number(m[1]);
-          const max = m[3] === undefined ? min : m[3] === '' ? -1 : Number(m[3]);
-          if (min > 1000 || max > 1000 || (max >= 0 && max < min)) throw syntax('invalid repeat count', m[0]);
-          this.repeat(m[0], m[0].length);
-          break;
-        }
-        case '[': this.charClass(); break;
-        case '\\': this.escape(false); break;
-        case '.':
-          this.emit(this.dotAll ? '[\\s\\S]' : '[^\\n]', true);
-          this.i++;
-          break;
-        case '^':
-          this.emit(this.multi ? '(?<=^|\\n)' : '^', false, true);
-          this.i++;
-          break;
-        case '$':
-          this.emit(this.multi ? '(?=$|\\n)' : '$', false, true);
-          this.i++;
-          break;
-        default:
-          this.emit(escapeLiteral(ch, false), true);
-          this.i += ch.length;
-      }
-    }
-    if (this.depth > 0) throw syntax('missing closing )', re);
-    return { source: this.out, flags: 'u' + (this.ignoreCase ? 'i' : '') };
+  /** @internal use {@link compileGoRegexp} */
+  public constructor(
+    /** The pattern as written (Go's `String()`). */
+    public readonly source: string,
+    private readonly prog: Program,
+    named: Record<string, number>,
+  ) {
+    const names = new Array<string>(prog.numberOfCapturingGroups() + 1).fill('');
+    for (const [name, i] of Object.entries(named)) names[i] = name;
+    this.names = names;
   }
 
-  private emit(s: string, repeatable: boolean, assertion = false): void {
-    this.out += s;
-    this.canRepeat = repeatable;
-    this.repeated = false;
-    this.assertion = assertion;
+  /** Number of parenthesized subexpressions (`NumSubexp`). */
+  public numSubexp(): number {
+    return this.names.length - 1;
   }
 
-  /** Whether the last item is an empty-width assertion (Go may repeat those, JS cannot). */
-  private assertion = false;
-
-  private repeat(op: string, len: number): void {
-    const re = this.re;
-    if (this.repeated) {
-      // One '?' right after a repetition makes it non-greedy; anything else is nested.
-      if (op === '?' && this.lazyAllowed) {
-        this.out += '?';
-        this.lazyAllowed = false;
-        this.lastOpLen += 1;
-        this.i++;
-        return;
-      }
-      throw syntax('invalid nested repetition operator', re.slice(this.i - this.lastOpLen, this.i + len));
-    }
-    if (!this.canRepeat && this.assertion) {
-      throw new GoRegexpUnsupportedError(`regexp ${JSON.stringify(re)} repeats an assertion, which the offline renderer cannot evaluate`);
-    }
-    if (!this.canRepeat) throw syntax('missing argument to repetition operator', op);
-    this.out += op;
-    this.lastOpLen = len;
-    this.repeated = true;
-    this.lazyAllowed = true;
-    this.i += len;
+  /** Names of the subexpressions, "" for unnamed ones; index 0 is the whole match (`SubexpNames`). */
+  public subexpNames(): readonly string[] {
+    return this.names;
   }
 
-  private lastOpLen = 1;
-  private lazyAllowed = false;
-
-  private leadingFlags(): void {
-    const m = /^\(\?([imsU]+)\)/.exec(this.re);
-    if (!m) return;
-    for (const f of m[1]) {
-      if (f === 'i') this.ignoreCase = true;
-      else if (f === 's') this.dotAll = true;
-      else if (f === 'm') this.multi = true;
-      else throw new GoRegexpUnsupportedError(`regexp flag (?U) is not supported by the offline renderer: ${this.re}`);
-    }
-    this.i = m[0].length;
+  /** Whether the pattern matches anywhere in `s` (`MatchString`). */
+  public test(s: string): boolean {
+    return this.prog.match(s);
   }
 
-  private group(): void {
-    const re = this.re;
-    const rest = re.slice(this.i);
-    const named = /^\(\?P?<([^>]*)>/.exec(rest);
-    if (named) {
-      const name = named[1];
-      if (!/^[A-Za-z0-9_]+$/.test(name)) throw syntax('invalid named capture', named[0]);
-      if (this.names.has(name)) throw syntax('duplicate capture group name', name);
-      this.names.add(name);
-      const jsName = /^[0-9]/.test(name) ? undefined : name;
-      this.emit(jsName ? `(?<${jsName}>` : '(', false);
-      this.depth++;
-      this.i += named[0].length;
-      return;
-    }
-    if (rest.startsWith('(?:')) {
-      this.emit('(?:', false);
-      this.depth++;
-      this.i += 3;
-      return;
-    }
-    if (rest.startsWith('(?')) {
-      const flags = /^\(\?[imsU-]*[:)]/.exec(rest);
-      if (flags) {
-        throw new GoRegexpUnsupportedError(
-          `regexp flag group ${flags[0]} is only supported at the start of the pattern by the offline renderer: ${re}`,
-        );
-      }
-      throw syntax('invalid or unsupported Perl syntax', rest.slice(0, 3));
-    }
-    this.emit('(', false);
-    this.depth++;
-    this.i++;
+  /** `FindStringSubmatchIndex`: start/end pairs of the match and its groups, -1 for a group that did not take part. */
+  public findStringSubmatchIndex(s: string): number[] | null {
+    const a = this.prog.findSubmatchIndex(s);
+    return a === null ? null : this.pad(a);
   }
 
-  /** Translates an escape at this.i; inside a class returns the text instead of emitting it. */
-  private escape(inClass: boolean): string {
-    const re = this.re;
-    const start = this.i;
-    this.i++;
-    if (this.i >= re.length) throw syntax('trailing backslash at end of expression', '');
-    const c = String.fromCodePoint(re.codePointAt(this.i)!);
-    this.i += c.length;
-    const put = (s: string, repeatable: boolean): string => {
-      if (!inClass) this.emit(s, repeatable);
-      return s;
-    };
-    switch (c) {
-      case 'd': case 'D': case 'w': case 'W':
-        return put('\\' + c, true);
-      case 's':
-        return put(inClass ? GO_SPACE : `[${GO_SPACE}]`, true);
-      case 'S':
-        return put(inClass ? NOT_GO_SPACE : `[^${GO_SPACE}]`, true);
-      case 'b': case 'B':
-        if (inClass) throw syntax('invalid escape sequence', re.slice(start, this.i));
-        if (!inClass) this.emit('\\' + c, false, true);
-        return '\\' + c;
-      case 'A':
-        if (inClass) throw syntax('invalid escape sequence', re.slice(start, this.i));
-        this.emit('(?<![\\s\\S])', false, true);
-        return '';
-      case 'z':
-        if (inClass) throw syntax('invalid escape sequence', re.slice(start, this.i));
-        this.emit('(?![\\s\\S])', false, true);
-        return '';
-      case 'a': return put('\\x07', true);
-      case 'f': return put('\\f', true);
-      case 't': return put('\\t', true);
-      case 'n': return put('\\n', true);
-      case 'r': return put('\\r', true);
-      case 'v': return put('\\x0b', true);
-      case 'x': {
-        const m = /^\{([0-9A-Fa-f]+)\}|^([0-9A-Fa-f]{2})/.exec(re.slice(this.i));
-        if (!m) throw syntax('invalid escape sequence', re.slice(start, this.i + 2));
-        const cp = parseInt(m[1] ?? m[2], 16);
-        if (cp > 0x10ffff) throw syntax('invalid escape sequence', re.slice(start, this.i + m[0].length));
-        this.i += m[0].length;
-        return put(escapeLiteral(String.fromCodePoint(cp), inClass), true);
-      }
-      case 'p': case 'P': {
-        let name: string;
-        if (re[this.i] === '{') {
-          const end = re.indexOf('}', this.i);
-          if (end < 0) throw syntax('invalid character class range', re.slice(start));
-          name = re.slice(this.i + 1, end);
-          this.i = end + 1;
-        } else {
-          name = re[this.i] ?? '';
-          this.i++;
-        }
-        let neg = c === 'P';
-        if (name.startsWith('^')) {
-          neg = !neg;
-          name = name.slice(1);
-        }
-        const prop = CATEGORIES.has(name) ? name : `Script=${name}`;
-        try {
-          new RegExp(`\\p{${prop}}`, 'u');
-        } catch {
-          throw syntax('invalid character class range', re.slice(start, this.i));
-        }
-        return put(`\\${neg ? 'P' : 'p'}{${prop}}`, true);
-      }
-      case 'Q': {
-        const end = re.indexOf('\\E', this.i);
-        const lit = end < 0 ? re.slice(this.i) : re.slice(this.i, end);
-        this.i = end < 0 ? re.length : end + 2;
-        let s = '';
-        for (const ch of lit) s += escapeLiteral(ch, inClass);
-        if (!inClass) {
-          this.out += s;
-          this.canRepeat = lit.length > 0;
-          this.repeated = false;
-        }
-        return s;
-      }
-      default:
-        break;
-    }
-    if (c >= '0' && c <= '7') {
-      // Octal: \0, or a digit followed by up to two more octal digits (a lone \1-\7 is a
-      // backreference, which Go does not support).
-      let digits = c;
-      while (digits.length < 3 && /[0-7]/.test(re[this.i] ?? '')) digits += re[this.i++];
-      if (c !== '0' && digits.length === 1) throw syntax('invalid escape sequence', re.slice(start, this.i));
-      return put(escapeLiteral(String.fromCodePoint(parseInt(digits, 8)), inClass), true);
-    }
-    // Any escaped ASCII character that is not a letter or digit stands for itself.
-    if (c.length === 1 && c.charCodeAt(0) < 0x80 && !/[A-Za-z0-9]/.test(c)) return put(escapeLiteral(c, inClass), true);
-    throw syntax('invalid escape sequence', re.slice(start, this.i));
+  /** `FindStringSubmatch`: the leftmost match and its groups ("" for a group that did not take part); null when none. */
+  public findStringSubmatch(s: string): string[] | null {
+    const a = this.findStringSubmatchIndex(s);
+    return a === null ? null : this.texts(s, a);
   }
 
-  /** One class item: a single code point (may start a range) or a set (escape class, POSIX). */
-  private classItem(): { text: string; cp?: number } {
-    const re = this.re;
-    const ch = String.fromCodePoint(re.codePointAt(this.i)!);
-    if (ch === '[' && re[this.i + 1] === ':') {
-      const m = /^\[:(\^?)([a-z]+):\]/.exec(re.slice(this.i));
-      if (m) {
-        const body = (m[1] ? POSIX_NEG : POSIX)[m[2]];
-        if (body === undefined) throw syntax('invalid character class range', m[0]);
-        this.i += m[0].length;
-        return { text: body };
-      }
-    }
-    if (ch === '\\') {
-      const next = re[this.i + 1] ?? '';
-      const text = this.escape(true);
-      if ('dDwWsSpPQ'.includes(next)) return { text };
-      return { text, cp: literalCodePoint(text) };
-    }
-    this.i += ch.length;
-    return { text: ch === '-' ? '\\-' : escapeLiteral(ch, true), cp: ch.codePointAt(0)! };
+  /** `FindString`: the leftmost match, "" when there is none. */
+  public findString(s: string): string {
+    const a = this.prog.findSubmatchIndex(s);
+    return a === null ? '' : s.slice(a[0], a[1]);
   }
 
-  private charClass(): void {
-    const re = this.re;
-    const start = this.i;
-    this.i++;
-    let out = '[';
-    if (re[this.i] === '^') {
-      out += '^';
-      this.i++;
-    }
-    let first = true;
-    for (;;) {
-      if (this.i >= re.length) throw syntax('missing closing ]', re.slice(start));
-      if (re[this.i] === ']' && !first) {
-        this.i++;
-        break;
-      }
-      first = false;
-      const itemStart = this.i;
-      const lo = this.classItem();
-      if (lo.cp !== undefined && re[this.i] === '-' && this.i + 1 < re.length && re[this.i + 1] !== ']') {
-        this.i++;
-        const hi = this.classItem();
-        if (hi.cp === undefined || hi.cp < lo.cp) throw syntax('invalid character class range', re.slice(itemStart, this.i));
-        out += lo.text + '-' + hi.text;
+  /**
+   * `FindAllStringSubmatchIndex`: at most `n` successive non-overlapping matches (all when
+   * `n < 0`), without an empty match right after a previous match; null when none.
+   */
+  public findAllStringSubmatchIndex(s: string, n: number): number[][] | null {
+    if (n === 0) return null;
+    const all = this.prog.findAllSubmatchIndex(s, n < 0 ? -1 : n);
+    return all === null || all.length === 0 ? null : all.map((a) => this.pad(a));
+  }
+
+  /** `FindAllString`: the text of {@link findAllStringSubmatchIndex}'s matches; null when none. */
+  public findAllString(s: string, n: number): string[] | null {
+    return this.findAllStringSubmatchIndex(s, n)?.map((a) => s.slice(a[0], a[1])) ?? null;
+  }
+
+  /** `FindAllStringSubmatch`: every match with its groups; null when none. */
+  public findAllStringSubmatch(s: string, n: number): string[][] | null {
+    return this.findAllStringSubmatchIndex(s, n)?.map((a) => this.texts(s, a)) ?? null;
+  }
+
+  /** `ReplaceAllString`: every match replaced by `template` expanded with {@link expandString}. */
+  public replaceAllString(src: string, template: string): string {
+    return this.replace(src, (a) => this.expandString(template, src, a));
+  }
+
+  /** `ReplaceAllLiteralString`: every match replaced by `repl`, taken literally. */
+  public replaceAllLiteralString(src: string, repl: string): string {
+    return this.replace(src, () => repl);
+  }
+
+  /**
+   * `Expand`: `template` with `$name`/`${name}` replaced by the group of that number or name
+   * in `match` (indexes into `src`). A name is the longest run of letters, digits and `_`; a
+   * number with a leading zero, an unknown name or a group that did not match gives "";
+   * `$$` is a `$`; a `$` that starts no valid name stays as it is.
+   */
+  public expandString(template: string, src: string, match: readonly number[]): string {
+    let out = '';
+    let i = 0;
+    while (i < template.length) {
+      const dollar = template.indexOf('$', i);
+      if (dollar < 0) break;
+      out += template.slice(i, dollar);
+      i = dollar + 1;
+      if (template[i] === '$') {
+        out += '$';
+        i++;
         continue;
       }
-      out += lo.text;
+      const ref = groupReference(template, i);
+      if (ref === undefined) {
+        out += '$';
+        continue;
+      }
+      i = ref.end;
+      const taken = (g: number): boolean => 2 * g + 1 < match.length && match[2 * g] >= 0;
+      // By name: the first group of that name that took part in the match.
+      const g = ref.num >= 0 ? ref.num : this.names.findIndex((n, k) => k > 0 && n === ref.name && taken(k));
+      if (g >= 0 && taken(g)) out += src.slice(match[2 * g], match[2 * g + 1]);
     }
-    out += ']';
-    try {
-      new RegExp(out, 'u');
-    } catch {
-      throw syntax('invalid character class range', re.slice(start, this.i));
+    return out + template.slice(i);
+  }
+
+  /**
+   * `Split`: the substrings between matches, at most `n` of them (the last one holds the
+   * rest; all when `n < 0`, none when `n == 0`).
+   */
+  public split(s: string, n: number): string[] {
+    if (n === 0) return [];
+    if (this.source.length > 0 && s.length === 0) return [''];
+    const matches = this.findAllStringSubmatchIndex(s, n) ?? [];
+    const out: string[] = [];
+    let beg = 0;
+    let end = 0;
+    for (const m of matches) {
+      if (n > 0 && out.length === n - 1) break;
+      end = m[0];
+      if (m[1] !== 0) out.push(s.slice(beg, end));
+      beg = m[1];
     }
-    this.emit(out, true);
+    if (end !== s.length) out.push(s.slice(beg));
+    return out;
+  }
+
+  /** The pattern, as Go's `String()` returns it. */
+  public toString(): string {
+    return this.source;
+  }
+
+  private replace(src: string, repl: (match: number[]) => string): string {
+    // Go's ReplaceAll and FindAll agree on which matches count: an empty match right after
+    // the previous match is skipped.
+    const matches = this.findAllStringSubmatchIndex(src, -1);
+    if (matches === null) return src;
+    let out = '';
+    let last = 0;
+    for (const m of matches) {
+      out += src.slice(last, m[0]) + repl(m);
+      last = m[1];
+    }
+    return out + src.slice(last);
+  }
+
+  private pad(a: readonly number[]): number[] {
+    const out = new Array<number>(2 * this.names.length).fill(-1);
+    for (let i = 0; i < a.length && i < out.length; i++) out[i] = a[i] ?? -1;
+    return out;
+  }
+
+  private texts(s: string, a: readonly number[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < a.length; i += 2) out.push(a[i] >= 0 ? s.slice(a[i], a[i + 1]) : '');
+    return out;
   }
 }
 
-/** The code point of one escaped literal produced by escapeLiteral or escape(). */
-function literalCodePoint(text: string): number {
-  if (text.startsWith('\\x')) return parseInt(text.slice(2), 16);
-  if (text.startsWith('\\u{')) return parseInt(text.slice(3, -1), 16);
-  const named: Record<string, number> = { '\\f': 12, '\\t': 9, '\\n': 10, '\\r': 13 };
-  if (text in named) return named[text];
-  if (text.startsWith('\\')) return text.codePointAt(1)!;
-  return text.codePointAt(0)!;
+/** A `$name` or `${name}` reference at `template[i]` (just after the `$`), as Go's Expand reads it. */
+function groupReference(template: string, i: number): { name: string; num: number; end: number } | undefined {
+  const brace = template[i] === '{';
+  let j = brace ? i + 1 : i;
+  const start = j;
+  while (j < template.length) {
+    const cp = template.codePointAt(j)!;
+    const ch = String.fromCodePoint(cp);
+    if (!(ch === '_' || /^[\p{L}\p{Nd}]$/u.test(ch))) break;
+    j += ch.length;
+  }
+  if (j === start) return undefined;
+  const name = template.slice(start, j);
+  if (brace) {
+    if (template[j] !== '}') return undefined;
+    j++;
+  }
+  // Only ASCII digits make a number, and not with a leading zero (`$01` is a name).
+  let num = -1;
+  if (/^[0-9]+$/.test(name) && !(name.length > 1 && name[0] === '0') && name.length <= 9) num = Number(name);
+  return { name, num, end: j };
 }
 
-/** Translates a Go regexp to JS source and flags. */
-export function translateGoRegexp(re: string): Translation {
-  return new Translator(re).run();
+/** `QuoteMeta`: `s` with every regexp metacharacter escaped, so the pattern matches `s` literally. */
+export function quoteMeta(s: string): string {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+/** Go's error text for a pattern re2js rejects: `error parsing regexp: <code>: \`<expr>\``. */
+function syntaxError(re: string, e: RE2JSSyntaxException): GoRegexpSyntaxError {
+  const code = e.getDescription();
+  // Go reports these two with the whole pattern, and a trailing backslash with an empty one.
+  const expr = code === 'expression nests too deeply' || code === 'expression too large' ? re : e.getPattern() ?? '';
+  return new GoRegexpSyntaxError(`error parsing regexp: ${code}: \`${expr}\``);
 }
 
 const CACHE_LIMIT = 512;
-const cache = new Map<string, RegExp | Error>();
+const cache = new Map<string, GoRegexp | GoRegexpSyntaxError>();
 
 /**
- * Compiles a Go regexp to an equivalent JS RegExp (cached). Throws {@link GoRegexpSyntaxError}
- * when Go would reject the pattern, {@link GoRegexpUnsupportedError} when it cannot be evaluated
- * faithfully.
+ * `regexp.Compile` (cached): throws {@link GoRegexpSyntaxError} with Go's text when Go
+ * rejects the pattern.
  */
-export function compileGoRegexp(re: string): RegExp {
+export function compileGoRegexp(re: string): GoRegexp {
   let r = cache.get(re);
   if (r === undefined) {
     try {
-      const t = translateGoRegexp(re);
-      try {
-        r = new RegExp(t.source, t.flags);
-      } catch (e) {
-        r = new GoRegexpUnsupportedError(`regexp ${JSON.stringify(re)} cannot be evaluated by the offline renderer: ${(e as Error).message}`);
-      }
+      const compiled = re2js().RE2JS.compile(re);
+      r = new GoRegexp(re, compiled.re2() as unknown as Program, compiled.namedGroups());
     } catch (e) {
-      r = e as Error;
+      if (!(e instanceof re2js().RE2JSSyntaxException)) throw e;
+      r = syntaxError(re, e);
     }
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(re, r);
   }
-  if (r instanceof Error) throw r;
+  if (r instanceof GoRegexpSyntaxError) throw r;
   return r;
 }
 
 /**
  * Go's verdict on a pattern's syntax: the {@link GoRegexpSyntaxError} `regexp.Compile` would
- * return, or undefined when Go accepts it (even if it cannot be evaluated here). The one syntax
- * check shared by P&T's input validation and the construct-time lints.
+ * return, or undefined when Go accepts it. The one syntax check shared by P&T's input
+ * validation, the construct-time lints and schema translation.
  */
 export function goRegexpSyntaxError(re: string): GoRegexpSyntaxError | undefined {
   try {
@@ -433,6 +282,6 @@ export function goRegexpSyntaxError(re: string): GoRegexpSyntaxError | undefined
     return undefined;
   } catch (e) {
     if (e instanceof GoRegexpSyntaxError) return e;
-    return undefined;
+    throw e;
   }
 }

@@ -9,11 +9,11 @@
 import type { FunctionCatalogue } from '../catalogue';
 import { goQuote } from '../go/strconv';
 import type { ObjectValue, Value } from '../go/values';
-import { compareGoStrings, deepCopy, deepEqual, fromStruct, isObject } from '../go/values';
+import { compareGoStrings, deepCopy, fromStruct, isObject } from '../go/values';
 import type { FunctionObject, PipelineStep } from '../pipeline';
-import { asState, copyState, lookupImplementation, stepInput, toStructInPlace } from '../pipeline';
+import type { RequirementSelector, StepErrorFactory } from '../pipeline';
+import { asState, copyState, fatalResultMessage, lookupImplementation, runWithRequirements, selectResources, stepInput, toStructInPlace } from '../pipeline';
 import type { FunctionRequest, FunctionResponse, ResourceSelector, State } from '../protocol';
-import { UserError } from '../../errors';
 import type { CompositeFields, Condition } from './composite';
 import { addToMetaMap, getConditions, metaMap, metaString, setConditions, setMetaString } from './composite';
 import { childName, isValidComposedName } from './names';
@@ -24,9 +24,6 @@ export const COMPOSITE_LABEL = 'crossplane.io/composite';
 const CLAIM_NAME_LABEL = 'crossplane.io/claim-name';
 const CLAIM_NAMESPACE_LABEL = 'crossplane.io/claim-namespace';
 const NAME_ANNOTATION = 'crossplane.io/composition-resource-name';
-
-/** `FetchingFunctionRunner`'s limit on extra calls for requirements. */
-const MAX_REQUIREMENTS_ITERATIONS = 5;
 
 /** An event Crossplane records on the XR. */
 export interface ReconcileEvent {
@@ -160,47 +157,17 @@ function fetchRequired(store: InMemoryStore, sel: ResourceSelector): ObjectValue
   return found.map((r) => fromStruct(r) as ObjectValue);
 }
 
-function sameRequired(a: Record<string, ObjectValue[]>, b: Record<string, ObjectValue[]>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
-}
-
-function call(run: (req: FunctionRequest) => FunctionResponse, req: FunctionRequest, step: string): FunctionResponse {
-  let rsp: FunctionResponse;
-  try {
-    rsp = run(req);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new ComposeError(`cannot run Composition pipeline step ${goQuote(step)}: the function implementation threw: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!rsp || typeof rsp !== 'object' || typeof (rsp as { then?: unknown }).then === 'function') {
-    throw new ComposeError(`cannot run Composition pipeline step ${goQuote(step)}: the function implementation must return a FunctionResponse synchronously`);
-  }
-  return rsp;
-}
-
 /**
- * One step through `FetchingFunctionRunner`: a fatal result returns at once; otherwise the step
- * is called again with what its requirements select until they stop changing.
+ * Requirements served from the store, as `ExistingRequiredResourcesFetcher` does; with
+ * `anyVersion` (only for the hint of a requirement that selected nothing), the objects of the
+ * selector's kind at any apiVersion.
  */
-function runFetching(run: (req: FunctionRequest) => FunctionResponse, req: FunctionRequest, step: string, store: InMemoryStore): FunctionResponse {
-  const bootstrap = req.requiredResources;
-  let requirements: Value | undefined;
-  let current = req;
-  for (let i = 0; i <= MAX_REQUIREMENTS_ITERATIONS; i++) {
-    const rsp = call(run, current, step);
-    if ((rsp.results ?? []).some((r) => r.severity === 'SEVERITY_FATAL')) return rsp;
-    const reqs = rsp.requirements === undefined || rsp.requirements === null ? undefined : (rsp.requirements.resources ?? {}) as unknown as Value;
-    if (reqs === undefined ? requirements === undefined : requirements !== undefined && deepEqual(reqs, requirements)) return rsp;
-    const next: Record<string, ObjectValue[]> = { ...bootstrap };
-    for (const [name, sel] of Object.entries(rsp.requirements?.resources ?? {})) next[name] = fetchRequired(store, sel);
-    if (i === 0 && sameRequired(current.requiredResources, next)) return rsp;
-    requirements = reqs;
-    current = { ...current, requiredResources: next, context: fromStruct(rsp.context ?? {}) as ObjectValue };
-  }
-  throw new ComposeError(`cannot run Composition pipeline step ${goQuote(step)}: requirements didn't stabilize after the maximum number of iterations (${MAX_REQUIREMENTS_ITERATIONS})`);
+function storeSelector(store: InMemoryStore): RequirementSelector {
+  return (sel, anyVersion) => (anyVersion ? selectResources(store.ofKind(sel.kind), sel, true) : fetchRequired(store, sel));
 }
+
+/** Crossplane's composer wording: `cannot run Composition pipeline step "x": ...`. */
+const composeStepError: StepErrorFactory = (step, detail) => new ComposeError(`cannot run Composition pipeline step ${goQuote(step.step)}: ${detail}`);
 
 function credentialsFor(step: PipelineStep, store: InMemoryStore): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
@@ -240,8 +207,9 @@ function runSteps(input: ComposeInput, observed: State): { desired: State; conte
       requiredResources,
     };
     let rsp: FunctionResponse;
+    let misses: string[];
     try {
-      rsp = runFetching(run, req, step.step, input.store);
+      ({ rsp, misses } = runWithRequirements(run, req, step, storeSelector(input.store), composeStepError));
     } catch (err) {
       if (err instanceof ComposeError) throw new ComposeError(err.message, { events, conditions });
       throw err;
@@ -260,7 +228,7 @@ function runSteps(input: ComposeInput, observed: State): { desired: State; conte
       const detail = `Pipeline step ${goQuote(step.step)}`;
       switch (r.severity) {
         case 'SEVERITY_FATAL':
-          throw new ComposeError(`pipeline step ${goQuote(step.step)} returned a fatal result: ${r.message ?? ''}`, { events, conditions }, { step: step.step, message: r.message ?? '' });
+          throw new ComposeError(fatalResultMessage(step.step, r.message ?? '', misses), { events, conditions }, { step: step.step, message: r.message ?? '' });
         case 'SEVERITY_WARNING':
           events.push({ type: 'Warning', reason, message: r.message ?? '', detail, claim });
           break;

@@ -68,6 +68,13 @@ export class InMemoryStore {
     return out;
   }
 
+  /** Every stored object of `kind`, at any apiVersion (not copies: do not modify them). */
+  public ofKind(kind: string): ObjectValue[] {
+    const out: ObjectValue[] = [];
+    for (const o of this.objects.values()) if (o.kind === kind) out.push(o);
+    return out;
+  }
+
   /** Update: stores and records a copy (the caller goes on writing to `o`). */
   public update(o: ObjectValue): void {
     const copy = deepCopy(o);

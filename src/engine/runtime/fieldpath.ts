@@ -4,7 +4,7 @@
  * ExpandWildcards and their error texts. P&T tells "not found" errors (a missing source, treated
  * by its policies) from every other error (fatal), so the two are separate classes here.
  */
-import { WrappedError } from '../go/errors';
+import { wrap, WrappedError } from '../go/errors';
 import { goQuote } from '../go/strconv';
 import { isObject, type ObjectValue, setKey, sortedKeys, type Value } from '../go/values';
 import { mergeValues, type MergeOptions } from './merge';
@@ -189,10 +189,15 @@ export interface PavedOptions {
  * microsecond each, so the render's patch loop asks for this value instead of catching.
  */
 export class MissingField {
-  public constructor(private readonly segments: readonly Segment[], private readonly upTo: number) {}
+  /**
+   * `upTo` segments were looked up; `nilParent` when the last of them is a field of a null
+   * value (reported at its parent, as the runtime does).
+   */
+  public constructor(private readonly segments: readonly Segment[], private readonly upTo: number, private readonly nilParent = false) {}
 
   /** The error crossplane-runtime returns for this lookup. */
   public error(): NotFoundError {
+    if (this.nilParent) return new NotFoundError(`${formatFieldPath(this.segments.slice(0, this.upTo - 1))}: expected map, got nil`);
     const cur = this.segments[this.upTo - 1];
     const what = cur.type === 'index' ? 'no such element' : 'no such field';
     return new NotFoundError(`${formatFieldPath(this.segments.slice(0, this.upTo))}: ${what}`);
@@ -208,6 +213,9 @@ function find(root: Value, s: readonly Segment[], upTo: number): Value | Missing
       if (cur.index >= it.length) return new MissingField(s, i + 1);
       it = it[cur.index];
     } else {
+      // A field of null is "not found" (getValueFromInterface's `case nil`), so an Optional
+      // patch from below a null parent is skipped; an index into null stays "not an array".
+      if (it === null) return new MissingField(s, i + 1, true);
       if (!isObject(it)) throw new FieldPathError(`${formatFieldPath(s.slice(0, i))}: not an object`);
       if (!Object.prototype.hasOwnProperty.call(it, cur.field)) return new MissingField(s, i + 1);
       it = it[cur.field];
@@ -377,7 +385,7 @@ export class Paved {
     try {
       expanded = expand(this.object, s);
     } catch (e) {
-      throw new FieldPathError(`cannot expand wildcards for segments: ${goQuote(formatFieldPath(s))}: ${(e as Error).message}`);
+      throw wrapExpansion(e, `cannot expand wildcards for segments: ${goQuote(formatFieldPath(s))}`);
     }
     return expanded.map((x) => formatFieldPath(x));
   }
@@ -399,6 +407,14 @@ function prepare(parent: Value[] | ObjectValue, key: number | string, next: Segm
   put(existing.concat(nulls(next.index - existing.length + 1)));
 }
 
+/**
+ * An expansion error with context. A not-found cause is wrapped, so it stays visible to
+ * {@link isNotFoundDeep} as through Go's errors.Wrapf; any other becomes a FieldPathError.
+ */
+function wrapExpansion(e: unknown, message: string): Error {
+  return isNotFoundDeep(e) ? wrap(e, message) : new FieldPathError(`${message}: ${(e as Error).message}`);
+}
+
 function expand(data: ObjectValue, segments: readonly Segment[]): Segment[][] {
   let it: Value = data;
   for (let i = 0; i < segments.length; i++) {
@@ -410,6 +426,9 @@ function expand(data: ObjectValue, segments: readonly Segment[]): Segment[][] {
         replacements = it.map((_, ix) => ({ type: 'index', index: ix }) as Segment);
       } else if (isObject(it)) {
         replacements = sortedKeys(it).map((k) => fieldSegment(k));
+      } else if (it === null) {
+        // expandWildcards' `case nil`: not found, which P&T treats as a missing source.
+        throw new NotFoundError(`wildcard field ${goQuote(formatFieldPath(segments.slice(0, i)))} is not found in the path`);
       } else {
         throw new FieldPathError(`${goQuote(formatFieldPath(segments.slice(0, i)))}: unexpected wildcard usage`);
       }
@@ -419,7 +438,7 @@ function expand(data: ObjectValue, segments: readonly Segment[]): Segment[][] {
         try {
           res.push(...expand(data, ex));
         } catch (e) {
-          throw new FieldPathError(`${goQuote(formatFieldPath(ex))}: cannot expand wildcards: ${(e as Error).message}`);
+          throw wrapExpansion(e, `${goQuote(formatFieldPath(ex))}: cannot expand wildcards`);
         }
       }
       return res;

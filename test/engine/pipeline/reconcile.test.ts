@@ -21,7 +21,6 @@ import type { ObjectValue } from '../../../src/engine/go/values';
 import { reconcileDocuments } from '../../../src/engine/output';
 import { mergeOverride } from '../../../src/engine/reconcile/merge-override';
 import { childName, compositeUid, uuidSha1 } from '../../../src/engine/reconcile/names';
-import { firstNAndSomeMore } from '../../../src/engine/runtime/resource';
 
 const T = '2024-01-01T00:00:00Z';
 const SUCCESS_CONDITIONS = [
@@ -282,23 +281,8 @@ describe('composed resource names (internal/names)', () => {
   });
 });
 
-describe('TestFirstNAndSomeMore (crossplane-runtime pkg/resource)', () => {
-  test.each([
-    [3, ['a', 'b', 'c', 'd', 'e'], 'a, b, c, and 2 more'],
-    [3, ['a', 'b', 'c'], 'a, b, and c'],
-    [3, ['a', 'b'], 'a, b'],
-    [3, ['a'], 'a'],
-    [3, [], ''],
-    [3, ['a', 'c', 'e', 'b', 'd'], 'a, c, e, and 2 more'],
-    [3, ['a', 'b', 'b', 'b', 'd'], 'a, b, b, and 2 more'],
-    [2, ['a', 'c', 'e', 'b', 'd'], 'a, c, and 3 more'],
-    [0, ['a', 'c', 'e', 'b', 'd'], '5'],
-    [-7, ['a', 'c', 'e', 'b', 'd'], '5'],
-    [1, ['a', 'c', 'e', 'b', 'd'], 'a, and 4 more'],
-  ])('n=%d %j', (n, names, want) => {
-    expect(firstNAndSomeMore(n, names)).toBe(want);
-  });
-
+// FirstNAndSomeMore's own cases: test/engine/runtime/resource.test.ts.
+describe('the XR\'s Unready resources message (crossplane-runtime pkg/resource)', () => {
   test('the XR names three unready resources as "a, b, and c" (reconciler.go StableNAndSomeMore)', () => {
     const pt = { step: 'pt', functionRef: { name: 'function-patch-and-transform' }, input: { apiVersion: 'pt.fn.crossplane.io/v1beta1', kind: 'Resources', resources: ['c', 'a', 'b'].map((name) => ({ name, base: { apiVersion: 'v1', kind: 'ConfigMap' } })) } };
     const r = render({ xr: { apiVersion: 'example.org/v1alpha1', kind: 'XApp', metadata: { name: 'x' } }, composition: composition('c', 'XApp', [pt]) });

@@ -193,7 +193,8 @@ describe('render pipeline', () => {
     }
     expect(message).toContain('cannot run pipeline step "templates": Function "function-kcl" (package xpkg.crossplane.io/crossplane-contrib/function-kcl:v0.11.0) has no offline implementation');
     expect(message).toContain("functionImplementations: { \"function-kcl\": fn }");
-    expect(message).toContain('built in are function-patch-and-transform, function-auto-ready and function-go-templating');
+    const names = BUILT_IN_FUNCTIONS.map((f) => f.name);
+    expect(message).toContain(`built in are ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
     expect(message).toContain('--function-implementations=<module exporting { "function-kcl": fn }>');
   });
 

@@ -1,7 +1,7 @@
 // Cases ported from crossplane-runtime pkg/fieldpath/fieldpath_test.go and paved_test.go (plus property tests of our own).
 import fc from 'fast-check';
 import {
-  FieldPathError, formatFieldPath, isNotFound, NotFoundError, parseFieldPath, Paved, Segment,
+  FieldPathError, formatFieldPath, isNotFound, isNotFoundDeep, NotFoundError, parseFieldPath, Paved, Segment,
   fieldOrIndexSegment, fieldSegment,
 } from '../../../src/engine/runtime/fieldpath';
 import { fromKubernetesJson, ObjectValue, Value } from '../../../src/engine/go/values';
@@ -138,8 +138,24 @@ describe('GetValue (paved_test.go TestGetValue)', () => {
     }
   });
 
-  test('a field of null is a fatal "not an object" error (reference §3.7: wildcards are not read)', () => {
+  test('a wildcard read from an array is a fatal "not an object" error (reference §3.7: wildcards are not read)', () => {
     expect(() => new Paved({ spec: { items: ['a'] } }).getValue('spec.items[*].x')).toThrow('spec.items: not an object');
+  });
+
+  test('NilParent: a field below a null parent is not found (paved_test.go TestGetValue "NilParent", crossplane-runtime 4e7ed235565d)', () => {
+    let err: unknown;
+    try { pave('{"spec":{"containers": null}}').getValue('spec.containers[*].name'); } catch (e) { err = e; }
+    expect(err).toEqual(new NotFoundError('spec.containers: expected map, got nil'));
+    expect(isNotFound(err)).toBe(true);
+    // Any field, not only a wildcard one (getValueFromInterface's `case nil`).
+    expect(() => pave('{"spec":{"parameters": null}}').getValue('spec.parameters.region')).toThrow(new NotFoundError('spec.parameters: expected map, got nil'));
+  });
+
+  test('an index into null stays a fatal "not an array" error (paved.go getValueFromInterface: only fields have a `case nil`)', () => {
+    let err: unknown;
+    try { pave('{"spec":{"items": null}}').getValue('spec.items[0]'); } catch (e) { err = e; }
+    expect(err).toEqual(new FieldPathError('spec.items: not an array'));
+    expect(isNotFound(err)).toBe(false);
   });
 });
 
@@ -263,6 +279,13 @@ describe('ExpandWildcards (paved_test.go TestExpandWildcards)', () => {
     ['a malformed path fails', 'spec[]', undefined, 'cannot parse path "spec[]": unexpected \']\' at position 5'],
   ])('%s', (_name, path, data, message) => {
     expect(() => pave(data).expandWildcards(path)).toThrow(new FieldPathError(message));
+  });
+
+  test('NilValue: a wildcard over null is a not-found error, wrapped (paved_test.go TestExpandWildcards "NilValue", crossplane-runtime 4e7ed235565d)', () => {
+    let err: unknown;
+    try { pave('{"spec":{"containers": null}}').expandWildcards('spec.containers[*].name'); } catch (e) { err = e; }
+    expect((err as Error).message).toBe('cannot expand wildcards for segments: "spec.containers[*].name": wildcard field "spec.containers" is not found in the path');
+    expect(isNotFoundDeep(err)).toBe(true);
   });
 
   test('map keys expand in sorted order for deterministic output', () => {

@@ -10,7 +10,7 @@ import { applyCombinePatch, applyFromFieldPathPatch } from './patches';
 import type { PtConnectionDetail, PtInput } from './input';
 import { fromPolicy, patchType } from './input';
 import { validateConnectionDetail } from './validate';
-import type { ObjectValue } from '../../go/values';
+import type { ObjectValue, Value } from '../../go/values';
 import { goJsonMarshal, isObject } from '../../go/values';
 
 /**
@@ -66,21 +66,38 @@ function metaString(o: ObjectValue, key: string): string {
 }
 
 /**
- * The connection Secret for a modern XR (P&T's composeConnectionSecret). Name and namespace:
- * the input's `writeConnectionSecretToRef` when it sets either, else the XR's own
- * `spec.writeConnectionSecretToRef`, else `<xr-name>-connection` in the XR's namespace; then
+ * The XR's own `spec.writeConnectionSecretToRef` as function-sdk-go's composite reads it
+ * (GetWriteConnectionSecretToReference: decoded into a SecretReference, undefined when it is
+ * absent or does not decode; a null decodes to the empty reference).
+ */
+function xrSecretRef(oxr: ObjectValue): ObjectValue | undefined {
+  const spec = oxr.spec;
+  if (!isObject(spec) || !Object.prototype.hasOwnProperty.call(spec, 'writeConnectionSecretToRef')) return undefined;
+  const r = spec.writeConnectionSecretToRef;
+  if (r === null) return { name: '', namespace: '' };
+  if (!isObject(r)) return undefined;
+  const field = (v: Value | undefined) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : undefined);
+  const name = field(r.name);
+  const namespace = field(r.namespace);
+  return name === undefined || namespace === undefined ? undefined : { name, namespace };
+}
+
+/**
+ * The connection Secret for a modern XR (P&T's composeConnectionSecret). Name and namespace
+ * (getBaseConnectionSecretRef): the XR's own `spec.writeConnectionSecretToRef` when it has one,
+ * else the input's `writeConnectionSecretToRef` when it sets either, else `<xr-name>-connection`
+ * in the XR's namespace; then
  * the ref's patches (FromCompositeFieldPath, skipped on any error when Optional, and
  * CombineFromComposite). Throws with P&T's wrapped messages.
  */
 export function composeConnectionSecret(oxr: ObjectValue, details: Record<string, string>, input: PtInput): ObjectValue {
   const inputRef = input.writeConnectionSecretToRef;
-  const spec = oxr.spec;
-  const xrRef = isObject(spec) ? spec.writeConnectionSecretToRef : undefined;
+  const xrRef = xrSecretRef(oxr);
   let ref: ObjectValue;
-  if (inputRef && (inputRef.name || inputRef.namespace)) {
+  if (xrRef) {
+    ref = xrRef;
+  } else if (inputRef && (inputRef.name || inputRef.namespace)) {
     ref = { name: inputRef.name ?? '', namespace: inputRef.namespace ?? '' };
-  } else if (isObject(xrRef)) {
-    ref = { name: typeof xrRef.name === 'string' ? xrRef.name : '', namespace: typeof xrRef.namespace === 'string' ? xrRef.namespace : '' };
   } else {
     ref = { name: `${metaString(oxr, 'name')}-connection`, namespace: metaString(oxr, 'namespace') };
   }

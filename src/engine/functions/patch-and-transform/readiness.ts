@@ -6,13 +6,27 @@ import { wrap } from '../../go/errors';
 import { isNotFound, Paved } from '../../runtime/fieldpath';
 import type { PtReadinessCheck } from './input';
 import { validateReadinessCheck } from './validate';
-import type { ObjectValue, Value } from '../../go/values';
+import { isObject, type ObjectValue, type Value } from '../../go/values';
 import { getCondition, isConditionTrue } from '../../runtime/conditions';
 
 function typed<T>(paved: Paved, path: string, want: string, test: (v: Value) => v is Value & T): T {
   const v = paved.getValue(path);
   if (!test(v)) throw new Error(`${path}: not a ${want}`);
   return v as T;
+}
+
+/**
+ * The condition function-sdk-go's composed resource reports (resource/composed/composed.go
+ * GetCondition, v0.5.0): `status` is decoded into a ConditionedStatus, and when that fails (no
+ * `status` at all, or one that is not an object with a conditions list) the result is the
+ * empty condition, whose status is "" rather than Unknown. Only a decodable status gives an
+ * absent condition the status Unknown.
+ */
+function composedCondition(o: ObjectValue, type: string): ObjectValue {
+  const status = o.status;
+  const decodable = status === null || (isObject(status) && (status.conditions === undefined || status.conditions === null || Array.isArray(status.conditions)));
+  if (!Object.prototype.hasOwnProperty.call(o, 'status') || !decodable) return {};
+  return getCondition(o, type);
 }
 
 function runCheck(c: PtReadinessCheck, o: ObjectValue): boolean {
@@ -45,7 +59,7 @@ function runCheck(c: PtReadinessCheck, o: ObjectValue): boolean {
     case 'MatchCondition':
       // A check without matchCondition passes validation; P&T then dereferences nil.
       if (!c.matchCondition) throw new Error('runtime error: invalid memory address or nil pointer dereference');
-      return getCondition(o, c.matchCondition.type ?? '').status === c.matchCondition.status;
+      return composedCondition(o, c.matchCondition.type ?? '').status === c.matchCondition.status;
     case 'MatchFalse':
       return ignoreMissing(() => typed<boolean>(p, c.fieldPath!, 'bool', (v): v is boolean => typeof v === 'boolean'), (v) => v === false);
     case 'MatchTrue':

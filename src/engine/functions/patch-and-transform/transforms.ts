@@ -9,7 +9,7 @@ import { obj, present, str } from '../../go/decoded';
 import { formatV, sprintf } from '../../go/fmt';
 import { goJsonUnmarshal } from '../../go/json';
 import { quantityToFloat64 } from '../../go/quantity';
-import { compileGoRegexp } from '../../go/regexp';
+import { compileGoRegexp, type GoRegexp } from '../../go/regexp';
 import { adler32 } from '../../go/adler32';
 import { decodeBase64 } from '../../go/base64';
 import { float64ToInt64 } from '../../go/convert';
@@ -123,7 +123,7 @@ function matches(p: Raw, input: Value): boolean {
   }
   if (type === 'regexp') {
     if (!present(p.regexp)) fail('regexp is required by type regexp');
-    let re: RegExp;
+    let re: GoRegexp;
     try {
       re = compileGoRegexp(str(p.regexp));
     } catch (e) {
@@ -219,17 +219,17 @@ function resolveString(t: Raw, input: Value): Value {
       if (!present(t.regexp)) fail(`string transform of type ${type} regexp is not set`);
       const r = obj(t.regexp);
       const match = str(r.match);
-      let re: RegExp;
+      let re: GoRegexp;
       try {
         re = compileGoRegexp(match);
       } catch (e) {
         return fail(`could not compile regexp: ${(e as Error).message}`);
       }
-      const groups = re.exec(formatV(input));
+      const groups = re.findStringSubmatch(formatV(input));
       const g = present(r.group) ? Number(r.group) : 0;
       if (groups === null || g >= groups.length) fail(`regexp ${goQuote(match)} had no matches for group ${g}`);
       if (g < 0) fail(`regexp ${goQuote(match)} group ${g} is negative`);
-      return groups[g] ?? '';
+      return groups[g];
     }
     case 'Join': {
       if (!present(t.join)) fail(`string transform of type ${type} join is not set`);

@@ -195,7 +195,35 @@ export function ptInputProblem(input: ObjectValue): { readonly field: string; re
   const decoded = decodePtInput(input);
   if ('error' in decoded) return { field: '', message: `cannot get Function input: ${decoded.error}` };
   const err = validatePtInput(decoded.input);
-  return err ? { field: err.field, message: `invalid Function input: ${err.body}` } : undefined;
+  if (err) return { field: err.field, message: `invalid Function input: ${err.body}` };
+  return patchSetProblem(decoded.input);
+}
+
+/**
+ * What P&T's ComposedTemplates (patches.go) rejects after validation, when it resolves PatchSet
+ * patches: a PatchSet patch inside a patch set, and a reference to a patch set that does not
+ * exist. RunFunction reports either as `cannot resolve PatchSets: <error>`.
+ */
+function patchSetProblem(input: PtInput): { readonly field: string; readonly message: string } | undefined {
+  const sets = input.patchSets ?? [];
+  for (let i = 0; i < sets.length; i++) {
+    const patches = sets[i].patches ?? [];
+    for (let j = 0; j < patches.length; j++) {
+      if (patchType(patches[j]) === 'PatchSet') return { field: `patchSets[${i}].patches[${j}].type`, message: 'cannot resolve PatchSets: a patch in a PatchSet cannot be of type PatchSet' };
+    }
+  }
+  const names = new Set(sets.map((ps) => ps.name));
+  const resources = input.resources ?? [];
+  for (let i = 0; i < resources.length; i++) {
+    const patches = resources[i].patches ?? [];
+    for (let j = 0; j < patches.length; j++) {
+      const p = patches[j];
+      if (patchType(p) === 'PatchSet' && p.patchSetName !== undefined && !names.has(p.patchSetName)) {
+        return { field: `resources[${i}].patches[${j}].patchSetName`, message: `cannot resolve PatchSets: cannot find PatchSet by name ${p.patchSetName}` };
+      }
+    }
+  }
+  return undefined;
 }
 
 const TRANSFORM_TYPES = ['math', 'map', 'match', 'string', 'convert'];

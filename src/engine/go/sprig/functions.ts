@@ -11,15 +11,15 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { adler32 } from '../adler32';
 import { decodeBase64 } from '../base64';
-import { compileGoRegexp, GoRegexpSyntaxError } from '../regexp';
+import { compileGoRegexp, type GoRegexp, GoRegexpSyntaxError, quoteMeta } from '../regexp';
 import { goJsonUnmarshal } from '../json';
-import { fmtSprintf, GoError, GoFunc, isMap, MaybeTV, ParamType, STRING_SLICES, TV } from '../template';
+import { fmtSprintf, GoError, GoFunc, isMap, MaybeTV, ParamType, STRING_SLICES, TV, typeName } from '../template';
 import {
   deepEqualTV, isEmpty, kindName, listOf, nilTypePanic, strslice, strval, toFloat64, toInt64,
 } from './cast';
 import { decimalOp, DecimalOp } from './decimal';
 import {
-  base32Decode, base32Encode, deepCopyTV, expandGoTemplate, jsonMarshal,
+  base32Decode, base32Encode, deepCopyTV, jsonMarshal,
 } from './encoding';
 import {
   abbreviateFull, byteLen, byteSlice, deleteWhiteSpace, initials, kebabCase, pascalCase, snakeCase, splitN,
@@ -43,8 +43,21 @@ function intList(list: number[]): TV[] {
   return list.map((x) => BigInt(x));
 }
 
+/**
+ * The largest list or string the template functions build. Go would try to allocate a list of
+ * `until 1e18` and run out of memory; JavaScript stops at about 2^29 characters and 2^27 array
+ * elements and aborts the process. A clean error instead, far above what templates produce.
+ */
+const MAX_GENERATED = 1 << 24;
+
+function tooLarge(what: string, size: number): GoError {
+  return new GoError(`${what} of ${size} elements is larger than the offline renderer builds (${MAX_GENERATED})`);
+}
+
 function untilStep(start: number, stop: number, step: number): number[] {
   const v: number[] = [];
+  const count = step === 0 ? 0 : Math.ceil((stop - start) / step);
+  if (count > MAX_GENERATED) throw tooLarge('list', count);
   if (stop < start) {
     if (step >= 0) return v;
     for (let i = start; i > stop; i += step) v.push(i);
@@ -88,7 +101,7 @@ function seq(...params: number[]): string {
   return list.join(' ');
 }
 
-function regexp(re: string): RegExp {
+function regexp(re: string): GoRegexp {
   try {
     return compileGoRegexp(re);
   } catch (e) {
@@ -98,89 +111,13 @@ function regexp(re: string): RegExp {
 }
 
 /** regexp.MustCompile panics with this text. */
-function mustCompile(re: string): RegExp {
+function mustCompile(re: string): GoRegexp {
   try {
     return compileGoRegexp(re);
   } catch (e) {
     if (e instanceof GoRegexpSyntaxError) throw new GoError(`regexp: Compile(${JSON.stringify(re)}): ${e.message}`);
     throw e;
   }
-}
-
-function globalOf(r: RegExp): RegExp {
-  return new RegExp(r.source, r.flags.includes('g') ? r.flags : r.flags + 'g');
-}
-
-function findAll(r: RegExp, str: string, limit: number): string[] {
-  const out: string[] = [];
-  const g = globalOf(r);
-  let match: RegExpExecArray | null;
-  let prevEnd = -1;
-  while ((limit < 0 || out.length < limit) && (match = g.exec(str)) !== null) {
-    if (match[0] === '') {
-      if (match.index === prevEnd) {
-        g.lastIndex = match.index + 1;
-        continue;
-      }
-      g.lastIndex = match.index + 1;
-    }
-    out.push(match[0]);
-    prevEnd = match.index + match[0].length;
-  }
-  return out;
-}
-
-function replaceAll(r: RegExp, src: string, repl: (m: RegExpExecArray) => string): string {
-  const g = globalOf(r);
-  let out = '';
-  let last = 0;
-  let searchPos = 0;
-  let lastMatchEnd = -1;
-  while (searchPos <= src.length) {
-    g.lastIndex = searchPos;
-    const match = g.exec(src);
-    if (match === null) break;
-    const start = match.index;
-    const end = start + match[0].length;
-    // Go skips an empty match right after the previous match.
-    if (match[0] === '' && start === lastMatchEnd) {
-      searchPos = start + 1;
-      continue;
-    }
-    out += src.slice(last, start) + repl(match);
-    last = end;
-    lastMatchEnd = end;
-    searchPos = end === start ? end + 1 : end;
-  }
-  return out + src.slice(last);
-}
-
-function regexSplit(r: RegExp, str: string, limit: number): string[] {
-  if (limit === 0) return [];
-  if (r.source === '(?:)' && str.length > 0) {
-    // Go: an empty pattern splits into runes.
-    const chars = Array.from(str);
-    if (limit < 0 || limit >= chars.length) return chars;
-    return [...chars.slice(0, limit - 1), chars.slice(limit - 1).join('')];
-  }
-  const g = globalOf(r);
-  const matches: [number, number][] = [];
-  let match: RegExpExecArray | null;
-  while ((match = g.exec(str)) !== null) {
-    if (match[0] === '') g.lastIndex++;
-    matches.push([match.index, match.index + match[0].length]);
-    if (limit > 0 && matches.length >= limit - 1) break;
-  }
-  const out: string[] = [];
-  let beg = 0;
-  for (const [a, b] of matches) {
-    if (limit > 0 && out.length === limit - 1) break;
-    if (b === 0) continue;
-    out.push(str.slice(beg, a));
-    beg = b;
-  }
-  out.push(str.slice(beg));
-  return out;
 }
 
 function listFn(verb: string, body: (l: TV[]) => MaybeTV): Impl {
@@ -449,23 +386,9 @@ function concat(...lists: MaybeTV[]): MaybeTV {
   return res ?? [];
 }
 
+/** Sprig's typeOf is fmt's %T: reflect's type name, and `<nil>` for a nil interface. */
 function typeOfTV(v: MaybeTV): string {
-  if (v === undefined || v === null) return '<nil>';
-  if (STRING_SLICES.has(v as TV[])) return '[]string';
-  switch (typeof v) {
-    case 'number':
-      return 'float64';
-    case 'bigint':
-      return 'int64';
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'bool';
-    default:
-      if (Array.isArray(v)) return '[]interface {}';
-      if (v instanceof GoFunc) return 'func()';
-      return 'map[string]interface {}';
-  }
+  return v === undefined || v === null ? '<nil>' : typeName(v);
 }
 
 function kindOfTV(v: MaybeTV): string {
@@ -511,6 +434,7 @@ export function sprigFunctions(): Map<string, GoFunc> {
   }));
   add('repeat', fn(['int', 'string'], (c, str) => {
     if (n(c) < 0) throw new GoError('strings: negative Repeat count');
+    if (n(c) * s(str).length > MAX_GENERATED) throw tooLarge('string', n(c) * s(str).length);
     return s(str).repeat(n(c));
   }));
   add('trimall', fn(['string', 'string'], (a, b) => trimSet(s(b), s(a))));
@@ -547,10 +471,12 @@ export function sprigFunctions(): Map<string, GoFunc> {
     return fmtSprintf('%v '.repeat(v.length).trim(), v);
   }, 'any'));
   add('indent', fn(['int', 'string'], (sp, v) => {
+    if (n(sp) > MAX_GENERATED) throw tooLarge('indentation', n(sp));
     const pad = ' '.repeat(Math.max(0, n(sp)));
     return pad + s(v).split('\n').join('\n' + pad);
   }));
   add('nindent', fn(['int', 'string'], (sp, v) => {
+    if (n(sp) > MAX_GENERATED) throw tooLarge('indentation', n(sp));
     const pad = ' '.repeat(Math.max(0, n(sp)));
     return '\n' + pad + s(v).split('\n').join('\n' + pad);
   }));
@@ -817,17 +743,17 @@ export function sprigFunctions(): Map<string, GoFunc> {
     }
   }));
   add('mustRegexMatch', fn(['string', 'string'], (re, str) => regexp(s(re)).test(s(str))));
-  add('regexFindAll', fn(['string', 'string', 'int'], (re, str, c) => strings(findAll(mustCompile(s(re)), s(str), n(c)))));
-  add('mustRegexFindAll', fn(['string', 'string', 'int'], (re, str, c) => strings(findAll(regexp(s(re)), s(str), n(c)))));
-  add('regexFind', fn(['string', 'string'], (re, str) => findAll(mustCompile(s(re)), s(str), 1)[0] ?? ''));
-  add('mustRegexFind', fn(['string', 'string'], (re, str) => findAll(regexp(s(re)), s(str), 1)[0] ?? ''));
-  add('regexReplaceAll', fn(['string', 'string', 'string'], (re, str, repl) => replaceAll(mustCompile(s(re)), s(str), (mt) => expandGoTemplate(s(repl), mt))));
-  add('mustRegexReplaceAll', fn(['string', 'string', 'string'], (re, str, repl) => replaceAll(regexp(s(re)), s(str), (mt) => expandGoTemplate(s(repl), mt))));
-  add('regexReplaceAllLiteral', fn(['string', 'string', 'string'], (re, str, repl) => replaceAll(mustCompile(s(re)), s(str), () => s(repl))));
-  add('mustRegexReplaceAllLiteral', fn(['string', 'string', 'string'], (re, str, repl) => replaceAll(regexp(s(re)), s(str), () => s(repl))));
-  add('regexSplit', fn(['string', 'string', 'int'], (re, str, c) => strings(regexSplit(mustCompile(s(re)), s(str), n(c)))));
-  add('mustRegexSplit', fn(['string', 'string', 'int'], (re, str, c) => strings(regexSplit(regexp(s(re)), s(str), n(c)))));
-  add('regexQuoteMeta', fn(['string'], (str) => s(str).replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')));
+  add('regexFindAll', fn(['string', 'string', 'int'], (re, str, c) => strings(mustCompile(s(re)).findAllString(s(str), n(c)) ?? [])));
+  add('mustRegexFindAll', fn(['string', 'string', 'int'], (re, str, c) => strings(regexp(s(re)).findAllString(s(str), n(c)) ?? [])));
+  add('regexFind', fn(['string', 'string'], (re, str) => mustCompile(s(re)).findString(s(str))));
+  add('mustRegexFind', fn(['string', 'string'], (re, str) => regexp(s(re)).findString(s(str))));
+  add('regexReplaceAll', fn(['string', 'string', 'string'], (re, str, repl) => mustCompile(s(re)).replaceAllString(s(str), s(repl))));
+  add('mustRegexReplaceAll', fn(['string', 'string', 'string'], (re, str, repl) => regexp(s(re)).replaceAllString(s(str), s(repl))));
+  add('regexReplaceAllLiteral', fn(['string', 'string', 'string'], (re, str, repl) => mustCompile(s(re)).replaceAllLiteralString(s(str), s(repl))));
+  add('mustRegexReplaceAllLiteral', fn(['string', 'string', 'string'], (re, str, repl) => regexp(s(re)).replaceAllLiteralString(s(str), s(repl))));
+  add('regexSplit', fn(['string', 'string', 'int'], (re, str, c) => strings(mustCompile(s(re)).split(s(str), n(c)))));
+  add('mustRegexSplit', fn(['string', 'string', 'int'], (re, str, c) => strings(regexp(s(re)).split(s(str), n(c)))));
+  add('regexQuoteMeta', fn(['string'], (str) => quoteMeta(s(str))));
 
   // URLs.
   add('urlParse', fn(['string'], (v) => urlParse(s(v))));

@@ -71,7 +71,7 @@ export function typeName(v: MaybeTV): string {
       return 'int64';
     default:
       if (v === null) return 'interface {}';
-      if (Array.isArray(v)) return BYTE_SLICES.has(v) ? '[]uint8' : '[]interface {}';
+      if (Array.isArray(v)) return BYTE_SLICES.has(v) ? '[]uint8' : STRING_SLICES.has(v) ? '[]string' : '[]interface {}';
       if (v instanceof GoFunc) return 'func(...)';
       return GO_STRUCTS.get(v)?.typeName ?? 'map[string]interface {}';
   }

@@ -1,4 +1,4 @@
-// Real-world transforms from ../shared/corpus (files.json compositions): P&T accepts them, so validation, regexp translation and formatting must too.
+// Real-world transforms from ../shared/corpus (files.json compositions): P&T accepts them, so validation, regexp compilation and formatting must too.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -64,7 +64,7 @@ suite('corpus transforms', () => {
     expect(problems).toEqual([]);
   });
 
-  test('every regexp compiles to an equivalent JS RegExp', () => {
+  test('every regexp compiles as Go compiles it', () => {
     const problems: string[] = [];
     for (const f of found) {
       const m = f.transform.match as { patterns?: { regexp?: string }[] } | undefined;

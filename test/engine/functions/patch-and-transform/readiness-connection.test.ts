@@ -30,6 +30,12 @@ describe('isReady (ported from ready_test.go)', () => {
     ['MatchTrue: a non-bool errors', withStatus({ b: 'yes' }), [{ type: 'MatchTrue', fieldPath: 'status.b' }], 'cannot run readiness check at index 0: status.b: not a bool'],
     ['MatchCondition: ready on matching status', withStatus({ conditions: [{ type: 'Synced', status: 'True' }] }), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'True' } }], true],
     ['MatchCondition: an absent condition counts as Unknown', withStatus({}), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'Unknown' } }], true],
+    // function-sdk-go v0.5.0 resource/composed/composed.go GetCondition: no decodable status
+    // gives the empty condition (status ""), not Unknown; P&T 55116ae ready.go compares
+    // its Status with matchCondition.status.
+    ['MatchCondition: a resource without status has no condition status at all, so Unknown does not match', obj({ apiVersion: 'v1', kind: 'X' }), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'Unknown' } }], false],
+    ['MatchCondition: without status, True does not match either', obj({ apiVersion: 'v1', kind: 'X' }), [{ type: 'MatchCondition', matchCondition: { type: 'Ready', status: 'True' } }], false],
+    ['MatchCondition: a status that does not decode (conditions not a list) has no condition status', withStatus({ conditions: 'x' }), [{ type: 'MatchCondition', matchCondition: { type: 'Synced', status: 'Unknown' } }], false],
     ['all checks must pass', withStatus({ a: 'x' }), [{ type: 'NonEmpty', fieldPath: 'status.a' }, { type: 'NonEmpty', fieldPath: 'status.b' }], false],
     ['an invalid check errors', withStatus({}), [{ type: 'Nope' }], 'cannot run readiness check at index 0: invalid: type: Invalid value: "Nope": unknown readiness check type'],
   ];
@@ -67,8 +73,21 @@ describe('composeConnectionSecret (ported from connection_test.go getConnectionS
   test('without input or XR ref: <xr-name>-connection in the XR namespace', () => {
     expect(meta(composeConnectionSecret(xr(), { a: 'b' }, {}))).toEqual({ name: 'my-xr-connection', namespace: 'default' });
   });
-  test('the input ref wins when it sets a name or a namespace (both taken as given)', () => {
-    expect(meta(composeConnectionSecret(xr({ crossplane: {}, writeConnectionSecretToRef: { name: 'xr-secret' } }), { a: 'b' }, { writeConnectionSecretToRef: { name: 'in-secret' } }))).toEqual({ name: 'in-secret' });
+  // connection_test.go TestGetConnectionSecretRef (P&T 55116ae; getBaseConnectionSecretRef is
+  // the same in v0.10.8).
+  test('XRRefAndInputProvided: the XR\'s writeConnectionSecretToRef wins over the input\'s', () => {
+    const x = obj({ apiVersion: 'example.org/v1', kind: 'XR', metadata: { uid: 'test-uid-456' }, spec: { crossplane: {}, writeConnectionSecretToRef: { name: 'xr-secret', namespace: 'xr-namespace' } } });
+    expect(meta(composeConnectionSecret(x, { a: 'b' }, { writeConnectionSecretToRef: { name: 'my-custom-secret', namespace: 'custom-namespace' } }))).toEqual({ name: 'xr-secret', namespace: 'xr-namespace' });
+  });
+  test('InputProvidedNoXRRef: the input ref is used when the XR has none (name and namespace taken as given)', () => {
+    const x = obj({ apiVersion: 'example.org/v1', kind: 'XR', metadata: { uid: 'test-uid-123' }, spec: { crossplane: {} } });
+    expect(meta(composeConnectionSecret(x, { a: 'b' }, { writeConnectionSecretToRef: { name: 'my-custom-secret', namespace: 'custom-namespace' } }))).toEqual({ name: 'my-custom-secret', namespace: 'custom-namespace' });
+    expect(meta(composeConnectionSecret(xr(), { a: 'b' }, { writeConnectionSecretToRef: { name: 'in-secret' } }))).toEqual({ name: 'in-secret' });
+  });
+  test('PatchesWithStaticBase: patches overwrite the input ref field by field', () => {
+    const x = obj({ apiVersion: 'example.org/v1', kind: 'XR', metadata: { name: 'my-xr', namespace: 'default' }, spec: { crossplane: {}, targetNamespace: 'custom-ns' } });
+    const input = { writeConnectionSecretToRef: { name: 'base-secret-name', namespace: 'base-secret-namespace', patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.targetNamespace', toFieldPath: 'namespace' }] } };
+    expect(meta(composeConnectionSecret(x, { a: 'b' }, input))).toEqual({ name: 'base-secret-name', namespace: 'custom-ns' });
   });
   test("the XR's own writeConnectionSecretToRef is used when the input sets none", () => {
     expect(meta(composeConnectionSecret(xr({ crossplane: {}, writeConnectionSecretToRef: { name: 'xr-secret', namespace: 'other' } }), { a: 'b' }, {}))).toEqual({ name: 'xr-secret', namespace: 'other' });

@@ -300,3 +300,51 @@ describe('P&T RunFunction (ported from fn_test.go)', () => {
     expect(toPlain(rsp.desired.resources['cool-resource'].resource.spec)).toEqual({ watchers: 42 });
   });
 });
+
+describe('field paths through a null parent (crossplane-runtime 4e7ed235565d pkg/fieldpath/paved.go; P&T 55116ae fn.go skips IsNotFound patch errors)', () => {
+  // paved_test.go TestGetValue "NilParent" and TestExpandWildcards "NilValue": both are
+  // notFoundError, which fn.go's composed-patch loop treats as a missing source.
+  test('a FromCompositeFieldPath patch from below a null parent is skipped, not fatal', () => {
+    const oxr = { ...XR, spec: { parameters: null } };
+    const patches = [{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.parameters.region', toFieldPath: 'spec.region' }];
+    const rsp = runPatchAndTransform(request({ input: ptInput([{ name: 'cool-resource', base: CD, patches }]), oxr }));
+    expect(rsp.results).toEqual([]);
+    expect(toPlain(rsp.desired.resources['cool-resource'].resource)).toEqual(CD);
+  });
+
+  test('a wildcard ToFieldPath over a null array of the base is skipped, not fatal', () => {
+    const base = { ...CD, spec: { containers: null } };
+    const patches = [{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.widgets', toFieldPath: 'spec.containers[*].image' }];
+    const rsp = runPatchAndTransform(request({ input: ptInput([{ name: 'cool-resource', base, patches }]), oxr: XR }));
+    expect(rsp.results).toEqual([]);
+    expect(toPlain(rsp.desired.resources['cool-resource'].resource)).toEqual(base);
+  });
+
+  test('a Combine variable from below a null parent skips the patch too', () => {
+    const oxr = { ...XR, spec: { widgets: '10', parameters: null } };
+    const patches = [{
+      type: 'CombineFromComposite', toFieldPath: 'metadata.name',
+      combine: { variables: [{ fromFieldPath: 'spec.widgets' }, { fromFieldPath: 'spec.parameters.name' }], strategy: 'string', string: { fmt: '%s-%s' } },
+    }];
+    const rsp = runPatchAndTransform(request({ input: ptInput([{ name: 'cool-resource', base: CD, patches }]), oxr }));
+    expect(rsp.results).toEqual([]);
+    expect(toPlain(rsp.desired.resources['cool-resource'].resource)).toEqual(CD);
+  });
+
+  test('an index into a null parent stays fatal ("not an array": getValueFromInterface has no nil case for indexes)', () => {
+    const oxr = { ...XR, spec: { items: null } };
+    const patches = [{ type: 'FromCompositeFieldPath', fromFieldPath: 'spec.items[0]', toFieldPath: 'spec.first' }];
+    const rsp = runPatchAndTransform(request({ input: ptInput([{ name: 'cool-resource', base: CD, patches }]), oxr }));
+    expect(rsp.results).toEqual([{ severity: 'SEVERITY_FATAL', message: 'cannot render composed resource "cool-resource" "FromCompositeFieldPath" patch at index 0: spec.items: not an array' }]);
+  });
+});
+
+describe('patch types a PatchSet may not contain (P&T 55116ae patches.go ComposedTemplates, errPatchSetType)', () => {
+  test('a PatchSet patch inside a patch set passes validation but fails resolution with P&T\'s exact text', () => {
+    // ValidatePatchSet only validates each patch (a PatchSet patch with a name is valid);
+    // ComposedTemplates then returns errPatchSetType, which fn.go wraps as "cannot resolve PatchSets".
+    const input = { ...ptInput([{ name: 'cool-resource', base: CD, patches: [{ type: 'PatchSet', patchSetName: 'outer' }] }]), patchSets: [{ name: 'outer', patches: [{ type: 'PatchSet', patchSetName: 'inner' }] }, { name: 'inner', patches: [] }] };
+    const rsp = runPatchAndTransform(request({ input, oxr: XR }));
+    expect(rsp.results).toEqual([{ severity: 'SEVERITY_FATAL', message: 'cannot resolve PatchSets: a patch in a PatchSet cannot be of type PatchSet' }]);
+  });
+});

@@ -188,6 +188,39 @@ describe('string: reference §3.8 rules', () => {
   test('an unmatched optional group gives the empty string', () => expect(s({ type: 'Regexp', regexp: { match: 'a(x)?', group: 1 } }, 'a')).toBe(''));
 });
 
+// P&T compiles both kinds of pattern with Go's regexp.Compile and wraps its error
+// (function-patch-and-transform v0.10.8 transforms.go: errMatchRegexpCompile "cannot compile
+// regexp", errStringTransformTypeRegexpFailed "could not compile regexp"; tests ErrInvalidRegexp
+// and RegexpNotCompiling). Go's regexp is RE2: no lookaround, no backreferences, linear time.
+describe('regexps are Go regexps (RE2)', () => {
+  const slow = 'a'.repeat(40) + 'b';
+  test.each(['(a+)+$', '(a|a)+$', '(a|aa)+$'])('match pattern %s on 40 a\'s and a b returns at once', (re) => {
+    const t0 = performance.now();
+    expect(run('match', { patterns: [{ type: 'regexp', regexp: re, result: 'hit' }], fallbackValue: 'miss' }, slow)).toBe('miss');
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+  test('a string Regexp transform with a catastrophic pattern returns at once', () => {
+    const t0 = performance.now();
+    fails('string', { type: 'Regexp', regexp: { match: '^(a+)+$' } }, slow, 'regexp "^(a+)+$" had no matches for group 0');
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+  test.each<[string, string]>([
+    ['(?=a)', 'invalid or unsupported Perl syntax: `(?=`'],
+    ['(?<!a)b', 'invalid named capture: `(?<!a)b`'],
+    ['(a)\\1', 'invalid escape sequence: `\\1`'],
+  ])('match pattern %s fails as P&T fails', (re, cause) => {
+    fails('match', { patterns: [{ type: 'regexp', regexp: re }] }, 'a', `cannot match pattern at index 0: cannot compile regexp: error parsing regexp: ${cause}`);
+  });
+  test('a string Regexp transform with lookahead fails as P&T fails', () => {
+    fails('string', { type: 'Regexp', regexp: { match: 'a(?=b)' } }, 'ab', 'could not compile regexp: error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
+  });
+  test('\\z, (?i) and (?P<name>) mean what Go means', () => {
+    expect(run('match', { patterns: [{ type: 'regexp', regexp: '(?i)^prod\\z', result: 1 }], fallbackValue: 0 }, 'PROD')).toBe(1);
+    expect(run('match', { patterns: [{ type: 'regexp', regexp: '^prod\\z', result: 1 }], fallbackValue: 0 }, 'prod\n')).toBe(0);
+    expect(run('string', { type: 'Regexp', regexp: { match: '(?P<env>[a-z]+)-(?P<n>\\d+)', group: 2 } }, 'x prod-42')).toBe('42');
+  });
+});
+
 describe('convert (TestConvertResolve)', () => {
   test.each<[string, Record<string, unknown>, Value, Value]>([
     ['string to bool', { toType: 'bool' }, 'true', true],

@@ -3,7 +3,7 @@
 // every runt case (sprig-cases.ts), the runtv cases with their data, and regex_test.go's direct
 // calls written as templates. Nondeterministic functions are checked for shape only.
 import { sprigFunctions } from '../../../../src/engine/go/sprig';
-import { MaybeTV, STRING_SLICES, Template, TV } from '../../../../src/engine/go/template';
+import { BYTE_SLICES, GO_STRUCTS, MaybeTV, STRING_SLICES, Template, TV } from '../../../../src/engine/go/template';
 import { SPRIG_CASES, SPRIG_SKIPPED } from './sprig-cases';
 
 const FUNCS = sprigFunctions();
@@ -122,5 +122,26 @@ describe('Go argument checking on Sprig signatures', () => {
   });
   test('sprig overrides the builtin slice', () => {
     expect(run('{{ slice (list 1 2 3) 1 }}')).toBe('[2 3]');
+  });
+});
+
+// typeOf is fmt.Sprintf("%T", v) (sprig v3.3.0 reflect.go typeOf): reflect's type name, so a
+// []string from splitList, a []byte and a struct keep their Go types.
+describe('typeOf prints the Go type', () => {
+  const bytes: TV[] = [104, 105];
+  BYTE_SLICES.add(bytes);
+  const condition: TV = { Type: 'Ready', Status: 'True' };
+  GO_STRUCTS.set(condition as object, { typeName: 'v1.Condition', fields: [{ name: 'Type', json: 'type' }, { name: 'Status', json: 'status' }] });
+  test.each<[string, string]>([
+    ['{{ typeOf (splitList "," "a,b") }}', '[]string'],
+    ['{{ typeOf .bytes }}', '[]uint8'],
+    ['{{ typeOf .condition }}', 'v1.Condition'],
+    ['{{ typeIs "v1.Condition" .condition }}', 'true'],
+    ['{{ typeOf (list 1 2) }}', '[]interface {}'],
+    ['{{ typeOf nil }}', '<nil>'],
+    ['{{ typeOf 1.5 }}', 'float64'],
+    ['{{ typeOf (dict "a" 1) }}', 'map[string]interface {}'],
+  ])('%s', (tpl, want) => {
+    expect(run(tpl, { bytes, condition })).toBe(want);
   });
 });

@@ -1,0 +1,237 @@
+// Bring your own providers, in a repository made by `init --package <tarball>`: it lists the
+// Cloud SQL and Storage CRDs of the provider version it pins (provider-upjet-gcp v1.14.0, test
+// data with its SOURCES.md) under `imports` in cdk8s.yaml, `npm run import` writes their typed
+// classes, its jest test validates the composed resources against those schemas, and a
+// misspelled field of those kinds fails the type-check and the test. `convert --crds --imports`
+// writes Compositions of those kinds with the same classes.
+//
+// The project is the shared one test/_helpers/packed-package.ts builds (no registry, no npm
+// cache), copied so that this file can add files to it; node_modules stays linked.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { copyOfProject, OFFLINE_ENV, packedPackage, sh } from '../_helpers/packed-package';
+
+const CRDS = path.resolve(__dirname, '..', 'fixtures', 'provider-crds', 'provider-upjet-gcp-v1.14.0');
+
+/** A platform API composing the listed kinds with the classes `npm run import` generated. */
+const STORAGE_TS = `import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { CompositeResourceDefinition, Composition, Patch, Schema, Transform, XrdScope } from 'cdk8s-crossplane';
+import { DatabaseInstance } from './imports/sql.gcp.upbound.io';
+import { Bucket } from './imports/storage.gcp.upbound.io';
+
+/** A bucket and a Cloud SQL instance; the provider's v1.x kinds are cluster-scoped, so is the XR. */
+export class DataStoreApi extends Chart {
+  public readonly xrd = new CompositeResourceDefinition(this, 'Definition', {
+    group: 'data.example.org',
+    names: { kind: 'XDataStore', plural: 'xdatastores' },
+    version: 'v1alpha1',
+    scope: XrdScope.CLUSTER,
+    spec: Schema.object({
+      region: Schema.string({ enum: ['europe-west1', 'us-central1'] }),
+      size: Schema.string({ enum: ['small', 'large'] }),
+    }),
+  });
+
+  public readonly composition = new Composition(this, 'Composition', { xrd: this.xrd });
+
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const providerConfigRef = { name: 'default' };
+    const bucket = this.composition.addResource('bucket', Bucket, { spec: { forProvider: { storageClass: 'STANDARD' }, providerConfigRef } });
+    bucket.addPatch(Patch.fromCompositeFieldPath(xr => xr.spec.region, b => b.spec.forProvider.location));
+    const db = this.composition.addResource('database', DatabaseInstance, {
+      spec: { forProvider: { databaseVersion: 'POSTGRES_16', deletionProtection: false }, providerConfigRef },
+    });
+    db.addPatch(
+      Patch.fromCompositeFieldPath(xr => xr.spec.region, d => d.spec.forProvider.region),
+      Patch.fromCompositeFieldPath('spec.size', 'spec.forProvider.settings[0].tier', {
+        transforms: [Transform.map({ small: 'db-f1-micro', large: 'db-custom-4-16384' })],
+      }),
+    );
+  }
+}
+`;
+
+/** Its jest test, as a platform team writes one: render, validate against the provider schemas, check values. */
+const testFor = (module: string) => `import { App } from 'cdk8s';
+import { renderComposition, setupMatchers } from 'cdk8s-crossplane/testing';
+import { DataStoreApi } from './${module}';
+
+setupMatchers();
+
+test('an XDataStore composes a bucket and a Cloud SQL instance the pinned provider accepts', () => {
+  const api = new DataStoreApi(new App(), 'data-store');
+  const xr = { apiVersion: 'data.example.org/v1alpha1', kind: 'XDataStore', metadata: { name: 'orders' }, spec: { region: 'europe-west1', size: 'small' } };
+  const out = renderComposition({ composition: api.composition, xr });
+  expect(out.resources).toBeValidAgainst();
+  expect(out).toHaveFieldValue('bucket', 'spec.forProvider.location', 'europe-west1');
+  expect(out).toHaveFieldValue('database', 'spec.forProvider.region', 'europe-west1');
+});
+`;
+
+/** An XRD and a Composition in YAML, as a team has them before converting. */
+const LEGACY_YAML = `apiVersion: apiextensions.crossplane.io/v1
+kind: CompositeResourceDefinition
+metadata:
+  name: xlegacystores.data.example.org
+spec:
+  group: data.example.org
+  names: { kind: XLegacyStore, plural: xlegacystores }
+  versions:
+    - name: v1alpha1
+      served: true
+      referenceable: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                region: { type: string }
+---
+apiVersion: apiextensions.crossplane.io/v1
+kind: Composition
+metadata:
+  name: xlegacystores.data.example.org
+spec:
+  compositeTypeRef: { apiVersion: data.example.org/v1alpha1, kind: XLegacyStore }
+  mode: Pipeline
+  pipeline:
+    - step: patch-and-transform
+      functionRef: { name: function-patch-and-transform }
+      input:
+        apiVersion: pt.fn.crossplane.io/v1beta1
+        kind: Resources
+        resources:
+          - name: bucket
+            base:
+              apiVersion: storage.gcp.upbound.io/v1beta1
+              kind: Bucket
+              spec: { forProvider: { storageClass: STANDARD, uniformBucketLevelAccess: true } }
+            patches:
+              - { type: FromCompositeFieldPath, fromFieldPath: spec.region, toFieldPath: spec.forProvider.location }
+          - name: database
+            base:
+              apiVersion: sql.gcp.upbound.io/v1beta1
+              kind: DatabaseInstance
+              spec:
+                forProvider:
+                  databaseVersion: POSTGRES_16
+                  settings:
+                    - tier: db-f1-micro
+                      ipConfiguration: [{ ipv4Enabled: false }]
+            patches:
+              - { type: FromCompositeFieldPath, fromFieldPath: spec.region, toFieldPath: spec.forProvider.region }
+`;
+
+/** Runs a command that may fail; returns its exit code and output. */
+function attempt(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status: number | null; out: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...OFFLINE_ENV, ...env } });
+  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
+}
+
+describe('a project created by init lists its own provider CRDs in cdk8s.yaml', () => {
+  let project: string;
+  let remove = () => {};
+  let importOutput: string;
+  let convertOutput: string;
+  const bin = (name: string) => path.join(project, 'node_modules', '.bin', name);
+
+  // Slower than 10 s on a busy machine: the shared project is built when no other test file has
+  // (10-30 s), and `npm run import` runs `cdk8s import` once per API group.
+  beforeAll(async () => {
+    ({ dir: project, remove } = copyOfProject(await packedPackage(), 'cdk8s-crossplane-own-providers-'));
+    fs.mkdirSync(path.join(project, 'crds'));
+    for (const file of ['sql.gcp.upbound.io_databaseinstances.yaml', 'storage.gcp.upbound.io_buckets.yaml']) {
+      fs.copyFileSync(path.join(CRDS, file), path.join(project, 'crds', file));
+    }
+    const config = path.join(project, 'cdk8s.yaml');
+    const before = fs.readFileSync(config, 'utf8');
+    expect(before).toMatch(/^imports: \[\]$/m);
+    fs.writeFileSync(config, before.replace(/^imports: \[\]$/m,
+      'imports:\n  - crds/sql.gcp.upbound.io_databaseinstances.yaml\n  - crds/storage.gcp.upbound.io_buckets.yaml'));
+    importOutput = sh('npm', ['run', 'import'], project);
+    fs.writeFileSync(path.join(project, 'storage.ts'), STORAGE_TS);
+    fs.writeFileSync(path.join(project, 'storage.test.ts'), testFor('storage'));
+    fs.mkdirSync(path.join(project, 'legacy'));
+    fs.writeFileSync(path.join(project, 'legacy', 'store.yaml'), LEGACY_YAML);
+    convertOutput = sh(bin('cdk8s-crossplane'), ['convert', 'legacy', '--out', 'apis', '--crds', 'crds', '--imports', 'imports'], project);
+  }, 300_000);
+
+  afterAll(() => remove());
+
+  test('`npm run import` writes one module of typed classes per API group, for the provider version listed', () => {
+    expect(importOutput).toMatch(/sql\.gcp\.upbound\.io: DatabaseInstance/);
+    expect(importOutput).toMatch(/storage\.gcp\.upbound\.io: Bucket/);
+    expect(fs.readdirSync(path.join(project, 'imports')).sort()).toStrictEqual(['sql.gcp.upbound.io.ts', 'storage.gcp.upbound.io.ts']);
+    const sql = fs.readFileSync(path.join(project, 'imports', 'sql.gcp.upbound.io.ts'), 'utf8');
+    // v1beta1 is the version the bundled schemas (provider v3) no longer serve for this kind.
+    expect(sql).toMatch(/export class DatabaseInstance extends ApiObject \{[\s\S]*?apiVersion: 'sql\.gcp\.upbound\.io\/v1beta1'/);
+  });
+
+  // One type-check and one jest run over the whole project (keeping the suite fast): the API and
+  // the converted module must pass both; two copies of the API, each with one misspelled field
+  // of those kinds, must fail. One typo is where TypeScript types the field (the class's props),
+  // one where only the schema can tell (a string path).
+  describe('its type-check and its jest tests, with a misspelled field of those kinds in two copies of the API', () => {
+    let tsc: { status: number | null; out: string };
+    let jest: { status: number | null; out: string };
+
+    // Slower than 10 s on a busy machine: tsc over the project, then jest in a new process.
+    beforeAll(() => {
+      fs.writeFileSync(path.join(project, 'typo-props.ts'), STORAGE_TS.replace("storageClass: 'STANDARD'", "storageClas: 'STANDARD'"));
+      fs.writeFileSync(path.join(project, 'typo-props.test.ts'), testFor('typo-props'));
+      fs.writeFileSync(path.join(project, 'typo-path.ts'), STORAGE_TS.replace("'spec.forProvider.settings[0].tier'", "'spec.forProvider.settings[0].teir'"));
+      fs.writeFileSync(path.join(project, 'typo-path.test.ts'), testFor('typo-path'));
+      tsc = attempt(bin('tsc'), ['--noEmit'], project);
+      jest = attempt(bin('jest'), [], project);
+    }, 120_000);
+
+    test('the type-check fails on the misspelled props field, naming it and the right one, and nowhere else', () => {
+      expect(tsc.status).not.toBe(0);
+      const line = STORAGE_TS.split('\n').findIndex((l) => l.includes("storageClass: 'STANDARD'")) + 1;
+      const errors = tsc.out.split('\n').filter((l) => /error TS\d+/.test(l));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(new RegExp(`^typo-props\\.ts\\(${line},\\d+\\): error TS\\d+`));
+      expect(tsc.out).toMatch(/'storageClas' does not exist in type .*Did you mean to write 'storageClass'\?/);
+    });
+
+    test('the API\'s own test passes, validating the composed resources against the listed schemas', () => {
+      expect(jest.out).toMatch(/PASS \.\/storage\.test\.ts/);
+      expect(jest.out).toMatch(/PASS \.\/main\.test\.ts/);
+    });
+
+    test('both misspellings fail their jest test (which does not type-check), naming the kind, the resource and the field', () => {
+      expect(jest.status).not.toBe(0);
+      expect(jest.out).toMatch(/Tests: +2 failed, 2 passed, 4 total/);
+      expect(jest.out).toMatch(/storage\.gcp\.upbound\.io\/v1beta1, Kind=Bucket bucket: spec\.forProvider\.storageClas: unknown field "storageClas"/);
+      expect(jest.out).toMatch(/sql\.gcp\.upbound\.io\/v1beta1, Kind=DatabaseInstance database: spec\.forProvider\.settings\[0\]\.teir: unknown field "teir"/);
+    });
+  });
+
+  // Can take more than 10 s on a busy machine: the converted app runs through tsx in a new process.
+  test('`convert --crds --imports` writes those kinds with the repository\'s classes, and the result synthesizes the same bases', () => {
+    expect(convertOutput).toMatch(/converted 1 XRD and 1 Composition/);
+    const code = fs.readFileSync(path.join(project, 'apis', 'xlegacystore.ts'), 'utf8');
+    expect(code).toContain("import { DatabaseInstance } from '../imports/sql.gcp.upbound.io';");
+    expect(code).toContain("import { Bucket } from '../imports/storage.gcp.upbound.io';");
+    expect(code).toMatch(/addResource\(\s*'database',\s*DatabaseInstance,/);
+    // The type-check above covered it; synthesized, the Composition composes the bases it was converted from.
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-converted-'));
+    try {
+      sh(bin('tsx'), ['apis/main.ts'], project, { CDK8S_OUTDIR: out });
+      const synthesized = parseAllDocuments(fs.readFileSync(path.join(out, 'xlegacystore.k8s.yaml'), 'utf8')).map((d) => d.toJS())
+        .find((o) => o.kind === 'Composition');
+      const original = parseAllDocuments(LEGACY_YAML).map((d) => d.toJS())[1];
+      const bases = (c: any) => c.spec.pipeline.find((s: any) => s.input?.kind === 'Resources').input.resources.map((r: any) => r.base);
+      expect(bases(synthesized)).toStrictEqual(bases(original));
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
