@@ -91,7 +91,8 @@ export interface RenderOptions {
   /**
    * The XRD: its schema defaults are applied to the input XR first. In reconcile output it also
    * picks the XR's field paths: a LegacyCluster XRD (a `v1` XRD without `scope`) selects the
-   * legacy ones (`spec.resourceRefs`), anything else the modern ones (`spec.crossplane.*`).
+   * legacy ones (`spec.resourceRefs`), anything else the modern ones (`spec.crossplane.*`). A
+   * `v2` XRD without `scope` is Namespaced, as the API server defaults it.
    * @default - no defaulting; modern field paths
    */
   readonly xrd?: unknown;

@@ -2,8 +2,8 @@
  * `--xrd` for render: the XR CRD's schema defaults applied to the input XR (reference §4.4 A),
  * with the Kubernetes structural-defaulting rules: a property with a `default` is set when the
  * key is absent (or null and not nullable); defaults are applied inside existing objects,
- * `additionalProperties` values and array items. The XRD is read as `v1`: without `scope` it is
- * a LegacyCluster XRD.
+ * `additionalProperties` values and array items. An XRD without `scope` has the scope the API
+ * server defaults for its apiVersion: LegacyCluster for `v1`, Namespaced for `v2`.
  */
 import { UserError } from '../errors';
 import type { ObjectValue, Value } from './go/values';
@@ -37,10 +37,16 @@ function applyDefaults(v: Value, schema: Schema | undefined): void {
   }
 }
 
-/** The XRD's scope as render reads it (v1 semantics: absent means LegacyCluster). */
+/**
+ * The XRD's scope as a cluster stores it: a missing `scope` is what the API server defaults it
+ * to, `Namespaced` for `apiextensions.crossplane.io/v2` (crossplane/crossplane
+ * apis/apiextensions/v2/xrd_types.go: `+kubebuilder:default=Namespaced`) and `LegacyCluster` for
+ * `v1`. Real repositories ship v2 XRDs without a scope and namespaced XRs for them.
+ */
 export function xrdScope(xrd: ObjectValue): string {
   const spec = isObject(xrd.spec) ? xrd.spec : {};
-  return typeof spec.scope === 'string' && spec.scope !== '' ? spec.scope : 'LegacyCluster';
+  if (typeof spec.scope === 'string' && spec.scope !== '') return spec.scope;
+  return xrd.apiVersion === 'apiextensions.crossplane.io/v2' ? 'Namespaced' : 'LegacyCluster';
 }
 
 /**

@@ -102,6 +102,40 @@ describe('cdk8s-crossplane render', () => {
     expect(io.out).toBe(alone.out);
   });
 
+  // crossplane/crossplane@0395ca8d14622efc447fc1ce784ec6d004e5d0d1 apis/apiextensions/v2/xrd_types.go:
+  // the v2 XRD's scope is `+kubebuilder:default=Namespaced`, so a cluster stores this XRD as
+  // Namespaced and its XRs keep Crossplane's machinery under spec.crossplane.
+  test('--xrd: a v2 XRD without scope is Namespaced, not LegacyCluster', async () => {
+    const xrd = `apiVersion: apiextensions.crossplane.io/v2
+kind: CompositeResourceDefinition
+metadata: {name: xnetworks.example.org}
+spec:
+  group: example.org
+  names: {kind: XNetwork, plural: xnetworks}
+  versions:
+  - name: v1
+    served: true
+    referenceable: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              region: {type: string}
+              enabled: {type: boolean}
+`;
+    const io = fakeIo();
+    const code = await main(['render', file('xr.yaml', XR_YAML.replace('spec:\n', 'spec:\n  crossplane: {}\n')), file('comp.yaml', COMP_YAML), file('fns/functions.yaml', FUNCTIONS_YAML), `--xrd=${file('xrd.yaml', xrd)}`, '-x'], io);
+    expect(io.err).toBe('');
+    expect(code).toBe(0);
+    const xrDoc = io.out.split('\n---\n')[0];
+    expect(xrDoc).toMatch(/\n {2}crossplane:\n(    .*\n)*    compositionUpdatePolicy: Automatic\n/);
+    expect(xrDoc).toMatch(/\n {4}resourceRefs:\n/);
+    expect(xrDoc).not.toMatch(/\n {2}(compositionUpdatePolicy|resourceRefs):/);
+  });
+
   test('fails if a file holds several Compositions, naming them', async () => {
     const io = fakeIo();
     const second = COMP_YAML.replace(/name: [^\n]+/, 'name: other');

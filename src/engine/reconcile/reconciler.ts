@@ -12,6 +12,7 @@ import type { ObjectValue, Value } from '../go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from '../go/values';
 import type { FunctionObject, PipelineStep } from '../pipeline';
 import { DEFAULT_FIRST_N, stableNAndSomeMore } from '../runtime/resource';
+import { xrdScope } from '../xrd-defaults';
 import type { CompositeSchema, Condition } from './composite';
 import { CompositeFields, getConditions, getPath, metaMap, metaString, sameReference, setConditions, setPath, SYSTEM_CONDITION_TYPES } from './composite';
 import type { ComposeResult, ReconcileEvent, TargetedCondition, TargetedEvent } from './composer';
@@ -68,18 +69,17 @@ const RECONCILE_REQUEST_ANNOTATION = 'crossplane.io/reconcile-requested-at';
 
 /**
  * The composite schema for an XR (render.go `selectSchema`): modern without an XRD; with one, the
- * XRD must define the XR's group and kind, and scope `LegacyCluster` (a v1 XRD's default) selects
- * the legacy paths.
+ * XRD must define the XR's group and kind, and scope `LegacyCluster` (a v1 XRD's default; a v2
+ * XRD's default is Namespaced) selects the legacy paths.
  */
 export function selectSchema(apiVersion: string, kind: string, xrd: ObjectValue | undefined): CompositeSchema {
   if (!xrd) return 'modern';
   const name = metaString(xrd, 'name');
   const spec = isObject(xrd.spec) ? xrd.spec : {};
-  const scope = typeof spec.scope === 'string' ? spec.scope : '';
   let schema: CompositeSchema;
-  if (xrd.apiVersion === 'apiextensions.crossplane.io/v1') schema = scope === '' || scope === 'LegacyCluster' ? 'legacy' : 'modern';
-  else if (xrd.apiVersion === 'apiextensions.crossplane.io/v2') schema = scope === 'LegacyCluster' ? 'legacy' : 'modern';
-  else {
+  if (xrd.apiVersion === 'apiextensions.crossplane.io/v1' || xrd.apiVersion === 'apiextensions.crossplane.io/v2') {
+    schema = xrdScope(xrd) === 'LegacyCluster' ? 'legacy' : 'modern';
+  } else {
     throw new ReconcileInputError(`cannot select composite resource schema: CompositeResourceDefinition ${JSON.stringify(name)} has unrecognized apiVersion ${JSON.stringify(String(xrd.apiVersion ?? ''))} (expected one of [apiextensions.crossplane.io/v1 apiextensions.crossplane.io/v2])`);
   }
   const group = typeof spec.group === 'string' ? spec.group : '';

@@ -301,6 +301,25 @@ describe('render --xrd defaulting', () => {
     expect(withCp.resources[0].data.crossplane).toEqual({ compositionUpdatePolicy: 'Manual' });
   });
 
+  // crossplane/crossplane@0395ca8d14622efc447fc1ce784ec6d004e5d0d1 apis/apiextensions/v2/xrd_types.go:
+  // CompositeResourceDefinitionSpec.Scope carries `+kubebuilder:default=Namespaced`, so the API
+  // server stores a v2 XRD without scope as Namespaced (the v1 type's default is LegacyCluster).
+  test.each(['reconcile', 'classic'] as const)('a v2 XRD without scope is Namespaced, as the API server defaults it, not LegacyCluster (%s output)', (output) => {
+    const { scope: _none, ...specWithoutScope } = { ...xrd.spec, scope: undefined };
+    const v2 = { ...xrd, apiVersion: 'apiextensions.crossplane.io/v2', spec: specWithoutScope };
+    expect('scope' in v2.spec).toBe(false);
+    const step = ptStep([{ name: 'r', base: { apiVersion: 'v1', kind: 'ConfigMap' }, patches: [{ fromFieldPath: 'spec', toFieldPath: 'data' }] }]);
+    const r = renderAny({ output, xr: { ...XR, spec: { region: 'eu', crossplane: {} } }, composition: composition([step]), xrd: v2 });
+    // Namespaced: the update policy default goes under spec.crossplane, none directly under spec.
+    expect(r.resources[0].data.crossplane.compositionUpdatePolicy).toBe('Automatic');
+    expect(r.resources[0].data.compositionUpdatePolicy).toBeUndefined();
+    if (output === 'reconcile') {
+      // ... and the XR's machinery paths are the modern ones (render.go selectSchema).
+      expect(r.xr.spec.crossplane.resourceRefs).toHaveLength(1);
+      expect(r.xr.spec.resourceRefs).toBeUndefined();
+    }
+  });
+
   test('only spec and status of the user schema are used: other top-level defaults are ignored', () => {
     const x = JSON.parse(JSON.stringify(xrd));
     x.spec.versions[0].schema.openAPIV3Schema.properties.extra = { type: 'string', default: 'nope' };
