@@ -6,6 +6,7 @@
  * the whole text and in the document, as fn.go's getYamlErrorContextFromErr formats them.
  */
 import { parseDocument } from 'yaml';
+import { errorPosition, positionedErrors } from '../../../yaml/error-position';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
@@ -117,10 +118,11 @@ function yamlValue(chunk: string): Parsed {
 function parseYamlChunk(chunk: string): Parsed {
   const fast = fastBlockYaml(chunk);
   if (fast !== undefined) return { value: fast };
-  const doc = parseDocument(chunk, YAML_OPTIONS as any);
+  const positions = positionedErrors();
+  const doc = parseDocument(chunk, { ...YAML_OPTIONS, ...positions } as any);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    return { line: e.linePos ? e.linePos[0].line : 0, message: goYamlMessage(e.code, e.message) };
+    return { line: errorPosition(e, positions.lineCounter)?.line ?? 0, message: goYamlMessage(e.code, e.message) };
   }
   return { value: (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value };
 }
