@@ -3,7 +3,7 @@
 // errors × line length, seconds for a template output that repeats a 10,000-item value.
 import * as path from 'node:path';
 import { parseAllDocuments, parseDocument } from 'yaml';
-import { decodeManifests } from '../../src/engine/functions/go-templating/decode';
+import { decodeManifests, parsedDocumentsRemembered } from '../../src/engine/functions/go-templating/decode';
 import { errorPosition, errorText, positionedErrors } from '../../src/yaml/error-position';
 import { parseYamlStream } from '../../src/yaml';
 
@@ -62,5 +62,17 @@ describe('the readers format no error the user is not shown', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0].message).toMatch(/^not valid YAML at line \d+ \(.+ at line \d+, column \d+\): fix the YAML syntax of this document$/);
     expect(prettify).not.toHaveBeenCalled();
+  });
+});
+
+describe('go-templating decoding remembers documents of a usual size only', () => {
+  test('a large document is parsed but not kept, a small one is kept', () => {
+    const before = parsedDocumentsRemembered();
+    const big = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n${Array.from({ length: 2000 }, (_, i) => `  k${i}: v${i}\n`).join('')}`;
+    expect(big.length).toBeGreaterThan(16_384);
+    expect(decodeManifests(big)[0].data).toHaveProperty('k1999', 'v1999');
+    expect(parsedDocumentsRemembered()).toBe(before);
+    decodeManifests('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small-and-new\n');
+    expect(parsedDocumentsRemembered()).toBe(before + 1);
   });
 });

@@ -102,15 +102,25 @@ type Parsed = { value: Value } | { line: number; message: string };
 
 // Rendering the same XR again yields the same text; parsing is pure, so documents are
 // remembered by their text (bounded) and handed out as copies, since callers edit them.
+// Only documents of a usual size are remembered: 2,048 documents of any size (a template
+// printing a 10,000-item list into each) held gigabytes over a long session.
 const PARSED_LIMIT = 2048;
+const PARSED_MAX_LENGTH = 16_384;
 const parsed = new Map<string, Parsed>();
+
+/** How many parsed documents are remembered (for tests). @internal */
+export function parsedDocumentsRemembered(): number {
+  return parsed.size;
+}
 
 function yamlValue(chunk: string): Parsed {
   let r = parsed.get(chunk);
   if (r === undefined) {
     r = parseYamlChunk(chunk);
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    parsed.set(chunk, r);
+    if (chunk.length <= PARSED_MAX_LENGTH) {
+      if (parsed.size >= PARSED_LIMIT) parsed.clear();
+      parsed.set(chunk, r);
+    }
   }
   return 'value' in r ? { value: deepCopy(r.value) } : r;
 }
