@@ -98,7 +98,22 @@ const YAML_OPTIONS = {
   customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-type Parsed = { value: Value } | { line: number; message: string };
+type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string };
+
+/**
+ * The first number JSON cannot hold (`.inf`, `.nan`), as Go prints it. sigs.k8s.io/yaml turns
+ * the YAML into JSON with encoding/json, which refuses them: `json: unsupported value: +Inf`.
+ */
+function unsupportedNumber(root: unknown): string | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return undefined;
+}
 
 // Rendering the same XR again yields the same text; parsing is pure, so documents are
 // remembered by their text (bounded) and handed out as copies, since callers edit them.
@@ -134,7 +149,9 @@ function parseYamlChunk(chunk: string): Parsed {
     const e = doc.errors[0];
     return { line: errorPosition(e, positions.lineCounter)?.line ?? 0, message: goYamlMessage(e.code, e.message) };
   }
-  return { value: (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value };
+  const value = (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value;
+  const unsupported = unsupportedNumber(value);
+  return unsupported === undefined ? { value } : { unsupported };
 }
 
 /** go-yaml's wording for the scanner errors templates usually hit. */
@@ -181,6 +198,7 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
   let docIndex = 0;
   for (const chunk of yamlChunks(data)) {
     const r = yamlValue(chunk);
+    if ('unsupported' in r) throw new DecodeError(`error converting YAML to JSON: json: unsupported value: ${r.unsupported}`);
     if ('message' in r) {
       const absLine = startLine + r.line;
       if (r.line > 0 && absLine - 1 < lines.length) {
