@@ -1,11 +1,12 @@
 // CPU seconds per test and per test file, for telling slow tests from a busy machine: on the
 // shared 2-core machine a test's wall time says more about the load than about the test.
 //
-// As a jest setup file, appends one JSON line per test (and one per file, hooks included) to
-// $JEST_CPU_TIMES (default /tmp/jest-cpu-times.jsonl). The figures are the worker's CPU time plus
-// that of the child processes it waited for (tsc, npm, node), read from /proc (Linux only):
+// As a jest setup file (jest.config.js adds it when JEST_CPU_TIMES is set), appends one JSON
+// line per test (and one per file, hooks included) to the file $JEST_CPU_TIMES names. The
+// figures are the worker's CPU time plus that of the child processes it waited for (tsc, npm,
+// node), read from /proc (Linux only):
 //   rm -f /tmp/jest-cpu-times.jsonl
-//   npx jest --setupFilesAfterEnv ./scripts/jest-cpu-times.js
+//   JEST_CPU_TIMES=/tmp/jest-cpu-times.jsonl npx jest
 // Run directly, prints the files and tests above a threshold (seconds, default 3):
 //   node scripts/jest-cpu-times.js [/tmp/jest-cpu-times.jsonl] [3]
 const fs = require('node:fs');
@@ -20,8 +21,8 @@ function cpu() {
   return ticks(11) + ticks(12) + ticks(13) + ticks(14);
 }
 
-function record(test, seconds) {
-  fs.appendFileSync(OUT, `${JSON.stringify({ file: path.relative(process.cwd(), expect.getState().testPath), test, cpu: Number(seconds.toFixed(2)) })}\n`);
+function record(test, seconds, wall = {}) {
+  fs.appendFileSync(OUT, `${JSON.stringify({ file: path.relative(process.cwd(), expect.getState().testPath), test, cpu: Number(seconds.toFixed(2)), ...wall })}\n`);
 }
 
 if (require.main === module) {
@@ -33,8 +34,10 @@ if (require.main === module) {
   for (const r of above) console.log(`${r.cpu.toFixed(1).padStart(6)} s  ${r.file}${r.test === null ? ' (whole file, hooks included)' : ` :: ${r.test}`}`);
 } else {
   const fileStart = cpu();
+  const started = Date.now();
   let testStart = 0;
   beforeEach(() => { testStart = cpu(); });
   afterEach(() => record(expect.getState().currentTestName, cpu() - testStart));
-  afterAll(() => record(null, cpu() - fileStart));
+  // Wall-clock start and end of the file (ms since the epoch), to see how the workers were used.
+  afterAll(() => record(null, cpu() - fileStart, { started, ended: Date.now(), worker: process.pid }));
 }

@@ -19,7 +19,7 @@ import * as vm from 'node:vm';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { AJV_OPTIONS, goRegExpEngine, KUBERNETES_FORMATS, newAjv, REGEXP_MODULE } from './openapi-ajv';
+import { AJV_CODE_OPTIONS, AJV_OPTIONS, goRegExpEngine, KUBERNETES_FORMATS, newAjv, REGEXP_MODULE } from './openapi-ajv';
 
 /** The module name generated code uses for the Kubernetes formats (resolved by `loadValidatorCode`). */
 const FORMATS_MODULE = 'cdk8s-crossplane:formats';
@@ -37,7 +37,7 @@ let keyPrefix: string | undefined;
  * code depends on, and the schema itself. Anything that changes the generated code changes it.
  */
 export function validatorKey(translated: unknown): string {
-  keyPrefix ??= `ajv ${ajvVersion()}\u0000${goRegExpEngine.code}\u0000${JSON.stringify(AJV_OPTIONS)}\u0000${Object.keys(KUBERNETES_FORMATS).sort().join(',')}\u0000`;
+  keyPrefix ??= `ajv ${ajvVersion()}\u0000${goRegExpEngine.code}\u0000${JSON.stringify(AJV_OPTIONS)}\u0000${JSON.stringify(AJV_CODE_OPTIONS)}\u0000${Object.keys(KUBERNETES_FORMATS).sort().join(',')}\u0000`;
   return createHash('sha256').update(keyPrefix).update(JSON.stringify(translated)).digest('hex');
 }
 

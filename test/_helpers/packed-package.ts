@@ -132,6 +132,26 @@ function build(into: string): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether a build lock was left behind: its process is gone (killed mid-build), or it is older than any build. */
+function staleLock(lock: string): boolean {
+  let pid = 0;
+  try {
+    pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    // No pid yet (or the lock just went away): judged by its age below.
+  }
+  if (pid > 0) {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (err: any) {
+      return err.code === 'ESRCH';
+    }
+  }
+  // Just created, its pid not written yet; or written by a version without pids.
+  return Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000;
+}
+
 let cached: Promise<PackedPackage> | undefined;
 
 /** The packed package and a project with it installed, built on first use (about 10–30 s) and then reused. */
@@ -154,12 +174,13 @@ async function locate(): Promise<PackedPackage> {
       fs.mkdirSync(lock);
     } catch (err: any) {
       if (err.code !== 'EEXIST') throw err;
-      // Another worker is building it; a lock older than the deadline was left by a killed run.
-      const since = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (since > 300_000) fs.rmSync(lock, { recursive: true, force: true });
+      // Another process is building it (a jest worker, or the background build
+      // test/_setup/sequencer.js starts), unless the lock was left by one that is gone.
+      if (staleLock(lock)) fs.rmSync(lock, { recursive: true, force: true });
       await sleep(250);
       continue;
     }
+    fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
     const tmp = `${dir}.tmp-${process.pid}`;
     try {
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // `cdk8s-crossplane init`: the new repository must work as written, against what users install.
-// The end-to-end test works in a project created by `init --package <tarball>` with the packed
-// package installed (shared with test/install, see test/_helpers/packed-package.ts: no registry,
-// no npm cache), and runs the new project's `npm test` and `npm run synth` there.
+// The end-to-end tests work in a project created by `init --package <tarball>` with the packed
+// package installed (test/_helpers/packed-package.ts: no registry, no npm cache): its `npm run
+// synth` in test/install/release.test.ts, its type-check and jest run in
+// test/install/own-providers.test.ts.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { run } from '../../src/cli/init';
 import { UsageError, UserError } from '../../src/errors';
 import { projectTemplate } from '../../src/init';
 import { fakeIo } from '../_helpers/fake-io';
-import { copyOfProject, packedPackage, sh } from '../_helpers/packed-package';
+import { packedPackage } from '../_helpers/packed-package';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OWN = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -163,30 +164,26 @@ describe('init --package', () => {
 
 describe('a project created by init --package <tarball>, with the packed package installed offline', () => {
   let project: string;
-  let remove = () => {};
   let readmeJest: Map<string, string>;
 
   beforeAll(async () => {
-    // Builds the tarball and the installed project when no other test file has (10-30 s).
-    const pkg = await packedPackage();
-    ({ dir: project, remove } = copyOfProject(pkg, 'cdk8s-crossplane-init-e2e-'));
+    // Waits for the shared build of the tarball and the installed project (read only here).
+    ({ project } = await packedPackage());
     // The README's "Testing with jest" setup, as a reader copies it into the new repository.
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Testing with jest'), readme.indexOf('\n## ', readme.indexOf('## Testing with jest') + 1));
     readmeJest = new Map([...section.matchAll(/`([\w.-]+\.js)`:\n\n```js\n([\s\S]*?)```/g)].map((m) => [m[1], m[2]]));
-    for (const [file, content] of readmeJest) fs.writeFileSync(path.join(project, file), content);
   }, 300_000);
-
-  afterAll(() => remove());
 
   test('depends on the tarball through a file: spec that npm resolves from the project', async () => {
     const { tarball } = await packedPackage();
     const spec = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')).dependencies['cdk8s-crossplane'];
     expect(spec).toBe('file:../cdk8s-crossplane.tgz');
-    // Relative to the project init created (the copy here sits elsewhere).
-    expect(path.resolve((await packedPackage()).project, spec.slice('file:'.length))).toBe(tarball);
+    expect(path.resolve(project, spec.slice('file:'.length))).toBe(tarball);
   });
 
+  // The project's `npm test` (tsc, then jest with this setup) runs in test/install/own-providers.test.ts,
+  // its `npm run synth` in test/install/release.test.ts.
   test('the README\'s jest setup is the one init writes, with the dev dependencies it installs', () => {
     expect([...readmeJest.keys()].sort()).toStrictEqual(['jest-transform.js', 'jest.config.js']);
     const template = projectTemplate({ name: 'p' });
@@ -197,37 +194,6 @@ describe('a project created by init --package <tarball>, with the packed package
     for (const dev of install) expect(Object.keys(pkg.devDependencies)).toContain(dev);
     expect(JSON.parse(template.get('tsconfig.json')!).compilerOptions.types).toStrictEqual(['node', 'jest']);
   });
-
-  // Slower than 10 s on a busy machine: tsc over the project and a jest run in a new process.
-  test('its `npm test` (the README\'s jest setup) type-checks the project and passes the render-and-validate test', () => {
-    const out = sh('npm', ['test'], project);
-    expect(out).toMatch(/Tests: +1 passed, 1 total/);
-  }, 120_000);
-
-  // Slower than 10 s on a busy machine: cdk8s-cli runs the app through tsx, then the validation plugin.
-  test('its `npm run synth` writes the XRD, the Composition, the Functions and the package folder, and validates them', () => {
-    // A HOME without cdk8s-cli's version cache: with the check on, synth would ask the registry.
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-home-'));
-    let out: string;
-    try {
-      out = sh('npm', ['run', 'synth'], project, { HOME: home });
-      // cdk8s-cli caches what the registry answered in this file.
-      expect(fs.existsSync(path.join(home, '.cdk8s-cli.version'))).toBe(false);
-    } finally {
-      fs.rmSync(home, { recursive: true, force: true });
-    }
-    expect(out).not.toMatch(/new version|http error|Error:/);
-    expect(out).toContain('Validations ended succesfully');
-    expect(fs.readdirSync(path.join(project, 'dist')).filter((f) => f.endsWith('.yaml')).sort())
-      .toStrictEqual(['functions.k8s.yaml', 'service-account.k8s.yaml']);
-    const objects = parseAllDocuments(fs.readFileSync(path.join(project, 'dist', 'service-account.k8s.yaml'), 'utf8')).map((d) => d.toJS());
-    expect(objects.map((o) => `${o.kind} ${o.metadata.name}`)).toStrictEqual([
-      'CompositeResourceDefinition xserviceaccounts.iam.example.org', 'Composition xserviceaccounts.iam.example.org',
-    ]);
-    // The Configuration package folder `cdk8s-crossplane package` reads (test/install/release.test.ts builds it).
-    const meta = parseAllDocuments(fs.readFileSync(path.join(project, 'dist', 'package', 'crossplane.yaml'), 'utf8'))[0].toJS();
-    expect(meta).toMatchObject({ apiVersion: 'meta.pkg.crossplane.io/v1', kind: 'Configuration', metadata: { name: 'platform' } });
-  }, 120_000);
 });
 
 test('the API in the generated main.ts is the README quickstart API, word for word', () => {

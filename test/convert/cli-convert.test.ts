@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,10 +7,6 @@ import { convertDocuments } from '../../src/convert/convert';
 import { parseInputs } from '../../src/convert/load';
 import { UsageError, UserError } from '../../src/errors';
 import { evaluateModule } from './_eval';
-import { L1_COMPOSITION, L1_XRD } from './_l1-fixture';
-
-const REPO = path.resolve(__dirname, '../..');
-const SHARED = path.resolve(REPO, '../shared');
 
 const XRD = `# a legacy XRD with a claim
 apiVersion: apiextensions.crossplane.io/v1
@@ -146,41 +141,8 @@ describe('cdk8s-crossplane convert', () => {
     expect(xrd.spec.scope).toBe('LegacyCluster');
   });
 
-  // Slower than 10 s (5-20 s): tsc in a new process checks the generated modules against the
-  // library's sources and the large generated bindings in imports/.
-  test('the generated code type-checks (strict) against the library, L1 classes and their enums included', async () => {
-    // Composed resources written with L1 classes: enum values as strings, a renamed field, an aliased class.
-    fs.writeFileSync(path.join(dir, 'in', 'l1.yaml'), `${L1_XRD}---\n${L1_COMPOSITION}`);
-    const inputs = [path.join(dir, 'in')];
-    const gke = path.join(SHARED, 'corpus', 'upbound__configuration-gcp-gke');
-    if (fs.existsSync(gke)) inputs.push(gke);
-    else console.warn(`the corpus part of this test is skipped: ${gke} not found`);
-    const out = path.join(dir, 'out');
-    await run([...inputs, '--out', out], io().io);
-    const usesL1 = fs.readdirSync(out).filter(f => /^import \{ [^}]+ \} from 'cdk8s-crossplane\/imports\//m.test(fs.readFileSync(path.join(out, f), 'utf8')));
-    expect(usesL1).toContain('xnetwork.ts');
-    fs.writeFileSync(path.join(out, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        strict: true, noEmit: true, module: 'commonjs', target: 'es2022', skipLibCheck: true, types: ['node'],
-        typeRoots: [path.join(REPO, 'node_modules', '@types')],
-        paths: {
-          'cdk8s-crossplane': [path.join(REPO, 'src', 'index.ts')],
-          'cdk8s-crossplane/imports/*': [path.join(REPO, 'imports', '*')],
-          '*': [path.join(REPO, 'node_modules', '*')],
-        },
-      },
-      include: ['*.ts'],
-    }));
-    let output = '';
-    try {
-      execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', out], { encoding: 'utf8' });
-    } catch (e) {
-      output = `${(e as { stdout?: string }).stdout ?? ''}${(e as Error).message}`;
-    }
-    // Only errors in the generated files count; the library's own type errors are not this test's business.
-    expect(output.split('\n').filter(l => l.includes(path.basename(dir)))).toEqual([]);
-  }, 30000);
-
+  // That the generated code type-checks (strict) against the installed package, L1 classes and
+  // their enums included, is tested in test/install/own-providers.test.ts, in a project made by init.
   test('--target v2 migrates the legacy XRD and reports each change on stderr', async () => {
     const t = io();
     const code = await run([path.join(dir, 'in', 'definition.yaml'), path.join(dir, 'in', 'composition.yaml'), '--out', path.join(dir, 'out'), '--target', 'v2'], t.io);

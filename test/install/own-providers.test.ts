@@ -13,8 +13,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { copyOfProject, OFFLINE_ENV, packedPackage, sh } from '../_helpers/packed-package';
+import { L1_COMPOSITION, L1_XRD } from '../convert/_l1-fixture';
 
 const CRDS = path.resolve(__dirname, '..', 'fixtures', 'provider-crds', 'provider-upjet-gcp-v1.14.0');
+const GKE_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'upbound__configuration-gcp-gke');
 
 /** A platform API composing the listed kinds with the classes `npm run import` generated. */
 const STORAGE_TS = `import { Chart } from 'cdk8s';
@@ -161,14 +163,24 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
     fs.mkdirSync(path.join(project, 'legacy'));
     fs.writeFileSync(path.join(project, 'legacy', 'store.yaml'), LEGACY_YAML);
     convertOutput = sh(bin('cdk8s-crossplane'), ['convert', 'legacy', '--out', 'apis', '--crds', 'crds', '--imports', 'imports'], project);
+    // Converted with the classes the package bundles: a Composition of L1 kinds (enum values,
+    // a renamed field, an aliased class) and a real configuration, for the type-check below.
+    fs.mkdirSync(path.join(project, 'l1'));
+    fs.writeFileSync(path.join(project, 'l1', 'l1.yaml'), `${L1_XRD}---\n${L1_COMPOSITION}`);
+    const bundledInputs = ['l1'];
+    if (fs.existsSync(GKE_CORPUS)) bundledInputs.push(GKE_CORPUS);
+    else console.warn(`own providers: the corpus part of the converted code is skipped: ${GKE_CORPUS} not found`);
+    sh(bin('cdk8s-crossplane'), ['convert', ...bundledInputs, '--out', 'converted'], project);
   }, 300_000);
 
   afterAll(() => remove());
 
   test('`npm run import` writes one module of typed classes per API group, for the provider version listed', () => {
-    expect(importOutput).toMatch(/sql\.gcp\.upbound\.io: DatabaseInstance/);
-    expect(importOutput).toMatch(/storage\.gcp\.upbound\.io: Bucket/);
+    expect(importOutput).toContain('\nsql.gcp.upbound.io: DatabaseInstance\nstorage.gcp.upbound.io: Bucket\n');
     expect(fs.readdirSync(path.join(project, 'imports')).sort()).toStrictEqual(['sql.gcp.upbound.io.ts', 'storage.gcp.upbound.io.ts']);
+    const storage = fs.readFileSync(path.join(project, 'imports', 'storage.gcp.upbound.io.ts'), 'utf8');
+    expect(storage).toMatch(/export class Bucket extends ApiObject \{[\s\S]*?apiVersion: 'storage\.gcp\.upbound\.io\/v1beta1'/);
+    expect(storage).toMatch(/readonly storageClass\?: string;/);
     const sql = fs.readFileSync(path.join(project, 'imports', 'sql.gcp.upbound.io.ts'), 'utf8');
     // v1beta1 is the version the bundled schemas (provider v3) no longer serve for this kind.
     expect(sql).toMatch(/export class DatabaseInstance extends ApiObject \{[\s\S]*?apiVersion: 'sql\.gcp\.upbound\.io\/v1beta1'/);
@@ -199,6 +211,18 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(new RegExp(`^typo-props\\.ts\\(${line},\\d+\\): error TS\\d+`));
       expect(tsc.out).toMatch(/'storageClas' does not exist in type .*Did you mean to write 'storageClass'\?/);
+    });
+
+    test('code `convert` writes with the bundled L1 classes type-checks (strict, no unused names) against the installed package', () => {
+      const converted = fs.readdirSync(path.join(project, 'converted'));
+      const usesL1 = converted.filter((f) => /^import \{ [^}]+ \} from 'cdk8s-crossplane\/imports\//m.test(fs.readFileSync(path.join(project, 'converted', f), 'utf8')));
+      expect(usesL1).toContain('xnetwork.ts');
+      if (fs.existsSync(GKE_CORPUS)) expect(converted).toContain('xgke.ts');
+      expect(tsc.out.split('\n').filter((l) => l.startsWith('converted/'))).toStrictEqual([]);
+    });
+
+    test('the project\'s `npm test` is exactly these two steps: the type-check, then jest', () => {
+      expect(JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')).scripts.test).toBe('tsc --noEmit && jest');
     });
 
     test('the API\'s own test passes, validating the composed resources against the listed schemas', () => {

@@ -67,6 +67,7 @@ describe('releasing a platform from a project created by init --package <tarball
   let project: string;
   let remove = () => {};
   let synthOutput: string;
+  let homeHasVersionCache: boolean;
   let commit: string;
 
   // Slower than 10 s on a busy machine: the shared project is built when no other test file has
@@ -80,7 +81,15 @@ describe('releasing a platform from a project created by init --package <tarball
     git(['add', '-A'], project);
     git(['commit', '-q', '-m', 'A new platform'], project);
     commit = git(['rev-parse', 'HEAD'], project);
-    synthOutput = sh('npm', ['run', 'synth'], project, { HOME: project });
+    // A HOME without cdk8s-cli's version cache: with the check on, synth would ask the registry.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-home-'));
+    try {
+      synthOutput = sh('npm', ['run', 'synth'], project, { HOME: home });
+      // cdk8s-cli caches what the registry answered in this file.
+      homeHasVersionCache = fs.existsSync(path.join(home, '.cdk8s-cli.version'));
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   }, 300_000);
 
   afterAll(() => remove());
@@ -119,6 +128,18 @@ describe('releasing a platform from a project created by init --package <tarball
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   }, 120_000);
+
+  test('`npm run synth` writes the XRD, the Composition and the Functions, and validates them, without asking the registry', () => {
+    expect(homeHasVersionCache).toBe(false);
+    expect(synthOutput).not.toMatch(/new version|http error|Error:/);
+    expect(synthOutput).toContain('Validations ended succesfully');
+    expect(fs.readdirSync(path.join(project, 'dist')).filter((f) => f.endsWith('.yaml')).sort())
+      .toStrictEqual(['functions.k8s.yaml', 'service-account.k8s.yaml']);
+    const objects = parseAllDocuments(fs.readFileSync(path.join(project, 'dist', 'service-account.k8s.yaml'), 'utf8')).map((d) => d.toJS());
+    expect(objects.map((o) => `${o.kind} ${o.metadata.name}`)).toStrictEqual([
+      'CompositeResourceDefinition xserviceaccounts.iam.example.org', 'Composition xserviceaccounts.iam.example.org',
+    ]);
+  });
 
   test('synth writes the Configuration package folder that `package` reads, and validates it', () => {
     expect(synthOutput).toContain('Validations ended succesfully');

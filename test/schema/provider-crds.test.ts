@@ -1,12 +1,12 @@
 // Bring your own providers: a platform repository lists its provider CRD sources in the imports
 // of its cdk8s.yaml; validation, served versions and composed-path checks read them, and
-// `cdk8s-crossplane import` writes their L1 classes, one module per API group.
+// `cdk8s-crossplane import` writes their L1 classes, one module per API group (tested end to end,
+// from the installed package, in test/install/own-providers.test.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { App, Chart, Testing } from 'cdk8s';
-import { main } from '../../src/cli/main';
 import { Composition } from '../../src/composition';
 import { UserError } from '../../src/errors';
 import { Patch } from '../../src/pt';
@@ -14,7 +14,6 @@ import { importedGroup } from '../../src/schema/imported-schemas';
 import { readProviderCrds, useProjectCrds } from '../../src/schema/provider-crds';
 import { validationMatchers } from '../../src/validate/jest';
 import { validate } from '../../src/validate/validate';
-import { fakeIo } from '../_helpers/fake-io';
 import { testXrd } from '../composition/_fixtures';
 
 expect.extend(validationMatchers);
@@ -70,19 +69,6 @@ describe('a repository that lists Cloud SQL and Storage CRDs', () => {
       .addPatch(Patch.fromCompositeFieldPath('spec.parameters.region', 'spec.forProvider.regoin'));
     expect(() => app.synthYaml()).toThrow(/resources\[db\]\.patches\[0\]\.toFieldPath must name a field of the composed resource's schema, got 'spec.forProvider.regoin'.*did you mean 'region'/);
   });
-
-  test('`cdk8s-crossplane import` writes one module of L1 classes per API group', async () => {
-    const io = fakeIo();
-    const code = await main(['import', '--dir', tmp], io);
-    expect(io.err).toBe('');
-    expect(code).toBe(0);
-    expect(io.out).toBe('sql.gcp.upbound.io: DatabaseInstance\nstorage.gcp.upbound.io: Bucket\n');
-    expect(fs.readdirSync(path.join(tmp, 'imports')).sort()).toEqual(['sql.gcp.upbound.io.ts', 'storage.gcp.upbound.io.ts']);
-    const storage = fs.readFileSync(path.join(tmp, 'imports', 'storage.gcp.upbound.io.ts'), 'utf8');
-    expect(storage).toMatch(/export class Bucket extends ApiObject/);
-    expect(storage).toMatch(/apiVersion: 'storage.gcp.upbound.io\/v1beta1'/);
-    expect(storage).toMatch(/readonly storageClass\?: string;/);
-  }, 60_000);
 });
 
 describe('sources', () => {
