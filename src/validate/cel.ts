@@ -196,6 +196,9 @@ function compile(expr: string): Program | { error: string } {
   } catch (err) {
     p = { error: `cannot compile: ${(err as Error).message.split('\n')[0]}` };
   }
+  // Bounded: every distinct rule text compiles to a program, and a long session (or a
+  // generated schema) brings an unbounded number of them.
+  if (programs.size >= 1000) programs.clear();
   programs.set(expr, p);
   return p;
 }

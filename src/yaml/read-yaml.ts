@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
 import { UserError } from '../errors';
+import { errorPosition, errorText, positionedErrors } from './error-position';
 import { documentLimitProblem, isStackOverflow, KUBERNETES_MAX_DEPTH, MAX_NESTING_DEPTH, textNestingProblem, tooDeepMessage } from './limits';
 import { parsePlainYamlStream } from './plain-yaml';
 
@@ -112,9 +113,10 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseAllDocuments, parseDocument } = require('yaml') as typeof import('yaml');
   const opts = parseOptions(options) as any;
+  const positions = positionedErrors();
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, opts);
+    const parsed = parseAllDocuments(text, { ...opts, ...positions });
     docs = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
   } catch (err) {
     const message = (err as Error).message;
@@ -124,11 +126,11 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
     let parsed: Document.Parsed = doc;
     if (doc.errors.length > 0) {
       const range = doc.range;
-      const repaired = parseDocument(reindentQuotedScalars(range ? text.slice(range[0], range[2]) : text), opts) as Document.Parsed;
+      const repaired = parseDocument(reindentQuotedScalars(range ? text.slice(range[0], range[2]) : text), { ...opts, prettyErrors: false }) as Document.Parsed;
       if (repaired.errors.length > 0) {
         const err = doc.errors[0];
-        const line = err.linePos ? ` at line ${err.linePos[0].line}` : '';
-        problems.push({ source, index, message: parserMessage(err.message, line) });
+        const at = errorPosition(err, positions.lineCounter);
+        problems.push({ source, index, message: parserMessage(errorText(err, positions.lineCounter), at ? ` at line ${at.line}` : '') });
         return;
       }
       parsed = repaired;

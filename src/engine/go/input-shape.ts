@@ -132,6 +132,57 @@ function check(v: Value | undefined, shape: InputShape, path: (string | number)[
   return undefined;
 }
 
+function zeroOf(shape: InputShape): Value {
+  if (shape === 'string') return '';
+  if (shape === 'int' || shape === 'uint') return 0;
+  if (shape === 'bool') return false;
+  if (shape === 'any' || shape === 'raw') return null;
+  if ('named' in shape) return zeroOf(shape.base);
+  if ('array' in shape || 'map' in shape) return null;
+  return {};
+}
+
+/**
+ * `v` (which decodes into `shape`) as the function's code sees the decoded Go value: a JSON null
+ * leaves a typed struct field at its zero value (so the member is left out, as an absent one;
+ * `interface {}` and RawExtension fields keep their null) and
+ * makes a slice or map item the zero value of its type (`patchSets: [null]` holds one empty
+ * PatchSet). Values without nulls are returned as they are.
+ */
+export function withGoZeroValues(v: Value, shape: InputShape): Value {
+  if (v === null || typeof v !== 'object' || shape === 'any' || shape === 'raw' || typeof shape !== 'object' || 'named' in shape) return v;
+  if ('array' in shape) {
+    if (!Array.isArray(v)) return v;
+    let out: Value[] | undefined;
+    v.forEach((item, i) => {
+      const d = item === null ? zeroOf(shape.array) : withGoZeroValues(item, shape.array);
+      if (d !== item) (out ??= v.slice())[i] = d;
+    });
+    return out ?? v;
+  }
+  if (Array.isArray(v)) return v;
+  const o = v as ObjectValue;
+  let out: ObjectValue | undefined;
+  for (const key of Object.keys(o)) {
+    const item = o[key];
+    if ('map' in shape) {
+      const d = item === null ? zeroOf(shape.map) : withGoZeroValues(item, shape.map);
+      if (d !== item) (out ??= { ...o })[key] = d;
+      continue;
+    }
+    const field = shape.fields[key];
+    if (field === undefined || field === 'any' || field === 'raw') continue;
+    if (item === null) {
+      out ??= { ...o };
+      delete out[key];
+      continue;
+    }
+    const d = withGoZeroValues(item, field);
+    if (d !== item) (out ??= { ...o })[key] = d;
+  }
+  return out ?? o;
+}
+
 /**
  * Decodes `input` as `GetInput` would into the Go type `shape` (a struct named like
  * `v1beta1.Input`). Returns the SDK's error text, or undefined when it decodes.

@@ -382,6 +382,9 @@ const SIMPLE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 const fixedKeys = new Map<string, { readonly text: string; readonly width: number }>();
 const fixedValues = new Map<string, { readonly text: string; readonly width: number }>();
 const MAX_FIXED_SCALARS = 50_000;
+// Only short scalars repeat from render to render (names, kinds, labels); remembering long ones
+// (a list printed with toJson) kept up to 50,000 of them, gigabytes over a long session.
+const MAX_FIXED_LENGTH = 256;
 const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
 
 /** Emits a string scalar; `key` scalars never wrap and never use literal style. */
@@ -402,7 +405,7 @@ function writeString(w: Writer, s: string, indent: number, key: boolean): void {
   const text = w.parts.join('');
   w.parts = before;
   before.push(text);
-  if (!POSITION_DEPENDENT.test(s)) {
+  if (s.length <= MAX_FIXED_LENGTH && !POSITION_DEPENDENT.test(s)) {
     if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
     cache.set(s, { text, width: w.column - column });
   }

@@ -6,6 +6,7 @@
  * the whole text and in the document, as fn.go's getYamlErrorContextFromErr formats them.
  */
 import { parseDocument } from 'yaml';
+import { errorPosition, positionedErrors } from '../../../yaml/error-position';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
@@ -97,19 +98,44 @@ const YAML_OPTIONS = {
   customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-type Parsed = { value: Value } | { line: number; message: string };
+type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string };
+
+/**
+ * The first number JSON cannot hold (`.inf`, `.nan`), as Go prints it. sigs.k8s.io/yaml turns
+ * the YAML into JSON with encoding/json, which refuses them: `json: unsupported value: +Inf`.
+ */
+function unsupportedNumber(root: unknown): string | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return undefined;
+}
 
 // Rendering the same XR again yields the same text; parsing is pure, so documents are
 // remembered by their text (bounded) and handed out as copies, since callers edit them.
+// Only documents of a usual size are remembered: 2,048 documents of any size (a template
+// printing a 10,000-item list into each) held gigabytes over a long session.
 const PARSED_LIMIT = 2048;
+const PARSED_MAX_LENGTH = 16_384;
 const parsed = new Map<string, Parsed>();
+
+/** How many parsed documents are remembered (for tests). @internal */
+export function parsedDocumentsRemembered(): number {
+  return parsed.size;
+}
 
 function yamlValue(chunk: string): Parsed {
   let r = parsed.get(chunk);
   if (r === undefined) {
     r = parseYamlChunk(chunk);
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    parsed.set(chunk, r);
+    if (chunk.length <= PARSED_MAX_LENGTH) {
+      if (parsed.size >= PARSED_LIMIT) parsed.clear();
+      parsed.set(chunk, r);
+    }
   }
   return 'value' in r ? { value: deepCopy(r.value) } : r;
 }
@@ -117,12 +143,15 @@ function yamlValue(chunk: string): Parsed {
 function parseYamlChunk(chunk: string): Parsed {
   const fast = fastBlockYaml(chunk);
   if (fast !== undefined) return { value: fast };
-  const doc = parseDocument(chunk, YAML_OPTIONS as any);
+  const positions = positionedErrors();
+  const doc = parseDocument(chunk, { ...YAML_OPTIONS, ...positions } as any);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    return { line: e.linePos ? e.linePos[0].line : 0, message: goYamlMessage(e.code, e.message) };
+    return { line: errorPosition(e, positions.lineCounter)?.line ?? 0, message: goYamlMessage(e.code, e.message) };
   }
-  return { value: (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value };
+  const value = (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value;
+  const unsupported = unsupportedNumber(value);
+  return unsupported === undefined ? { value } : { unsupported };
 }
 
 /** go-yaml's wording for the scanner errors templates usually hit. */
@@ -169,6 +198,7 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
   let docIndex = 0;
   for (const chunk of yamlChunks(data)) {
     const r = yamlValue(chunk);
+    if ('unsupported' in r) throw new DecodeError(`error converting YAML to JSON: json: unsupported value: ${r.unsupported}`);
     if ('message' in r) {
       const absLine = startLine + r.line;
       if (r.line > 0 && absLine - 1 < lines.length) {

@@ -5,6 +5,7 @@
  */
 import * as crypto from 'node:crypto';
 import { parseDocument } from 'yaml';
+import { errorPosition, positionedErrors } from '../../../yaml/error-position';
 import { toGoYaml, yamlKeyLess } from '../../go/yaml';
 import { BYTE_SLICES, GO_STRUCTS, GoError, GoFunc, GoStructType, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
 import type { Value } from '../../go/values';
@@ -98,10 +99,11 @@ function sortKeys(o: Record<string, Value>): string[] {
 
 /** yaml.v3 Unmarshal into interface{}: YAML 1.2 scalars, integers as int. */
 function fromYaml(text: string): MaybeTV {
-  const doc = parseDocument(text, { version: '1.2', intAsBigInt: true, merge: true, uniqueKeys: false });
+  const positions = positionedErrors();
+  const doc = parseDocument(text, { version: '1.2', intAsBigInt: true, merge: true, uniqueKeys: false, ...positions });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = e.linePos ? e.linePos[0].line : 1;
+    const line = errorPosition(e, positions.lineCounter)?.line ?? 1;
     throw new GoError(`yaml: line ${line}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const v = doc.toJS({ maxAliasCount: 1000 }) as unknown;

@@ -5,7 +5,7 @@
  * everything else is left to `validatePtInput`, as in P&T.
  */
 import type { InputShape } from '../../go/input-shape';
-import { goSlice, goStruct, inputDecodeError } from '../../go/input-shape';
+import { goSlice, goStruct, inputDecodeError, withGoZeroValues } from '../../go/input-shape';
 import type { ObjectValue, Value } from '../../go/values';
 
 /**
@@ -135,7 +135,7 @@ const INPUT = goStruct('v1beta1.Resources', {
 export function decodePtInput(input: ObjectValue | undefined): { input: PtInput } | { error: string } {
   const err = inputDecodeError(input, INPUT);
   if (err) return { error: err };
-  return { input: (input ?? {}) as unknown as PtInput };
+  return { input: withGoZeroValues(input ?? {}, INPUT) as unknown as PtInput };
 }
 
 /** The patch type, defaulted as P&T's getter does. */
