@@ -45,7 +45,7 @@ function splitDocuments(text: string): string[][] {
   let cur: string[] = [];
   let started = false; // the text before the first `---` counts only when it has content
   for (const raw of text.split('\n')) {
-    if (raw.startsWith('---') && raw.slice(3).trim() === '') {
+    if (raw.startsWith('---') && (raw.slice(3).trim() === '' || /^---[ ]+#/.test(raw))) {
       if (started || cur.some((l) => !isBlankOrComment(l))) docs.push(cur);
       cur = [];
       started = true;
@@ -103,7 +103,8 @@ function parseSequence(r: Reader, indent: number): unknown[] {
   const out: unknown[] = [];
   for (let l = r.peek(); l && l.indent === indent && isSeqEntry(l.text); l = r.peek()) {
     const rest = l.text.slice(1).trimStart();
-    if (rest === '') {
+    // `- # comment` is an entry whose node starts on the next line.
+    if (rest === '' || rest.startsWith('#')) {
       r.pos++;
       out.push(parseBlock(r, indent + 1));
       continue;
@@ -170,7 +171,8 @@ function parseValue(r: Reader, text: string, indent: number): unknown {
     const one = quoted(text, 0);
     const { value, tail: after } = one ? { value: one.value, tail: text.slice(one.end) } : foldedQuoted(r, text, indent);
     const tail = after.trimStart();
-    if (tail !== '' && !tail.startsWith('#')) throw new NotPlain();
+    // A comment needs white space before its `#`: `"a"#c` is an error to the full parser.
+    if (tail !== '' && (!tail.startsWith('#') || tail === after)) throw new NotPlain();
     if (tail === '') noContinuation(r, indent);
     return value;
   }
@@ -196,11 +198,15 @@ function parseValue(r: Reader, text: string, indent: number): unknown {
         continue;
       }
       if (l.indent <= indent) break;
-      if (l.text.includes(': ') || l.text.endsWith(':') || l.text.includes(' #') || l.text.startsWith('#')) throw new NotPlain();
-      s += breaks === 0 ? ` ${l.text}` : '\n'.repeat(breaks) + l.text;
+      // A ` #` comment ends the scalar on this line; what follows it is the next node's.
+      const cut = l.text.indexOf(' #');
+      const part = cut >= 0 ? l.text.slice(0, cut).trimEnd() : l.text;
+      if (part.includes(': ') || part.endsWith(':')) throw new NotPlain();
+      s += breaks === 0 ? ` ${part}` : '\n'.repeat(breaks) + part;
       breaks = 0;
       multi = true;
       r.pos++;
+      if (cut >= 0) break;
     }
     if (multi) return s; // a folded plain scalar is always a string
   }
