@@ -7,10 +7,10 @@
  */
 import { parseDocument } from 'yaml';
 import { errorPosition, positionedErrors } from '../../../yaml/error-position';
+import { parsePlainYamlStream } from '../../../yaml/plain-yaml';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
-import { fastBlockYaml } from './fast-yaml';
 
 /** The text cannot be decoded; `message` follows "cannot decode manifest: ". */
 export class DecodeError extends Error {}
@@ -72,20 +72,20 @@ function moveToNextDoc(lines: string[], startLine: number): number {
 /** YAMLReader: documents split on lines starting with `---` followed by nothing or a comment. */
 function yamlChunks(text: string): string[] {
   const chunks: string[] = [];
-  let buf = '';
-  const lines = text.split(/(?<=\n)/);
-  for (const line of lines) {
-    if (line.startsWith('---')) {
-      const rest = line.slice(3).trim();
+  let start = 0; // where the current document begins
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl + 1;
+    if (text.startsWith('---', at)) {
+      const rest = text.slice(at + 3, end).trim();
       if (rest.length === 0 || rest[0] === '#') {
-        if (buf.length > 0) chunks.push(buf);
-        buf = '';
-        continue;
+        if (at > start) chunks.push(text.slice(start, at));
+        start = end;
       }
     }
-    buf += line;
+    at = end;
   }
-  if (buf.length > 0) chunks.push(buf);
+  if (text.length > start) chunks.push(text.slice(start));
   return chunks;
 }
 
@@ -129,6 +129,10 @@ export function parsedDocumentsRemembered(): number {
 }
 
 function yamlValue(chunk: string): Parsed {
+  // Most rendered documents are plain block YAML (comments included): the plain reader gives
+  // what the full parser would, faster than a cache lookup and copy, or steps aside.
+  const plain = parsePlainYamlStream(chunk, true);
+  if (plain !== undefined && plain.length <= 1) return { value: (plain[0] ?? null) as Value };
   let r = parsed.get(chunk);
   if (r === undefined) {
     r = parseYamlChunk(chunk);
@@ -141,8 +145,6 @@ function yamlValue(chunk: string): Parsed {
 }
 
 function parseYamlChunk(chunk: string): Parsed {
-  const fast = fastBlockYaml(chunk);
-  if (fast !== undefined) return { value: fast };
   const positions = positionedErrors();
   const doc = parseDocument(chunk, { ...YAML_OPTIONS, ...positions } as any);
   if (doc.errors.length > 0) {
