@@ -13,6 +13,8 @@
  * unsure it does not answer (test/yaml/plain-yaml.test.ts compares both on real files).
  */
 
+import { resolveGoYamlPlain } from '../engine/go/yaml-keys';
+
 /** Thrown to hand the stream over to the full parser. */
 class NotPlain extends Error {}
 
@@ -160,7 +162,9 @@ function keyOf(text: string): { key: string; end: number } | undefined {
   const key = text.slice(0, i).trimEnd();
   if (key.includes(' #') || key === '<<' || key === '__proto__') throw new NotPlain();
   const v = resolvePlain(key, false);
-  if (typeof v !== 'string') throw new NotPlain(); // `true:`, `1.0:`: keys the full parser converts
+  // `true:`, `1.0:`, `0o17:`: keys that Kubernetes types (and then writes as other strings)
+  // are converted by the full reader.
+  if (typeof v !== 'string' || resolveGoYamlPlain(key).t !== 'string') throw new NotPlain();
   return { key: v, end: i + 1 };
 }
 

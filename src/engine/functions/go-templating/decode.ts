@@ -7,6 +7,7 @@
  */
 import { parseDocument } from 'yaml';
 import { errorPosition, positionedErrors } from '../../../yaml/error-position';
+import { toKubernetesKeys } from '../../../yaml/kubernetes-keys';
 import { parsePlainYamlStream } from '../../../yaml/plain-yaml';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
@@ -98,7 +99,7 @@ const YAML_OPTIONS = {
   customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string };
+type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string } | { refusedKey: string };
 
 /**
  * The first number JSON cannot hold (`.inf`, `.nan`), as Go prints it. sigs.k8s.io/yaml turns
@@ -151,6 +152,9 @@ function parseYamlChunk(chunk: string): Parsed {
     const e = doc.errors[0];
     return { line: errorPosition(e, positions.lineCounter)?.line ?? 0, message: goYamlMessage(e.code, e.message) };
   }
+  // Keys as sigs.k8s.io/yaml makes them: `1:` is "1"; a collection or null key fails.
+  const refused = toKubernetesKeys(doc);
+  if (refused) return { refusedKey: refused.goMessage };
   const value = (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value;
   const unsupported = unsupportedNumber(value);
   return unsupported === undefined ? { value } : { unsupported };
@@ -201,6 +205,7 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
   for (const chunk of yamlChunks(data)) {
     const r = yamlValue(chunk);
     if ('unsupported' in r) throw new DecodeError(`error converting YAML to JSON: json: unsupported value: ${r.unsupported}`);
+    if ('refusedKey' in r) throw new DecodeError(`error converting YAML to JSON: ${r.refusedKey}`);
     if ('message' in r) {
       const absLine = startLine + r.line;
       if (r.line > 0 && absLine - 1 < lines.length) {
