@@ -164,7 +164,8 @@ function keyOf(text: string): { key: string; end: number } | undefined {
   const v = resolvePlain(key, false);
   // `true:`, `1.0:`, `0o17:`: keys that Kubernetes types (and then writes as other strings)
   // are converted by the full reader.
-  if (typeof v !== 'string' || resolveGoYamlPlain(key).t !== 'string') throw new NotPlain();
+  // (Keys starting with a letter other than these resolve alike in both.)
+  if (typeof v !== 'string' || (!/^[a-zA-Z_]/.test(key) && resolveGoYamlPlain(key).t !== 'string')) throw new NotPlain();
   return { key: v, end: i + 1 };
 }
 

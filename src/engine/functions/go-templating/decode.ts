@@ -199,14 +199,17 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
     }
     return objs;
   }
-  const lines = data.split('\n');
-  let startLine = moveToNextDoc(lines, 1);
   let docIndex = 0;
   for (const chunk of yamlChunks(data)) {
     const r = yamlValue(chunk);
     if ('unsupported' in r) throw new DecodeError(`error converting YAML to JSON: json: unsupported value: ${r.unsupported}`);
     if ('refusedKey' in r) throw new DecodeError(`error converting YAML to JSON: ${r.refusedKey}`);
     if ('message' in r) {
+      // fn.go moves its line counter one document on after each decoded object; the lines
+      // are only needed for this message, so the count is replayed here.
+      const lines = data.split('\n');
+      let startLine = moveToNextDoc(lines, 1);
+      for (let i = 0; i < docIndex; i++) startLine = moveToNextDoc(lines, startLine);
       const absLine = startLine + r.line;
       if (r.line > 0 && absLine - 1 < lines.length) {
         let ctx = lines[absLine - 1].trim();
@@ -219,7 +222,6 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
     if (!o) continue;
     each(o);
     objs.push(o);
-    startLine = moveToNextDoc(lines, startLine);
     docIndex++;
   }
   return objs;
