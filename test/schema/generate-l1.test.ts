@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { UserError } from '../../src/errors';
 import { generateL1Classes } from '../../src/schema/generate-l1';
 import { ProviderCrds } from '../../src/schema/provider-crds';
