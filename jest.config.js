@@ -1,5 +1,6 @@
 /**
- * Jest runs TypeScript transpile-only through esbuild; type-checking is `npm run typecheck`.
+ * Jest runs TypeScript transpile-only through esbuild; the type-check is one of the tests
+ * (test/types/typecheck.test.ts), and `npm run typecheck` on its own.
  * `npm test` starts jest with node's --max-semi-space-size=64, which its workers inherit: a
  * larger young generation takes about 8% off the CPU time of these allocation-heavy tests.
  */

@@ -5,6 +5,11 @@
  * the listed files one by one would leave only the last kind of each group. The CRDs are
  * grouped by API group and each group is handed to `cdk8s import` as one multi-document file:
  * one module per group holding every kind the repository lists.
+ *
+ * One `cdk8s import` run reads every group file (it imports all the sources its cdk8s.yaml
+ * lists when given none): starting cdk8s-cli takes about a second, once per run, which a
+ * repository with ten provider groups would otherwise pay ten times. Groups with a class
+ * prefix need a run of their own, since the prefix applies to the whole run.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -62,24 +67,37 @@ export function generateL1Classes(crds: ProviderCrds, options: GenerateL1Options
   fs.mkdirSync(outDir, { recursive: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-crossplane-import-'));
   const groups = [...crds.crds.keys()].sort();
+  const kindsOf = (group: string) => [...crds.crds.get(group)!].sort((a, b) => (a.spec.names.kind < b.spec.names.kind ? -1 : a.spec.names.kind > b.spec.names.kind ? 1 : 0));
   try {
+    const runs = new Map<string, string[]>();
     for (const group of groups) {
-      const list = [...crds.crds.get(group)!].sort((a, b) => (a.spec.names.kind < b.spec.names.kind ? -1 : a.spec.names.kind > b.spec.names.kind ? 1 : 0));
-      const source = path.join(work, `${group}.yaml`);
-      fs.writeFileSync(source, list.map(crd => stringify(crd)).join('---\n'));
-      const prefix = CLASS_PREFIX[group] ? ['--class-prefix', CLASS_PREFIX[group]] : [];
-      try {
-        execFileSync(process.execPath, [cdk8s, 'import', source, '--language', 'typescript', '--output', outDir, '--no-save', '--no-check-upgrade', ...prefix], {
-          cwd: work, stdio: ['ignore', 'pipe', 'pipe'],
-        });
-      } catch (err) {
-        const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-3).join(' ');
-        throw new UserError(`cdk8s import failed for API group ${group}: ${stderr || (err as Error).message}`);
-      }
-      options.onGroup?.(group, list.map(c => c.spec.names.kind));
+      fs.writeFileSync(path.join(work, `${group}.yaml`), kindsOf(group).map(crd => stringify(crd)).join('---\n'));
+      const prefix = CLASS_PREFIX[group] ?? '';
+      runs.set(prefix, [...runs.get(prefix) ?? [], group]);
     }
+    for (const [prefix, batch] of runs) importGroups(cdk8s, work, outDir, batch, prefix);
+    for (const group of groups) options.onGroup?.(group, kindsOf(group).map(c => c.spec.names.kind));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
   return groups;
+}
+
+/** One `cdk8s import` run over the group files `<work>/<group>.yaml`; a failure names the group it comes from. */
+function importGroups(cdk8s: string, work: string, outDir: string, groups: readonly string[], prefix: string): void {
+  const runIn = fs.mkdtempSync(path.join(work, 'run-'));
+  // Given no source, cdk8s import reads every entry of the cdk8s.yaml in its working folder.
+  fs.writeFileSync(path.join(runIn, 'cdk8s.yaml'), stringify({ language: 'typescript', imports: groups.map(g => path.join(work, `${g}.yaml`)) }));
+  try {
+    execFileSync(process.execPath, [cdk8s, 'import', '--language', 'typescript', '--output', outDir, '--no-save', '--no-check-upgrade', ...(prefix ? ['--class-prefix', prefix] : [])], {
+      cwd: runIn, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    // Which group broke the run: each again on its own, so the message can name it.
+    if (groups.length > 1) {
+      for (const group of groups) importGroups(cdk8s, work, outDir, [group], prefix);
+    }
+    const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-3).join(' ');
+    throw new UserError(`cdk8s import failed for API group ${groups.join(', ')}: ${stderr || (err as Error).message}`);
+  }
 }

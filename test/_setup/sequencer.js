@@ -1,5 +1,8 @@
 // The order jest runs the test files in, and the start of the one expensive shared fixture.
 //
+// The repository's type-check (test/types/typecheck.test.ts) goes first: it is the longest
+// single file, and a long file started last would leave the other cores idle at the end.
+//
 // The install tests (the files using test/_helpers/packed-package.ts) need the package built
 // with `npm pack` and installed into a project: about 15 s of CPU on a new machine, most of it
 // tsc and the validator precompilation. Built by the first of those tests, the build held one
@@ -17,16 +20,20 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** Whether a test file uses the shared packed package. */
 const usesPackedPackage = (file) => /_helpers\/packed-package['"]/.test(fs.readFileSync(file, 'utf8'));
 
+/** The type-check of the whole repository: one long tsc process, best started first. */
+const isTypeCheck = (file) => path.relative(ROOT, file) === path.join('test', 'types', 'typecheck.test.ts');
+
 class InstallTestsInTheMiddle extends Sequencer {
   sort(tests) {
     // Jest's own order: failed first, then the slowest of the last run, else the largest.
     const ordered = super.sort(tests);
+    const first = ordered.filter((t) => isTypeCheck(t.path));
     const install = ordered.filter((t) => usesPackedPackage(t.path));
-    if (install.length === 0) return ordered;
+    const others = ordered.filter((t) => !install.includes(t) && !first.includes(t));
+    if (install.length === 0) return [...first, ...others];
     startPackageBuild();
-    const others = ordered.filter((t) => !install.includes(t));
     const half = Math.ceil(others.length / 2);
-    return [...others.slice(0, half), ...install, ...others.slice(half)];
+    return [...first, ...others.slice(0, half), ...install, ...others.slice(half)];
   }
 }
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdk8s';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { examplesRequested, synthesize } from '../../examples/main';
 import { OutputFile, writeOutput } from '../../examples/layered-output';
 import { validate } from '../../src/validate';
@@ -163,9 +163,11 @@ describe('writing the output folder', () => {
     expect(out).toMatch(/Total \d+ resources: 0 missing schemas, \d+ success cases, 0 failure cases\n$/);
   }, 30_000);
 
-  test('`tsx examples/main.ts` (what cdk8s synth runs) writes exactly the layered files', () => {
+  test('the app command of cdk8s.yaml (what cdk8s synth runs) writes exactly the layered files', () => {
     const env = { ...process.env, CDK8S_OUTDIR: dir, CDK8S_RECORD_CONSTRUCT_METADATA: 'false', INCLUDE_EXAMPLES: '1' };
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['examples/main.ts'], { cwd: ROOT, env, stdio: 'pipe' });
+    const [command, ...args] = String(parse(fs.readFileSync(path.join(ROOT, 'cdk8s.yaml'), 'utf8')).app).split(' ');
+    expect([command, ...args]).toStrictEqual(['node', '--import', 'tsx', 'examples/main.ts']);
+    execFileSync(process.execPath, args, { cwd: ROOT, env, stdio: 'pipe' });
     expect(snapshotOf(dir)).toStrictEqual(Object.fromEntries(withExamples.map((f) => [f.path, f.content])));
   }, 30_000);
 });

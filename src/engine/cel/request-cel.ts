@@ -11,8 +11,8 @@
  * the State and Resource messages, the expression's output type), which is what the functions
  * act on. Message texts of parse, check and evaluation errors are this library's, not cel-go's.
  */
+import type * as BufCel from '@bufbuild/cel';
 import type { CelInput } from '@bufbuild/cel';
-import { celEnv, isCelError, parse, plan } from '@bufbuild/cel';
 import type { ObjectValue, Value } from '../go/values';
 import type { FunctionRequest, ResourceState, State } from '../protocol';
 
@@ -160,7 +160,21 @@ export class RequestCelError extends Error {
   }
 }
 
-const ENV = celEnv({});
+/**
+ * `@bufbuild/cel` and its CEL environment, loaded on the first expression: building its protobuf
+ * registry takes about a tenth of a second, which a render or validate that meets no sequencer
+ * or cel-filter step should not pay at start-up.
+ */
+let loaded: { cel: typeof BufCel; env: BufCel.CelEnv } | undefined;
+function bufCel(): { cel: typeof BufCel; env: BufCel.CelEnv } {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cel = require('@bufbuild/cel') as typeof BufCel;
+    loaded = { cel, env: cel.celEnv({}) };
+  }
+  return loaded;
+}
+
 const cache = new Map<string, RequestCelProgram | RequestCelError>();
 
 /** Parses and checks `expression` (cached per expression text). Throws {@link RequestCelError}. */
@@ -176,9 +190,10 @@ export function compileRequestCel(expression: string): RequestCelProgram {
 }
 
 function compile(expression: string): RequestCelProgram | RequestCelError {
+  const { cel, env } = bufCel();
   let parsed;
   try {
-    parsed = parse(expression);
+    parsed = cel.parse(expression);
   } catch (err) {
     return new RequestCelError('parse', (err as Error).message);
   }
@@ -188,12 +203,12 @@ function compile(expression: string): RequestCelProgram | RequestCelError {
   } catch (err) {
     return new RequestCelError('check', (err as Error).message);
   }
-  const run = plan(ENV, parsed);
+  const run = cel.plan(env, parsed);
   return {
     outputType: TYPE_NAMES[out],
     evaluate(req: FunctionRequest): unknown {
       const result = run({ observed: stateBinding(req.observed), desired: stateBinding(req.desired), context: req.context as CelInput } as any);
-      if (isCelError(result)) throw new RequestCelError('eval', result.message);
+      if (cel.isCelError(result)) throw new RequestCelError('eval', result.message);
       return result;
     },
   };
