@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseYamlStream, parseYamlStreamFully } from '../../src/yaml/read-yaml';
@@ -46,11 +47,9 @@ describe('plain YAML reader', () => {
         const p = plain(text, big);
         if (!p) continue;
         if (!big) read++;
-        try {
-          expect(p).toEqual(full(text, big));
-        } catch {
-          disagree.push(`${path.relative(ROOT, file)} (intAsBigInt ${big})`);
-        }
+        // Node's strict deep equality: as exact as toEqual (stricter about undefined
+        // properties) and cheaper on the large CRDs.
+        if (!isDeepStrictEqual(p, full(text, big))) disagree.push(`${path.relative(ROOT, file)} (intAsBigInt ${big})`);
       }
     }
     console.log(`plain YAML reader: read ${read} of ${files.length} files, the full parser the rest`);
