@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateL1Classes } from '../../src/schema/generate-l1';
+import { statusModule } from '../../src/schema/generate-status-types';
+import type { JsonSchema } from '../../src/schema/json-schema';
 import { readProviderCrds } from '../../src/schema/provider-crds';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -55,3 +57,30 @@ test("cdk8s-crossplane import types the status of a repository's own kinds for P
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+describe('statusModule', () => {
+  const cls = { apiVersion: 'example.org/v1', kind: 'Thing', className: 'Thing' };
+  const typeOf = (field: JsonSchema) => /readonly f\?: (.*);\n/s.exec(statusModule('example.org', [cls], () => ({ type: 'object', properties: { f: field } }))!)![1];
+
+  test.each<[string, JsonSchema, string]>([
+    ['a string', { type: 'string' }, 'string'],
+    ['an integer', { type: 'integer', format: 'int64' }, 'number'],
+    ['a boolean', { type: 'boolean' }, 'boolean'],
+    ['int-or-string', { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] }, 'number | string'],
+    ['an enum', { type: 'string', enum: ['Ready', 'Failed'] }, "'Ready' | 'Failed'"],
+    ['a list of strings', { type: 'array', items: { type: 'string' } }, 'readonly string[]'],
+    ['a map', { type: 'object', additionalProperties: { type: 'string' } }, 'Readonly<Record<string, string>>'],
+    ['a free-form object', { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, 'Readonly<Record<string, unknown>>'],
+    ['an object keeping unknown fields beside known ones', { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { a: { type: 'string' } } },
+      '{\n    readonly a?: string;\n    readonly [field: string]: unknown;\n  }'],
+  ])('%s', (_, field, type) => {
+    expect(typeOf(field)).toBe(type);
+  });
+
+  test('attaches each status type to its class\'s props, and writes nothing for a module without status schemas', () => {
+    const text = statusModule('example.org', [cls, { ...cls, kind: 'Bare', className: 'Bare' }], (c) => (c.kind === 'Thing' ? { type: 'object', properties: { phase: { type: 'string' } } } : undefined))!;
+    expect(text).toContain("declare module './example.org' {\n  interface ThingProps { readonly [STATUS_TYPE]?: ThingStatus }\n}\n");
+    expect(text).not.toContain('Bare');
+    expect(statusModule('example.org', [cls], () => undefined)).toBeUndefined();
+  });
+});
