@@ -6,6 +6,7 @@
  * - bench/render.ts: in-process renders/s (network example) and CLI render wall time
  * - bench/render-go-templating.ts: in-process renders/s of a go-templating + P&T + auto-ready pipeline
  * - bench/render-functions.ts: renders/s with environment-configs, sequencer and cel-filter around P&T
+ * - bench/render-many.ts: render time per composed resource, 2,500 to 113,026 resources from one template loop
  * - bench/simulate.ts: simulating the GKE example to Ready, against plain renders
  * - bench/validate.ts: validated resources/s with CEL, cold and cached schema compilation
  * - bench/synth.ts: synth of 25/50/100 Compositions against serializing the same objects
@@ -73,7 +74,7 @@ if (!fs.existsSync(path.join(ROOT, 'lib', 'src', 'index.js'))) {
 }
 // `npm run bench -- cold` (or render, render-go-templating, render-functions, simulate, validate, synth, examples) runs one part only.
 const only = process.argv[2];
-const scripts = ['render', 'render-go-templating', 'render-functions', 'simulate', 'validate', 'synth', 'cold'].filter((n) => !only || only === n).map((n) => `bench/${n}.ts`);
+const scripts = ['render', 'render-go-templating', 'render-functions', 'render-many', 'simulate', 'validate', 'synth', 'cold'].filter((n) => !only || only === n).map((n) => `bench/${n}.ts`);
 const ok = scripts.map(runScript).every(Boolean);
 if (!only || only === 'examples') timeExamplesSynth();
 process.exitCode = ok ? 0 : 1;

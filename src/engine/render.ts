@@ -8,6 +8,7 @@ import { documentLimitProblem, isStackOverflow, MAX_NESTING_DEPTH, tooDeepMessag
 import type { FunctionCatalogue } from './catalogue';
 import { PipelineError, RenderError } from './errors';
 import { BUILT_IN_CATALOGUE } from './functions';
+import { objectMetaProblem } from './load';
 import { stringAt as str } from './go/decoded';
 import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
@@ -251,6 +252,8 @@ export function render(options: RenderOptions): RenderResult {
 
 function renderUnguarded(options: RenderOptions): RenderResult {
   const xr = fromKubernetesJson(asObject(options.xr, 'xr')) as ObjectValue;
+  const meta = objectMetaProblem(xr);
+  if (meta) throw new RenderError(`xr ${meta}`);
   const comp = asObject(options.composition, 'composition');
   checkComposition(xr, comp);
   const xrd = options.xrd === undefined ? undefined : asObject(options.xrd, 'xrd');

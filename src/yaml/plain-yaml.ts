@@ -13,6 +13,8 @@
  * unsure it does not answer (test/yaml/plain-yaml.test.ts compares both on real files).
  */
 
+import { resolveGoYamlPlain } from '../engine/go/yaml-keys';
+
 /** Thrown to hand the stream over to the full parser. */
 class NotPlain extends Error {}
 
@@ -45,7 +47,7 @@ function splitDocuments(text: string): string[][] {
   let cur: string[] = [];
   let started = false; // the text before the first `---` counts only when it has content
   for (const raw of text.split('\n')) {
-    if (raw.startsWith('---') && raw.slice(3).trim() === '') {
+    if (raw.startsWith('---') && (raw.slice(3).trim() === '' || /^---[ ]+#/.test(raw))) {
       if (started || cur.some((l) => !isBlankOrComment(l))) docs.push(cur);
       cur = [];
       started = true;
@@ -103,7 +105,8 @@ function parseSequence(r: Reader, indent: number): unknown[] {
   const out: unknown[] = [];
   for (let l = r.peek(); l && l.indent === indent && isSeqEntry(l.text); l = r.peek()) {
     const rest = l.text.slice(1).trimStart();
-    if (rest === '') {
+    // `- # comment` is an entry whose node starts on the next line.
+    if (rest === '' || rest.startsWith('#')) {
       r.pos++;
       out.push(parseBlock(r, indent + 1));
       continue;
@@ -159,7 +162,10 @@ function keyOf(text: string): { key: string; end: number } | undefined {
   const key = text.slice(0, i).trimEnd();
   if (key.includes(' #') || key === '<<' || key === '__proto__') throw new NotPlain();
   const v = resolvePlain(key, false);
-  if (typeof v !== 'string') throw new NotPlain(); // `true:`, `1.0:`: keys the full parser converts
+  // `true:`, `1.0:`, `0o17:`: keys that Kubernetes types (and then writes as other strings)
+  // are converted by the full reader.
+  // (Keys starting with a letter other than these resolve alike in both.)
+  if (typeof v !== 'string' || (!/^[a-zA-Z_]/.test(key) && resolveGoYamlPlain(key).t !== 'string')) throw new NotPlain();
   return { key: v, end: i + 1 };
 }
 
@@ -170,7 +176,8 @@ function parseValue(r: Reader, text: string, indent: number): unknown {
     const one = quoted(text, 0);
     const { value, tail: after } = one ? { value: one.value, tail: text.slice(one.end) } : foldedQuoted(r, text, indent);
     const tail = after.trimStart();
-    if (tail !== '' && !tail.startsWith('#')) throw new NotPlain();
+    // A comment needs white space before its `#`: `"a"#c` is an error to the full parser.
+    if (tail !== '' && (!tail.startsWith('#') || tail === after)) throw new NotPlain();
     if (tail === '') noContinuation(r, indent);
     return value;
   }
@@ -196,11 +203,15 @@ function parseValue(r: Reader, text: string, indent: number): unknown {
         continue;
       }
       if (l.indent <= indent) break;
-      if (l.text.includes(': ') || l.text.endsWith(':') || l.text.includes(' #') || l.text.startsWith('#')) throw new NotPlain();
-      s += breaks === 0 ? ` ${l.text}` : '\n'.repeat(breaks) + l.text;
+      // A ` #` comment ends the scalar on this line; what follows it is the next node's.
+      const cut = l.text.indexOf(' #');
+      const part = cut >= 0 ? l.text.slice(0, cut).trimEnd() : l.text;
+      if (part.includes(': ') || part.endsWith(':')) throw new NotPlain();
+      s += breaks === 0 ? ` ${part}` : '\n'.repeat(breaks) + part;
       breaks = 0;
       multi = true;
       r.pos++;
+      if (cut >= 0) break;
     }
     if (multi) return s; // a folded plain scalar is always a string
   }

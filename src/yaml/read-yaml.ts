@@ -13,6 +13,7 @@ import type { Document } from 'yaml';
 import { UserError } from '../errors';
 import { errorPosition, errorText, positionedErrors } from './error-position';
 import { documentLimitProblem, isStackOverflow, KUBERNETES_MAX_DEPTH, MAX_NESTING_DEPTH, textNestingProblem, tooDeepMessage } from './limits';
+import { toKubernetesKeys, type KeyProblem } from './kubernetes-keys';
 import { parsePlainYamlStream } from './plain-yaml';
 
 /** One document of a YAML stream. */
@@ -124,9 +125,14 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
   }
   docs.forEach((doc, index) => {
     let parsed: Document.Parsed = doc;
+    // The line of an offset in `parsed`.
+    let lineOf = (offset: number) => positions.lineCounter.linePos(offset).line;
     if (doc.errors.length > 0) {
       const range = doc.range;
-      const repaired = parseDocument(reindentQuotedScalars(range ? text.slice(range[0], range[2]) : text), { ...opts, prettyErrors: false }) as Document.Parsed;
+      const repairedText = reindentQuotedScalars(range ? text.slice(range[0], range[2]) : text);
+      const repaired = parseDocument(repairedText, { ...opts, prettyErrors: false }) as Document.Parsed;
+      // Re-indenting adds spaces, never lines.
+      lineOf = (offset) => lineAt(text, range ? range[0] : 0) + lineAt(repairedText, offset) - 1;
       if (repaired.errors.length > 0) {
         const err = doc.errors[0];
         const at = errorPosition(err, positions.lineCounter);
@@ -134,6 +140,12 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
         return;
       }
       parsed = repaired;
+    }
+    // Keys as Kubernetes reads them: `true:` is "true", `1.5:` "1.5"; `? [a]` and `~:` fail.
+    const refused = toKubernetesKeys(parsed);
+    if (refused) {
+      problems.push({ source, index, message: keyMessage(refused, lineOf(refused.offset)) });
+      return;
     }
     let value: unknown;
     try {
@@ -145,6 +157,22 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
     keep(documents, problems, source, index, value);
   });
   return { documents, problems };
+}
+
+/** The 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** What a refused key is, what Kubernetes says of it, and how to write it instead. */
+function keyMessage(k: KeyProblem, line: number): string {
+  const go = k.goMessage.length > 200 ? `${k.goMessage.slice(0, 200)}...` : k.goMessage;
+  const fix = k.found === 'null'
+    ? 'quote the key ("null": ...) or name it'
+    : k.found === 'an integer beyond int64' ? 'quote the key' : 'write the key as a string (quote it), or make the data a list of entries';
+  return `a mapping key at line ${line} is ${k.found}, which Kubernetes cannot read (${go}): ${fix}`;
 }
 
 /**

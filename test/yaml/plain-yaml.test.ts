@@ -76,6 +76,68 @@ describe('plain YAML reader', () => {
     expect(plain(text, true)).toEqual(full(text, true));
   });
 
+  // Comments, as YAML 1.2 section 6.6 places them: `#` opens one at the start of a line or
+  // after white space, never inside a quoted scalar, and `a#b` is a plain scalar.
+  test.each([
+    ['a comment after a plain value', 'a: b # c\nd: e #f\n'],
+    ['a comment after a number, a boolean and null', 'a: 1 # c\nb: true #c\nc: ~ # c\nd: # c\n'],
+    ['a # without white space before it is content', 'a: b#c\nd#e: f\ng: http://x/#frag\nh: x#\ni: 1# c\n'],
+    ['# inside quoted scalars', `a: "x # y"\nb: 'x # y'\n"c #": d\ne: "#"\nf: "#x" #y\n`],
+    ['comments after quoted scalars, flow and block headers', `a: "b" # c\nb: 'c' #d\nc: {} # e\nd: [] #f\ne: | # g\n  x\nf: >- #h\n  y\n  z\n`],
+    ['a comment after a key opens the nested node', 'a: # c\n  b: 1\nc: #d\n- 1\n'],
+    ['full-line comments at any indent', '# head\na:\n  # c\n  b: 1\n# c\n    # d\n  c: 2\n  # e\n'],
+    ['comment lines inside block scalars are content', 'a: |\n  # c\n  x\n    # d\nb: >\n  x\n # less indented: a comment\nc: 1\n'],
+    ['a comment ends a folded plain scalar', 'a: b\n  c # d\ne: f\n  # g\nh: i\n'],
+    ['a comment as the first thing of a sequence entry', '- # c\n  a: 1\n- #c\n- 2\n- a # c\n- b: 1 # c\n  d: 2\n'],
+    ['a comment on the document separator and comment-only documents', '# head\n--- # c\na: 1\n---  #c\n# only a comment\n---\nb: 2 # c\n'],
+    ['several # on one line', 'a: x # y # z\nb: "p" # "q" # r\n'],
+    ['a comment that looks like an entry', 'a: b # c: d\ne: f # - g\n'],
+  ])('comments: %s: same values as the full parser', (_name, text) => {
+    expect(plain(text)).toBeDefined();
+    expect(plain(text)).toEqual(full(text));
+    expect(plain(text, true)).toEqual(full(text, true));
+  });
+
+  // Where the full parser rejects the text, the plain reader must not answer. Note: go-yaml's
+  // scanner (yaml_parser_scan_to_next_token in go.yaml.in/yaml/v2 scannerc.go, which
+  // sigs.k8s.io/yaml v1.6.0 uses) eats a `#` right after a quoted scalar, `{}` or a block
+  // header without white space before it; the full parser follows YAML 1.2 and refuses it.
+  test.each([
+    ['a comment glued to a double-quoted scalar', 'a: "b"# c\n'],
+    ['a comment glued to a single-quoted scalar', "a: 'b'#c\n"],
+    ['a comment glued to {}', 'a: {}# c\n'],
+    ['a comment glued to a block header', 'a: |#c\n  x\n'],
+    ['a comment glued to ---', '---#c\na: 1\n'],
+    ['a plain scalar continued after a comment', 'a: b # c\n  d\n'],
+    ['a plain scalar continued after a comment line', 'a: b\n  # c\n  d\n'],
+    ['a quoted scalar continued after a comment', 'a: "b" #c\n  d\n'],
+    ['a tab before a comment', 'a: "x" \t# c\n'],
+  ])('comments: %s: left to the full parser', (_name, text) => {
+    expect(parsePlainYamlStream(text, false)).toBeUndefined();
+  });
+
+  test('comments added anywhere to written YAML read as the full parser reads them', () => {
+    const key = fc.stringMatching(/^[a-z][a-z0-9#.-]{0,6}$/);
+    const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('# x', 'a #b', 'a#b', '#', ' #', 'x # y'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),
+    })).node;
+    // What to do at each line: nothing, a trailing comment with or without white space before
+    // it, or a comment line before it at some indent.
+    const edit = fc.constantFrom('', ' # c', '  #c', '#c', ' #', '\n# c', '\n    # c', '\n #c: d', ' # - e', '\n---');
+    let answered = 0;
+    fc.assert(fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }), fc.array(edit, { minLength: 1, maxLength: 30 }), fc.boolean(), (obj, edits, quote) => {
+      const lines = stringify(obj, { defaultStringType: quote ? 'QUOTE_DOUBLE' : 'PLAIN' }).split('\n');
+      const text = lines.map((l, i) => { const e = edits[i % edits.length]; return e.startsWith('\n') ? `${e.slice(1)}\n${l}` : l === '' ? l : l + e; }).join('\n');
+      const p = plain(text, true);
+      if (!p) return;
+      answered++;
+      expect(p).toEqual(full(text, true));
+    }), { numRuns: 200 });
+    // The property says something only where the plain reader answers.
+    expect(answered).toBeGreaterThan(50);
+  });
+
   test.each([
     ['YAML 1.1 booleans', 'a: yes\n'],
     ['on as a key', 'on: push\n'],

@@ -168,8 +168,33 @@ function fmtX(neg: boolean, abs: number, prec: number, upper: boolean): string {
   return upper ? s.toUpperCase() : s;
 }
 
-/** Go strconv.FormatFloat(f, fmt, prec, 64) for fmt in e E f g G b x X. */
-export function formatFloat(f: number, fmt: string, prec: number): string {
+/**
+ * Shortest digits that read back as the same float32: the nearest p-digit decimal, for the
+ * smallest p that rounds back to it.
+ */
+function shortestDigits32(abs: number): Digits {
+  if (abs === 0) return { d: '', dp: 0 };
+  let s = abs.toExponential(8);
+  for (let p = 1; p <= 9; p++) {
+    const t = abs.toExponential(p - 1);
+    if (Math.fround(Number(t)) === abs) {
+      s = t;
+      break;
+    }
+  }
+  const e = s.indexOf('e');
+  const mant = s.slice(0, e);
+  const d = (mant.length > 1 ? mant[0] + mant.slice(2) : mant).replace(/0+$/, '');
+  return { d, dp: Number(s.slice(e + 1)) + 1 };
+}
+
+/**
+ * Go strconv.FormatFloat(f, fmt, prec, bitSize) for fmt in e E f g G b x X; bitSize 32 (for
+ * the shortest 'e', 'f' and 'g' forms only) rounds f to a float32 first and prints the
+ * shortest digits of that.
+ */
+export function formatFloat(f: number, fmt: string, prec: number, bitSize: 32 | 64 = 64): string {
+  if (bitSize === 32) f = Math.fround(f);
   if (Number.isNaN(f)) return 'NaN';
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
@@ -180,7 +205,7 @@ export function formatFloat(f: number, fmt: string, prec: number): string {
   const shortest = prec < 0;
   let digs: Digits;
   if (shortest) {
-    digs = shortestDigits(abs);
+    digs = bitSize === 32 ? shortestDigits32(abs) : shortestDigits(abs);
     if (fmt === 'e' || fmt === 'E') prec = digs.d.length - 1;
     else if (fmt === 'f') prec = Math.max(digs.d.length - digs.dp, 0);
     else prec = digs.d.length;

@@ -389,6 +389,13 @@ const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
 
 /** Emits a string scalar; `key` scalars never wrap and never use literal style. */
 function writeString(w: Writer, s: string, indent: number, key: boolean): void {
+  // Names, kinds and labels are written as they are: cheaper than remembering them, and the
+  // many distinct ones of a large render would only churn the cache.
+  if (SIMPLE.test(s) && !RESOLVE_MAP.has(s)) {
+    w.parts.push(s);
+    w.column += s.length;
+    return;
+  }
   const cache = key ? fixedKeys : fixedValues;
   const hit = cache.get(s);
   if (hit) {
@@ -527,10 +534,14 @@ export function toGoYaml(v: Value): string {
  * text as joining {@link toGoYaml} of each, built in one string.
  */
 export function toGoYamlStream(docs: readonly Value[]): string {
+  // Joined per document: one array of millions of pieces for a large render cost more in
+  // garbage collection than writing the documents.
+  const out: string[] = [];
   const w = new Writer();
   for (const d of docs) {
-    w.parts.push('---\n');
+    w.parts = ['---\n'];
     writeDocument(w, d);
+    out.push(w.parts.join(''));
   }
-  return w.parts.join('');
+  return out.join('');
 }

@@ -14,7 +14,7 @@
  * Upstream's TestRender ignores lastTransitionTime; the CLI replaces every one with
  * 2024-01-01T00:00:00Z (cmd/crossplane/render/output.go), which is what is expected here.
  */
-import { render, RenderError } from '../../../src/engine';
+import { expectKind, parseYamlDocuments, render, RenderError } from '../../../src/engine';
 import type { FunctionResponse } from '../../../src/engine';
 import { toGoYamlStream } from '../../../src/engine/go/yaml';
 import type { ObjectValue } from '../../../src/engine/go/values';
@@ -268,6 +268,40 @@ describe('composed resource names (internal/names)', () => {
     expect(r.resources[0].metadata.generateName).toBe('cool-resource-');
     expect(r.resources[0].metadata.ownerReferences).toEqual([{ apiVersion: 'example.org/v1alpha1', kind: 'XApp', name: 'cool-resource', uid: UID, controller: true, blockOwnerDeletion: true }]);
     expect(r.xr.spec.crossplane.resourceRefs).toEqual([{ apiVersion: 'example.org/v1', kind: 'DB', name: 'cool-resource-38ce86992a27' }]);
+  });
+
+  // An XR named with one letter. Crossplane's composite reconciler copies the XR name into the
+  // crossplane.io/composite label (internal/controller/apiextensions/composite/api.go, commit
+  // 2d040d2da, the label is set from cp.GetName() when empty), RenderComposedResourceMetadata
+  // (composition_render.go) sets generateName "<label>-" and the label on each composed
+  // resource, and ChildName names it: for this UID and child "database" the hash is
+  // 38ce86992a27 (names_test.go ShortName), whatever the parent's length.
+  test.each(['n', 'a', 'y', '1'])('an XR named %j composes <name>-<hash> with generateName <name>- and the composite label', (name) => {
+    const pt = { step: 'pt', functionRef: { name: 'function-patch-and-transform' }, input: { apiVersion: 'pt.fn.crossplane.io/v1beta1', kind: 'Resources', resources: [{ name: 'database', base: { apiVersion: 'example.org/v1', kind: 'DB' } }] } };
+    const r = render({ xr: { apiVersion: 'example.org/v1alpha1', kind: 'XApp', metadata: { name, uid: UID } }, composition: composition('c', 'XApp', [pt]) });
+    expect(r.resources[0].metadata).toMatchObject({ name: `${name}-38ce86992a27`, generateName: `${name}-`, labels: { 'crossplane.io/composite': name } });
+    expect(r.toYaml()).toContain(`  name: ${name}-38ce86992a27\n`);
+  });
+
+  // YAML 1.1 reads an unquoted `n` as false and `1` as a number: the API server refuses such a
+  // name when it decodes metadata into metav1.ObjectMeta (apiextensions-apiserver
+  // pkg/apiserver/schema/objectmeta/coerce.go GetObjectMetaWithOptions returns encoding/json's
+  // UnmarshalTypeError), so render says so instead of failing later on the composite label.
+  test.each([
+    [false, 'metadata.name is the boolean false, not a string (in YAML, an unquoted n, no, off or false is the boolean false), and Kubernetes refuses it (json: cannot unmarshal bool into Go struct field ObjectMeta.name of type string): quote it, e.g. "n"'],
+    [true, 'metadata.name is the boolean true, not a string'],
+    [1n, 'metadata.name is the number 1, not a string (in YAML, an unquoted number is a number), and Kubernetes refuses it (json: cannot unmarshal number into Go struct field ObjectMeta.name of type string): quote it, e.g. "1"'],
+  ])('an XR whose name is %p fails at metadata.name', (name, message) => {
+    const xr = { apiVersion: 'example.org/v1alpha1', kind: 'XApp', metadata: { name } };
+    expect(() => render({ xr, composition: composition('c', 'XApp') })).toThrow(RenderError);
+    expect(() => render({ xr, composition: composition('c', 'XApp') })).toThrow(`xr ${message}`);
+  });
+
+  test('the CLI names the file and the document of an XR named with an unquoted n', () => {
+    const docs = parseYamlDocuments('apiVersion: example.org/v1alpha1\nkind: XApp\nmetadata:\n  name: n\n  labels:\n    team: on\n', 'xr.yaml');
+    expect(() => expectKind(docs[0], 'composite resource', [])).toThrow(/^xr\.yaml: document 0: metadata\.name is the boolean false, not a string/);
+    const labelled = parseYamlDocuments('apiVersion: example.org/v1alpha1\nkind: XApp\nmetadata:\n  name: "n"\n  labels:\n    team: on\n', 'xr.yaml');
+    expect(() => expectKind(labelled[0], 'composite resource', [])).toThrow('xr.yaml: document 0: metadata.labels["team"] is the boolean true, not a string (in YAML, an unquoted y, yes, on or true is the boolean true), and Kubernetes refuses it (json: cannot unmarshal bool into Go struct field ObjectMeta.labels of type string)');
   });
 
   test('google/uuid TestSHA1: NewSHA1(NameSpaceDNS, "python.org")', () => {

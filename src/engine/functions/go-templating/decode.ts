@@ -7,10 +7,11 @@
  */
 import { parseDocument } from 'yaml';
 import { errorPosition, positionedErrors } from '../../../yaml/error-position';
+import { toKubernetesKeys } from '../../../yaml/kubernetes-keys';
+import { parsePlainYamlStream } from '../../../yaml/plain-yaml';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
-import { fastBlockYaml } from './fast-yaml';
 
 /** The text cannot be decoded; `message` follows "cannot decode manifest: ". */
 export class DecodeError extends Error {}
@@ -72,20 +73,20 @@ function moveToNextDoc(lines: string[], startLine: number): number {
 /** YAMLReader: documents split on lines starting with `---` followed by nothing or a comment. */
 function yamlChunks(text: string): string[] {
   const chunks: string[] = [];
-  let buf = '';
-  const lines = text.split(/(?<=\n)/);
-  for (const line of lines) {
-    if (line.startsWith('---')) {
-      const rest = line.slice(3).trim();
+  let start = 0; // where the current document begins
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl + 1;
+    if (text.startsWith('---', at)) {
+      const rest = text.slice(at + 3, end).trim();
       if (rest.length === 0 || rest[0] === '#') {
-        if (buf.length > 0) chunks.push(buf);
-        buf = '';
-        continue;
+        if (at > start) chunks.push(text.slice(start, at));
+        start = end;
       }
     }
-    buf += line;
+    at = end;
   }
-  if (buf.length > 0) chunks.push(buf);
+  if (text.length > start) chunks.push(text.slice(start));
   return chunks;
 }
 
@@ -98,7 +99,7 @@ const YAML_OPTIONS = {
   customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string };
+type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string } | { refusedKey: string };
 
 /**
  * The first number JSON cannot hold (`.inf`, `.nan`), as Go prints it. sigs.k8s.io/yaml turns
@@ -129,6 +130,10 @@ export function parsedDocumentsRemembered(): number {
 }
 
 function yamlValue(chunk: string): Parsed {
+  // Most rendered documents are plain block YAML (comments included): the plain reader gives
+  // what the full parser would, faster than a cache lookup and copy, or steps aside.
+  const plain = parsePlainYamlStream(chunk, true);
+  if (plain !== undefined && plain.length <= 1) return { value: (plain[0] ?? null) as Value };
   let r = parsed.get(chunk);
   if (r === undefined) {
     r = parseYamlChunk(chunk);
@@ -141,14 +146,15 @@ function yamlValue(chunk: string): Parsed {
 }
 
 function parseYamlChunk(chunk: string): Parsed {
-  const fast = fastBlockYaml(chunk);
-  if (fast !== undefined) return { value: fast };
   const positions = positionedErrors();
   const doc = parseDocument(chunk, { ...YAML_OPTIONS, ...positions } as any);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return { line: errorPosition(e, positions.lineCounter)?.line ?? 0, message: goYamlMessage(e.code, e.message) };
   }
+  // Keys as sigs.k8s.io/yaml makes them: `1:` is "1"; a collection or null key fails.
+  const refused = toKubernetesKeys(doc);
+  if (refused) return { refusedKey: refused.goMessage };
   const value = (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value;
   const unsupported = unsupportedNumber(value);
   return unsupported === undefined ? { value } : { unsupported };
@@ -193,13 +199,17 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
     }
     return objs;
   }
-  const lines = data.split('\n');
-  let startLine = moveToNextDoc(lines, 1);
   let docIndex = 0;
   for (const chunk of yamlChunks(data)) {
     const r = yamlValue(chunk);
     if ('unsupported' in r) throw new DecodeError(`error converting YAML to JSON: json: unsupported value: ${r.unsupported}`);
+    if ('refusedKey' in r) throw new DecodeError(`error converting YAML to JSON: ${r.refusedKey}`);
     if ('message' in r) {
+      // fn.go moves its line counter one document on after each decoded object; the lines
+      // are only needed for this message, so the count is replayed here.
+      const lines = data.split('\n');
+      let startLine = moveToNextDoc(lines, 1);
+      for (let i = 0; i < docIndex; i++) startLine = moveToNextDoc(lines, startLine);
       const absLine = startLine + r.line;
       if (r.line > 0 && absLine - 1 < lines.length) {
         let ctx = lines[absLine - 1].trim();
@@ -212,7 +222,6 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
     if (!o) continue;
     each(o);
     objs.push(o);
-    startLine = moveToNextDoc(lines, startLine);
     docIndex++;
   }
   return objs;

@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto';
 import { parseDocument } from 'yaml';
 import { errorPosition, positionedErrors } from '../../../yaml/error-position';
+import { collectionKeyV3 } from '../../../yaml/kubernetes-keys';
 import { toGoYaml, yamlKeyLess } from '../../go/yaml';
 import { BYTE_SLICES, GO_STRUCTS, GoError, GoFunc, GoStructType, isMap, MaybeTV, Template, TemplateExecError, TV } from '../../go/template';
 import type { Value } from '../../go/values';
@@ -106,6 +107,9 @@ function fromYaml(text: string): MaybeTV {
     const line = errorPosition(e, positions.lineCounter)?.line ?? 1;
     throw new GoError(`yaml: line ${line}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
   }
+  // yaml.v3 refuses a mapping or sequence as a key when decoding into interface{}.
+  const refused = collectionKeyV3(doc);
+  if (refused) throw new GoError(refused.goMessage);
   const v = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   return toTV(v);
 }

@@ -15,3 +15,16 @@ describe('decodeManifests with numbers JSON cannot hold', () => {
     expect(decodeManifests(doc('".inf"'))[0].data).toEqual({ list: ['x', '.inf'] });
   });
 });
+
+// Template output with comments, as the recursive example renders it
+// (crossplane-contrib/function-go-templating example/recursive/composition-wrapper.yaml).
+describe('decodeManifests with comments', () => {
+  test('trailing and full-line comments are dropped, # inside values kept', () => {
+    const text = '---\n# the first XR\napiVersion: example.crossplane.io/v1beta1\nkind: XR # a kind\nmetadata:\n  annotations:\n    gotemplating.fn.crossplane.io/composition-resource-name: test-xr-0\nspec:\n  compositionRef:\n    name: example-recursive-real # instantiating the real composition\n  region: us-west-1\n  count: 2 # a number\n  url: http://x/#y\n--- # the second\n# nothing but a comment\n';
+    expect(decodeManifests(text)).toEqual([{
+      apiVersion: 'example.crossplane.io/v1beta1', kind: 'XR',
+      metadata: { annotations: { 'gotemplating.fn.crossplane.io/composition-resource-name': 'test-xr-0' } },
+      spec: { compositionRef: { name: 'example-recursive-real' }, region: 'us-west-1', count: 2n, url: 'http://x/#y' },
+    }]);
+  });
+});
