@@ -3512,3 +3512,4 @@ export function toJson_UsageV1Beta1SpecOfResourceSelector(obj: UsageV1Beta1SpecO
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './apiextensions.crossplane.io.status';

@@ -913,3 +913,4 @@ export enum ProviderConfigSpecCredentialsUpboundWebIdentityTokenConfigSource {
   FILESYSTEM = "Filesystem",
 }
 
+import './aws.m.upbound.io.status';

@@ -690,3 +690,4 @@ export function toJson_ResourceGroupSpecWriteConnectionSecretToRef(obj: Resource
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './azure.m.upbound.io.status';

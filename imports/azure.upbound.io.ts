@@ -762,3 +762,4 @@ export enum ResourceGroupSpecProviderConfigRefPolicyResolve {
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './azure.upbound.io.status';

@@ -2165,3 +2165,4 @@ export enum ServiceAccountIamMemberSpecInitProviderServiceAccountIdSelectorPolic
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './cloudplatform.gcp.m.upbound.io.status';

@@ -2309,3 +2309,4 @@ export enum ServiceAccountIamMemberSpecInitProviderServiceAccountIdSelectorPolic
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './cloudplatform.gcp.upbound.io.status';

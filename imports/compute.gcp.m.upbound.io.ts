@@ -6169,3 +6169,4 @@ export enum SubnetworkSpecInitProviderNetworkSelectorPolicyResolve {
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './compute.gcp.m.upbound.io.status';

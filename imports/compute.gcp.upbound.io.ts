@@ -6349,3 +6349,4 @@ export enum SubnetworkSpecInitProviderNetworkSelectorPolicyResolve {
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './compute.gcp.upbound.io.status';

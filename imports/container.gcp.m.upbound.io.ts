@@ -19740,3 +19740,4 @@ export function toJson_NodePoolSpecInitProviderNodeConfigContainerdConfigRegistr
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './container.gcp.m.upbound.io.status';

@@ -19752,3 +19752,4 @@ export function toJson_NodePoolSpecInitProviderNodeConfigContainerdConfigRegistr
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './container.gcp.upbound.io.status';

@@ -8391,3 +8391,4 @@ export enum KubernetesClusterSpecInitProviderIngressApplicationGatewaySubnetIdSe
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './containerservice.azure.m.upbound.io.status';

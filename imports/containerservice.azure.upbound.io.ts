@@ -16636,3 +16636,4 @@ export enum KubernetesClusterV1Beta2SpecInitProviderIngressApplicationGatewaySub
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './containerservice.azure.upbound.io.status';

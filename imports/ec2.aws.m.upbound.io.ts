@@ -2044,3 +2044,4 @@ export enum VpcSpecInitProviderIpv4IpamPoolIdSelectorPolicyResolve {
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './ec2.aws.m.upbound.io.status';

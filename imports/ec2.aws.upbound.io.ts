@@ -2116,3 +2116,4 @@ export enum VpcSpecInitProviderIpv4IpamPoolIdSelectorPolicyResolve {
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './ec2.aws.upbound.io.status';

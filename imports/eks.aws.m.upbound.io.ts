@@ -5380,3 +5380,4 @@ export enum NodeGroupSpecInitProviderRemoteAccessSourceSecurityGroupIdSelectorPo
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './eks.aws.m.upbound.io.status';

@@ -10686,3 +10686,4 @@ export enum NodeGroupV1Beta2SpecInitProviderRemoteAccessSourceSecurityGroupIdSel
   IF_NOT_PRESENT = "IfNotPresent",
 }
 
+import './eks.aws.upbound.io.status';

@@ -852,3 +852,4 @@ export function toJson_ProviderConfigSpecCredentialsUpboundFederation(obj: Provi
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './gcp.m.upbound.io.status';

@@ -427,3 +427,4 @@ export function toJson_ProviderConfigSpecCredentialsUpboundFederation(obj: Provi
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './gcp.upbound.io.status';

@@ -2550,3 +2550,4 @@ export function toJson_ReleaseV1Beta1SpecForProviderSetValueFromSecretKeyRef(obj
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './helm.crossplane.io.status';

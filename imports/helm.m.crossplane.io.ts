@@ -1659,3 +1659,4 @@ export function toJson_ReleaseSpecForProviderSetValueFromSecretKeyRef(obj: Relea
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './helm.m.crossplane.io.status';

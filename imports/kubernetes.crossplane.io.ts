@@ -1627,3 +1627,4 @@ export enum ProviderConfigSpecIdentityType {
   NEBIUS_SERVICE_ACCOUNT_CREDENTIALS = "NebiusServiceAccountCredentials",
 }
 
+import './kubernetes.crossplane.io.status';

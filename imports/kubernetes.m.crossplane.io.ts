@@ -1349,3 +1349,4 @@ export enum ProviderConfigSpecIdentityType {
   NEBIUS_SERVICE_ACCOUNT_CREDENTIALS = "NebiusServiceAccountCredentials",
 }
 
+import './kubernetes.m.crossplane.io.status';

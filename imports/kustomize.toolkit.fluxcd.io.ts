@@ -969,3 +969,4 @@ export enum KustomizationSpecPostBuildSubstituteFromKind {
   CONFIG_MAP = "ConfigMap",
 }
 
+import './kustomize.toolkit.fluxcd.io.status';

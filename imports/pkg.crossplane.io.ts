@@ -13791,3 +13791,4 @@ export function toJson_ProviderSpecRuntimeConfigRef(obj: ProviderSpecRuntimeConf
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './pkg.crossplane.io.status';

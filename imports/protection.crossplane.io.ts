@@ -652,3 +652,4 @@ export function toJson_UsageSpecOfResourceSelector(obj: UsageSpecOfResourceSelec
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './protection.crossplane.io.status';

@@ -910,3 +910,4 @@ export function toJson_OciRepositorySpecVerifyTrustedRootSecretRef(obj: OciRepos
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+import './source.toolkit.fluxcd.io.status';

@@ -4,7 +4,8 @@
  * `cdk8s import` writes one module per API group but takes one source per run, so importing
  * the listed files one by one would leave only the last kind of each group. The CRDs are
  * grouped by API group and each group is handed to `cdk8s import` as one multi-document file:
- * one module per group holding every kind the repository lists.
+ * one module per group holding every kind the repository lists. Beside each module,
+ * `<group>.status.ts` types the kinds' `status` (see `generate-status-types.ts`).
  *
  * One `cdk8s import` run reads every group file (it imports all the sources its cdk8s.yaml
  * lists when given none): starting cdk8s-cli takes about a second, once per run, which a
@@ -17,6 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { UserError } from '../errors';
+import { writeStatusModule } from './generate-status-types';
 import { ProviderCrds } from './provider-crds';
 
 /**
@@ -76,6 +78,10 @@ export function generateL1Classes(crds: ProviderCrds, options: GenerateL1Options
       runs.set(prefix, [...runs.get(prefix) ?? [], group]);
     }
     for (const [prefix, batch] of runs) importGroups(cdk8s, work, outDir, batch, prefix);
+    for (const group of groups) {
+      writeStatusModule(outDir, group, (apiVersion, kind) => kindsOf(group).find(crd => crd.spec.names.kind === kind)
+        ?.spec.versions?.find((v: { name: string }) => `${group}/${v.name}` === apiVersion)?.schema?.openAPIV3Schema);
+    }
     for (const group of groups) options.onGroup?.(group, kindsOf(group).map(c => c.spec.names.kind));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -2,12 +2,14 @@
  * What a simulated provider reports for one kind: the fields a real provider (or the API server)
  * fills in once the resource exists, e.g. a service account's `email` or a cluster's `endpoint`
  * and kubeconfig. Rules are keyed by the L1 class from `imports/`, so the kind cannot be
- * misspelled, and what they report is checked against the kind's imported status schema.
+ * misspelled, and what they report is typed by the kind's generated status type (when its
+ * group has a status module) and checked against the kind's imported status schema.
  */
 import { UserError } from '../../errors';
 import { importedGroup, splitApiVersion } from '../../schema/imported-schemas';
 import type { JsonSchema } from '../../schema/json-schema';
 import type { DeepPartial } from '../../pt/field-path';
+import type { STATUS_TYPE } from './status-type';
 
 /** A generated L1 class (`Cluster` from `imports/container.gcp.m.upbound.io`): its GVK and props type. */
 export interface ProviderKind<P> {
@@ -19,6 +21,17 @@ export interface ProviderKind<P> {
 
 /** The `spec` of a props type, when it has one. */
 export type SpecOf<P> = P extends { readonly spec?: infer S } ? NonNullable<S> : Record<string, unknown>;
+
+/**
+ * The `status` type of a props type: generated per kind into `imports/<group>.status.ts` (see
+ * `src/schema/generate-status-types.ts`), which attaches it to the props under `STATUS_TYPE`.
+ * A kind without one (no status schema, or imported before status types existed) falls back to
+ * `Record<string, unknown>`, checked at run time only.
+ */
+export type StatusOf<P> = typeof STATUS_TYPE extends keyof P ? NonNullable<P[typeof STATUS_TYPE]> : Readonly<Record<string, unknown>>;
+
+/** The `status.atProvider` type of a props type, when its status type has one. */
+export type AtProviderOf<P> = 'atProvider' extends keyof StatusOf<P> ? NonNullable<StatusOf<P>['atProvider' & keyof StatusOf<P>]> : Readonly<Record<string, unknown>>;
 
 /** A composed resource as the simulated provider sees it: what Crossplane applied. */
 export interface SimulatedResource<P = unknown> {
@@ -45,12 +58,12 @@ export interface ProviderReport<P = unknown> {
    * Fields of `status.atProvider` (managed resources), merged over the echo of `spec.forProvider`.
    * @default - the echo only
    */
-  readonly atProvider?: Readonly<Record<string, unknown>>;
+  readonly atProvider?: AtProviderOf<P>;
   /**
    * Other `status` fields (a Deployment's replica counts), merged over the kind's defaults.
    * @default - the kind's defaults only
    */
-  readonly status?: Readonly<Record<string, unknown>>;
+  readonly status?: StatusOf<P>;
   /**
    * `spec` fields filled in after creation (late initialization: a Service's `clusterIP`).
    * @default - none
@@ -70,16 +83,18 @@ export type ProviderReportSource<P> = ProviderReport<P> | ((resource: SimulatedR
 export class ProviderRule {
   /**
    * What the provider reports for resources of the L1 class `kind`. The class types the
-   * applied `spec` the rule reads and the `spec` fields it fills in; the status fields it
-   * reports are checked against the kind's imported status schema (L1 classes carry no status
-   * type), with a suggestion for a misspelt name.
+   * applied `spec` the rule reads, the `spec` fields it fills in and, through the generated
+   * status module beside the class (`imports/<group>.status.ts`), the `status` and
+   * `status.atProvider` fields it reports. The status fields are also checked at run time
+   * against the kind's imported status schema, with a suggestion for a misspelt name (for a
+   * kind without a status type, and for reports computed by untyped code).
    *
    * ```ts
    * ProviderRule.for(ServiceAccount, sa => ({ atProvider: { email: `${sa.externalName}@${sa.spec.forProvider?.project}.iam.gserviceaccount.com` } }))
    * ```
    * @throws UserError when a fixed report sets a status field the kind's schema does not have
    */
-  public static for<P>(kind: ProviderKind<P>, report: ProviderReportSource<P>): ProviderRule {
+  public static for<P>(kind: ProviderKind<P>, report: ProviderReportSource<NoInfer<P>>): ProviderRule {
     return ProviderRule.forKind(kind.GVK.apiVersion, kind.GVK.kind, report as ProviderReportSource<unknown>);
   }
 
