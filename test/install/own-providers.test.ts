@@ -177,7 +177,8 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
 
   test('`npm run import` writes one module of typed classes per API group, for the provider version listed', () => {
     expect(importOutput).toContain('\nsql.gcp.upbound.io: DatabaseInstance\nstorage.gcp.upbound.io: Bucket\n');
-    expect(fs.readdirSync(path.join(project, 'imports')).sort()).toStrictEqual(['sql.gcp.upbound.io.ts', 'storage.gcp.upbound.io.ts']);
+    // Each group's L1 classes, and the status types ProviderRule reads beside them.
+    expect(fs.readdirSync(path.join(project, 'imports')).sort()).toStrictEqual(['sql.gcp.upbound.io.status.ts', 'sql.gcp.upbound.io.ts', 'storage.gcp.upbound.io.status.ts', 'storage.gcp.upbound.io.ts']);
     const storage = fs.readFileSync(path.join(project, 'imports', 'storage.gcp.upbound.io.ts'), 'utf8');
     expect(storage).toMatch(/export class Bucket extends ApiObject \{[\s\S]*?apiVersion: 'storage\.gcp\.upbound\.io\/v1beta1'/);
     expect(storage).toMatch(/readonly storageClass\?: string;/);
