@@ -2,7 +2,8 @@
 // Cloud SQL and Storage CRDs of the provider version it pins (provider-upjet-gcp v1.14.0, test
 // data with its SOURCES.md) under `imports` in cdk8s.yaml, `npm run import` writes their typed
 // classes, its jest test validates the composed resources against those schemas, and a
-// misspelled field of those kinds fails the type-check and the test. `convert --crds --imports`
+// misspelled field of those kinds fails the type-check and the test, as does a misspelled status
+// field in a simulated-provider rule. `convert --crds --imports`
 // writes Compositions of those kinds with the same classes.
 //
 // The project is the shared one test/_helpers/packed-package.ts builds (no registry, no npm
@@ -73,6 +74,16 @@ test('an XDataStore composes a bucket and a Cloud SQL instance the pinned provid
   expect(out).toHaveFieldValue('bucket', 'spec.forProvider.location', 'europe-west1');
   expect(out).toHaveFieldValue('database', 'spec.forProvider.region', 'europe-west1');
 });
+`;
+
+/** Simulated-provider rules for an imported kind: its status fields are typed by what `npm run import` generated. */
+const STATUS_RULES_TS = `import { ProviderRule } from 'cdk8s-crossplane';
+import { Bucket } from './imports/storage.gcp.upbound.io';
+
+export const rules = [
+  ProviderRule.for(Bucket, b => ({ atProvider: { selfLink: \`https://storage.googleapis.com/\${b.metadata.name}\`, url: 'gs://data' } })),
+  ProviderRule.for(Bucket, { atProvider: { selfLnk: 'https://storage.googleapis.com/data' } }),
+];
 `;
 
 /** An XRD and a Composition in YAML, as a team has them before converting. */
@@ -182,6 +193,8 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
     const storage = fs.readFileSync(path.join(project, 'imports', 'storage.gcp.upbound.io.ts'), 'utf8');
     expect(storage).toMatch(/export class Bucket extends ApiObject \{[\s\S]*?apiVersion: 'storage\.gcp\.upbound\.io\/v1beta1'/);
     expect(storage).toMatch(/readonly storageClass\?: string;/);
+    // The status types beside the classes, loaded by the class module itself (see ProviderRule.for).
+    expect(storage).toMatch(/\nimport '\.\/storage\.gcp\.upbound\.io\.status';\n$/);
     const sql = fs.readFileSync(path.join(project, 'imports', 'sql.gcp.upbound.io.ts'), 'utf8');
     // v1beta1 is the version the bundled schemas (provider v3) no longer serve for this kind.
     expect(sql).toMatch(/export class DatabaseInstance extends ApiObject \{[\s\S]*?apiVersion: 'sql\.gcp\.upbound\.io\/v1beta1'/);
@@ -201,18 +214,22 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
       fs.writeFileSync(path.join(project, 'typo-props.test.ts'), testFor('typo-props'));
       fs.writeFileSync(path.join(project, 'typo-path.ts'), STORAGE_TS.replace("'spec.forProvider.settings[0].tier'", "'spec.forProvider.settings[0].teir'"));
       fs.writeFileSync(path.join(project, 'typo-path.test.ts'), testFor('typo-path'));
+      fs.writeFileSync(path.join(project, 'typo-status.ts'), STATUS_RULES_TS);
       // One thread: the jest workers keep the other cores busy, and tsc's threads only add CPU time.
       tsc = attempt(bin('tsc'), ['--noEmit', '--singleThreaded'], project);
       jest = attempt(bin('jest'), [], project);
     }, 120_000);
 
-    test('the type-check fails on the misspelled props field, naming it and the right one, and nowhere else', () => {
+    test('the type-check fails on the misspelled props field and the misspelled status field, naming them and the right ones, and nowhere else', () => {
       expect(tsc.status).not.toBe(0);
-      const line = STORAGE_TS.split('\n').findIndex((l) => l.includes("storageClass: 'STANDARD'")) + 1;
+      const propsLine = STORAGE_TS.split('\n').findIndex((l) => l.includes("storageClass: 'STANDARD'")) + 1;
+      const statusLine = STATUS_RULES_TS.split('\n').findIndex((l) => l.includes('selfLnk')) + 1;
       const errors = tsc.out.split('\n').filter((l) => /error TS\d+/.test(l));
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(new RegExp(`^typo-props\\.ts\\(${line},\\d+\\): error TS\\d+`));
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toMatch(new RegExp(`^typo-props\\.ts\\(${propsLine},\\d+\\): error TS\\d+`));
       expect(tsc.out).toMatch(/'storageClas' does not exist in type .*Did you mean to write 'storageClass'\?/);
+      // The status types `npm run import` wrote beside the classes reach ProviderRule.for.
+      expect(errors[1]).toMatch(new RegExp(`^typo-status\\.ts\\(${statusLine},\\d+\\): error TS\\d+: .*'selfLnk' does not exist.*Did you mean to write 'selfLink'\\?`));
     });
 
     test('code `convert` writes with the bundled L1 classes type-checks (strict, no unused names) against the installed package', () => {

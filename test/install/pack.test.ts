@@ -125,6 +125,10 @@ describe('the packed tarball', () => {
     for (const file of ['lib/src/index.js', 'lib/src/index.d.ts', 'lib/imports/compute.gcp.m.upbound.io.js', 'lib/imports/schemas/container.gcp.m.upbound.io.json', 'bin/cdk8s-crossplane.js']) {
       expect(fs.existsSync(path.join(installed, file))).toBe(true);
     }
+    // Each L1 module's declarations load its status types, which ProviderRule.for reads: a user's
+    // tsconfig never lists the package's .d.ts files, so only this import brings them in.
+    expect(fs.readFileSync(path.join(installed, 'lib/imports/compute.gcp.m.upbound.io.d.ts'), 'utf8')).toMatch(/\nimport '\.\/compute\.gcp\.m\.upbound\.io\.status';\n$/);
+    expect(fs.readFileSync(path.join(installed, 'lib/imports/compute.gcp.m.upbound.io.status.d.ts'), 'utf8')).toMatch(/interface NetworkStatus\b/);
     // Tests and sources stay out of the package.
     expect(fs.existsSync(path.join(installed, 'test'))).toBe(false);
     expect(fs.existsSync(path.join(installed, 'src'))).toBe(false);
