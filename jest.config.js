@@ -14,6 +14,7 @@ module.exports = {
   testSequencer: '<rootDir>/test/_setup/sequencer.js',
   setupFilesAfterEnv: [
     '<rootDir>/test/_setup/validator-cache.ts',
+    '<rootDir>/test/_setup/temp-outdirs.ts',
     // CPU seconds per test and file, written to the file JEST_CPU_TIMES names (scripts/jest-cpu-times.js).
     ...(process.env.JEST_CPU_TIMES ? ['<rootDir>/scripts/jest-cpu-times.js'] : []),
   ],
