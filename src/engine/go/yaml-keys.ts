@@ -17,6 +17,7 @@
  *   `d.mapping`): `yaml: invalid map key: %#v`.
  */
 import { formatFloat, goQuote } from './strconv';
+import { parseInt64, parseUint64 } from './template/literals';
 
 /** A value as go-yaml v2 decodes it into interface{}. */
 export type GoYamlValue =
@@ -39,31 +40,6 @@ const SPECIAL_FLOATS: Record<string, number> = {
   '-.inf': -Infinity, '-.Inf': -Infinity, '-.INF': -Infinity,
 };
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
-
-/** strconv.ParseInt/ParseUint with base 0 (sign, then 0x, 0b, 0o or a leading 0 for octal); undefined on a syntax error. */
-function parseBase0(s: string, signed: boolean): bigint | undefined {
-  let rest = s;
-  let neg = false;
-  if (signed && (rest[0] === '+' || rest[0] === '-')) {
-    neg = rest[0] === '-';
-    rest = rest.slice(1);
-  }
-  let digits = /^[0-9]+$/;
-  let prefix = '';
-  if (rest.length > 1 && rest[0] === '0') {
-    const p = rest[1].toLowerCase();
-    if (p === 'x') [digits, prefix, rest] = [/^[0-9a-fA-F]+$/, '0x', rest.slice(2)];
-    else if (p === 'b') [digits, prefix, rest] = [/^[01]+$/, '0b', rest.slice(2)];
-    else if (p === 'o') [digits, prefix, rest] = [/^[0-7]+$/, '0o', rest.slice(2)];
-    else [digits, prefix, rest] = [/^[0-7]+$/, '0o', rest.slice(1)];
-  }
-  if (!digits.test(rest)) return undefined;
-  const v = BigInt(prefix + rest);
-  return neg ? -v : v;
-}
 
 /** go-yaml v2's `resolve` of an untagged plain scalar, as decoded into interface{}. */
 export function resolveGoYamlPlain(s: string): GoYamlValue {
@@ -77,11 +53,12 @@ export function resolveGoYamlPlain(s: string): GoYamlValue {
     return { t: 'string', v: s };
   }
   if (!(c === '+' || c === '-' || (c >= '0' && c <= '9'))) return { t: 'string', v: s };
+  // go-yaml drops underscores, then tries strconv.ParseInt and ParseUint with base 0.
   const plain = s.replace(/_/g, '');
-  const i = parseBase0(plain, true);
-  if (i !== undefined && i >= INT64_MIN && i <= INT64_MAX) return { t: 'int', v: i };
-  const u = parseBase0(plain, false);
-  if (u !== undefined && u >= 0n && u <= UINT64_MAX) return { t: 'uint64', v: u };
+  const i = parseInt64(plain);
+  if (i !== undefined) return { t: 'int', v: i };
+  const u = parseUint64(plain);
+  if (u !== undefined) return { t: 'uint64', v: u };
   if (YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain))) return { t: 'float', v: Number(plain) };
   return { t: 'string', v: s };
 }

@@ -137,6 +137,7 @@ function parseUnsigned(s: string): bigint | undefined {
 const MAX_INT64 = (1n << 63n) - 1n;
 const MAX_UINT64 = (1n << 64n) - 1n;
 
+/** strconv.ParseInt(s, 0, 64): an optional sign, then what {@link parseUint64} reads. */
 export function parseInt64(s: string): bigint | undefined {
   let neg = false;
   let body = s;
@@ -150,9 +151,9 @@ export function parseInt64(s: string): bigint | undefined {
   return u > MAX_INT64 ? undefined : u;
 }
 
+/** strconv.ParseUint(s, 0, 64): no sign allowed, `+` included. */
 export function parseUint64(s: string): bigint | undefined {
-  if (s[0] === '+') s = s.slice(1);
-  if (s[0] === '-') return undefined;
+  if (s[0] === '+' || s[0] === '-') return undefined;
   const u = parseUnsigned(s);
   return u === undefined || u > MAX_UINT64 ? undefined : u;
 }

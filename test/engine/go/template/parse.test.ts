@@ -1,7 +1,8 @@
 // Go text/template/parse, ported from golang/go src/text/template/parse/parse_test.go at commit
 // c674ce87c2e47699bb51e02885fb80519ecbfb27: `parseTests` (TestParse: the tree printed back with
 // text as %q), `errorTests` (TestErrors: the message must contain the given text), isEmptyTests,
-// TestParseWithComments, TestKeywordsAndFuncs, TestBlock, TestUnterminatedStringError.
+// TestParseWithComments, TestKeywordsAndFuncs, TestBlock, TestUnterminatedStringError, and the
+// signed rows of `numberTests` (TestNumberParse).
 import { goQuote } from '../../../../src/engine/go/strconv';
 import { isEmptyTree, nodeString } from '../../../../src/engine/go/template/nodes';
 import { parseTemplate, TemplateParseError } from '../../../../src/engine/go/template/parse';
@@ -222,5 +223,17 @@ describe('other parse tests', () => {
 
   test('TestUnterminatedStringError: the line of the opening quote', () => {
     expect(() => parse('X', 'hello\n\n{{`unterminated\n\n\n\n}}\n some more\n\n')).toThrow('X:3: unterminated raw quoted string');
+  });
+  // TestNumberParse rows: a sign makes a number no unsigned integer (strconv.ParseUint takes no
+  // sign), except zero, which is an int and therefore a uint as well.
+  test.each<[string, boolean, boolean, bigint]>([
+    ['73', true, true, 73n],
+    ['-73', true, false, -73n],
+    ['+73', true, false, 73n],
+    ['-0', true, true, 0n],
+  ])('TestNumberParse %s: isInt %s, isUint %s', (text, isInt, isUint, int64) => {
+    const root = parse('n', `{{${text}}}`).get('n')!.root! as any;
+    const number = root.nodes[0].pipe.cmds[0].args[0];
+    expect({ isInt: number.isInt, isUint: number.isUint, int64: number.int64 }).toStrictEqual({ isInt, isUint, int64 });
   });
 });
