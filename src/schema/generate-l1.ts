@@ -63,7 +63,7 @@ function findCdk8s(from: string): string {
  * Writes `<outDir>/<group>.ts` for every group of `crds`, replacing only those modules: other
  * files in `outDir` stay (merge per group). Returns the groups written, sorted.
  */
-export function generateL1Classes(crds: ProviderCrds, options: GenerateL1Options): string[] {
+export function generateL1Classes(crds: Pick<ProviderCrds, 'crds'>, options: GenerateL1Options): string[] {
   const outDir = path.resolve(options.outDir);
   const cdk8s = options.cdk8sBin ?? findCdk8s(outDir);
   fs.mkdirSync(outDir, { recursive: true });

@@ -15,10 +15,10 @@ const crd = (group: string, kind: string) => ({
   spec: { group, names: { kind, plural: `${kind.toLowerCase()}s` }, scope: 'Cluster', versions: [] },
 });
 
-function crdsOf(...objects: ReturnType<typeof crd>[]): ProviderCrds {
+function crdsOf(...objects: ReturnType<typeof crd>[]): Pick<ProviderCrds, 'crds'> {
   const crds = new Map<string, Record<string, any>[]>();
   for (const o of objects) crds.set(o.spec.group, [...crds.get(o.spec.group) ?? [], o]);
-  return { groups: new Map(), crds };
+  return { crds };
 }
 
 /** A cdk8s script that logs (to the file LOG names) its arguments and the sources its cdk8s.yaml lists, and fails on a file holding `Broken`. */
