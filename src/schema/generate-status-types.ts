@@ -28,6 +28,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { propertyKey, quote } from '../convert/_code-writer';
 import type { JsonSchema } from './json-schema';
 
 /** One generated class: its kind's apiVersion, kind and class name. */
@@ -77,18 +78,12 @@ export function statusModule(group: string, classes: readonly GeneratedClass[], 
   return lines.join('\n');
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function key(name: string): string {
-  return IDENTIFIER.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, '\\\'')}'`;
-}
-
 /** An object schema as an interface body (every field optional and read-only). */
 function objectType(schema: JsonSchema, indent: string): string {
   const props = schema.properties;
   if (!props || Object.keys(props).length === 0) return typeOf(schema, indent);
   const inner = indent + '  ';
-  const fields = Object.keys(props).map((name) => `${inner}readonly ${key(name)}?: ${typeOf(props[name], inner)};`);
+  const fields = Object.keys(props).map((name) => `${inner}readonly ${propertyKey(name)}?: ${typeOf(props[name], inner)};`);
   // Fields the schema keeps without naming them (x-kubernetes-preserve-unknown-fields).
   if (schema['x-kubernetes-preserve-unknown-fields'] === true) fields.push(`${inner}readonly [field: string]: unknown;`);
   return `{\n${fields.join('\n')}\n${indent}}`;
@@ -97,7 +92,7 @@ function objectType(schema: JsonSchema, indent: string): string {
 function typeOf(schema: JsonSchema, indent: string): string {
   if (schema['x-kubernetes-int-or-string'] === true) return 'number | string';
   if (schema.enum && schema.enum.length > 0 && schema.enum.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {
-    return schema.enum.map((v) => (typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, '\\\'')}'` : String(v))).join(' | ');
+    return schema.enum.map((v) => (typeof v === 'string' ? quote(v) : String(v))).join(' | ');
   }
   switch (schema.type) {
     case 'string': return 'string';
