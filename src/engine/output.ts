@@ -17,7 +17,7 @@ import { UserError } from '../errors';
 import { DEFAULT_FIRST_N, stableNAndSomeMore } from './runtime/resource';
 import type { ReconcileOutput } from './reconcile/reconciler';
 import { replaceConditionTimestamps } from './reconcile/composite';
-import { mergeOverride } from './reconcile/merge-override';
+import { mergeOverride } from './runtime/merge';
 
 /** The fixed condition time render prints (`lastTransitionTime` would only be noise). */
 export const CONDITION_TIME = '2024-01-01T00:00:00Z';

@@ -109,3 +109,20 @@ function mergeMap(dst: ObjectValue, src: ObjectValue, cfg: Config): void {
     if (cfg.overwrite || !has || isEmpty(d)) setKey(dst, key, s);
   }
 }
+
+/**
+ * `mergo.Merge(&dst, src, mergo.WithOverride)` on JSON maps (dario.cat/mergo v1.0.2 `deepMerge`
+ * on `map[string]any`), as go-templating merges a template's XR status and context and the render
+ * CLI merges `--include-full-xr`: for every key of `src`, a nested object merges into a `dst`
+ * object that is not empty; anything else (a list, a scalar, even an empty one, or null)
+ * replaces the value. Keys only `dst` has stay. Modifies and returns `dst`.
+ */
+export function mergeOverride(dst: ObjectValue, src: ObjectValue): ObjectValue {
+  for (const k of Object.keys(src)) {
+    const s = src[k];
+    const d = dst[k];
+    if (isObject(s) && isObject(d) && Object.keys(d).length > 0) mergeOverride(d, s);
+    else dst[k] = s;
+  }
+  return dst;
+}

@@ -19,7 +19,7 @@ import type { FunctionResponse } from '../../../src/engine';
 import { toGoYamlStream } from '../../../src/engine/go/yaml';
 import type { ObjectValue } from '../../../src/engine/go/values';
 import { reconcileDocuments } from '../../../src/engine/output';
-import { mergeOverride } from '../../../src/engine/reconcile/merge-override';
+import { mergeOverride } from '../../../src/engine/runtime/merge';
 import { childName, compositeUid, uuidSha1 } from '../../../src/engine/reconcile/names';
 
 const T = '2024-01-01T00:00:00Z';

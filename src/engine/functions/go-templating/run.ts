@@ -15,6 +15,7 @@ import type {
 } from '../../protocol';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, isObject } from '../../go/values';
+import { mergeOverride } from '../../runtime/merge';
 import { DecodeError, decodeManifests } from './decode';
 import { decodeGoTemplateInput, GoTemplateInput, InputError } from './input';
 import { EXTRA_RESOURCES_CONTEXT_KEY, requestMap, requiredResourcesJson } from './request-map';
@@ -65,17 +66,6 @@ function checkAnnotations(o: ObjectValue): void {
         + `.metadata.annotations accessor error: contains non-string value in the map under key ${goQuote(k)}: ${shown} is of the type ${type}, expected string`);
     }
   }
-}
-
-/** mergo.Merge(&dst, src, mergo.WithOverride) on JSON maps: nested maps merge, anything else from src wins. */
-export function mergeOverride(dst: ObjectValue, src: ObjectValue): ObjectValue {
-  for (const k of Object.keys(src)) {
-    const sv = src[k];
-    const dv = dst[k];
-    if (isObject(sv) && isObject(dv) && Object.keys(dv).length > 0) mergeOverride(dv, sv);
-    else dst[k] = sv;
-  }
-  return dst;
 }
 
 const READY: Record<string, Readiness> = { True: 'READY_TRUE', False: 'READY_FALSE', Unspecified: 'READY_UNSPECIFIED' };
