@@ -4,6 +4,7 @@
  * Crossplane's machinery under `spec.crossplane`, a legacy (LegacyCluster) XR directly under `spec`.
  */
 import type { ObjectValue, Value } from '../go/values';
+import { valueAt } from '../go/decoded';
 import { deepCopy, isObject } from '../go/values';
 
 /** Where Crossplane's fields live on the XR. */
@@ -12,16 +13,6 @@ export type CompositeSchema = 'modern' | 'legacy';
 /** A path under `spec` for the schema: `spec.crossplane.<field>` or `spec.<field>`. */
 function specPath(schema: CompositeSchema, field: string): string[] {
   return schema === 'legacy' ? ['spec', field] : ['spec', 'crossplane', field];
-}
-
-/** The value at `path`, or undefined. */
-export function getPath(o: ObjectValue, path: readonly string[]): Value | undefined {
-  let cur: Value | undefined = o;
-  for (const k of path) {
-    if (!isObject(cur)) return undefined;
-    cur = cur[k];
-  }
-  return cur;
 }
 
 /** Sets `path` to `v`, creating (or replacing non-object) parents, as fieldpath's SetValue does. */
@@ -106,7 +97,7 @@ export class CompositeFields {
 
   /** `compositionRef`. */
   public compositionReference(xr: ObjectValue): ObjectReference | undefined {
-    return decodeReference(getPath(xr, specPath(this.schema, 'compositionRef')));
+    return decodeReference(valueAt(xr, ...specPath(this.schema, 'compositionRef')));
   }
 
   /** Sets `compositionRef`. */
@@ -116,7 +107,7 @@ export class CompositeFields {
 
   /** `resourceRefs` (entries that are not objects are skipped). */
   public resourceReferences(xr: ObjectValue): ObjectReference[] {
-    const v = getPath(xr, specPath(this.schema, 'resourceRefs'));
+    const v = valueAt(xr, ...specPath(this.schema, 'resourceRefs'));
     return Array.isArray(v) ? v.map((r) => decodeReference(r) ?? {}) : [];
   }
 
@@ -133,7 +124,7 @@ export class CompositeFields {
   /** `writeConnectionSecretToRef` (legacy XRs only). */
   public writeConnectionSecretToReference(xr: ObjectValue): { name: string; namespace: string } | undefined {
     if (this.schema !== 'legacy') return undefined;
-    const v = getPath(xr, ['spec', 'writeConnectionSecretToRef']);
+    const v = valueAt(xr, 'spec', 'writeConnectionSecretToRef');
     if (!isObject(v)) return undefined;
     return { name: typeof v.name === 'string' ? v.name : '', namespace: typeof v.namespace === 'string' ? v.namespace : '' };
   }
@@ -146,7 +137,7 @@ export class CompositeFields {
   /** SetClaimConditionTypes (legacy XRs only): adds new condition types to `status.claimConditionTypes`. */
   public addClaimConditionType(xr: ObjectValue, type: string): void {
     if (this.schema !== 'legacy') return;
-    const cur = getPath(xr, ['status', 'claimConditionTypes']);
+    const cur = valueAt(xr, 'status', 'claimConditionTypes');
     const types = Array.isArray(cur) ? cur.filter((t): t is string => typeof t === 'string') : [];
     if (!types.includes(type)) types.push(type);
     setPath(xr, ['status', 'claimConditionTypes'], types);

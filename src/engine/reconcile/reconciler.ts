@@ -8,13 +8,14 @@
  * resource, and the events.
  */
 import type { FunctionCatalogue } from '../catalogue';
+import { valueAt } from '../go/decoded';
 import type { ObjectValue, Value } from '../go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from '../go/values';
 import type { FunctionObject, PipelineStep } from '../pipeline';
 import { DEFAULT_FIRST_N, stableNAndSomeMore } from '../runtime/resource';
 import { xrdScope } from '../xrd-defaults';
 import type { CompositeSchema, Condition } from './composite';
-import { CompositeFields, getConditions, getPath, metaMap, metaString, sameReference, setConditions, setPath, SYSTEM_CONDITION_TYPES } from './composite';
+import { CompositeFields, getConditions, metaMap, metaString, sameReference, setConditions, setPath, SYSTEM_CONDITION_TYPES } from './composite';
 import type { ComposeResult, ReconcileEvent, TargetedCondition, TargetedEvent } from './composer';
 import { compose, COMPOSITE_LABEL, ComposeError } from './composer';
 import { compositeUid } from './names';
@@ -120,7 +121,7 @@ function cond(type: string, status: string, reason: string, message = ''): Condi
 const TRANSITION_TIME = '2024-01-01T00:00:00Z';
 
 function generationOf(xr: ObjectValue): number {
-  const g = getPath(xr, ['metadata', 'generation']);
+  const g = valueAt(xr, 'metadata', 'generation');
   return typeof g === 'number' || typeof g === 'bigint' ? Number(g) : 0;
 }
 
@@ -185,11 +186,12 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     return result();
   }
   const token = annotations[RECONCILE_REQUEST_ANNOTATION];
-  if (typeof token === 'string' && token !== '' && getPath(x, ['status', 'lastHandledReconcileAt']) !== token) {
+  if (typeof token === 'string' && token !== '' && valueAt(x, 'status', 'lastHandledReconcileAt') !== token) {
     record({ type: 'Normal', reason: 'ReconcileRequestHandled', message: 'Handling reconcile request' });
     setPath(x, ['status', 'lastHandledReconcileAt'], token);
   }
-  if (getPath(x, ['metadata', 'deletionTimestamp']) !== undefined && getPath(x, ['metadata', 'deletionTimestamp']) !== null) {
+  const deletionTimestamp = valueAt(x, 'metadata', 'deletionTimestamp');
+  if (deletionTimestamp !== undefined && deletionTimestamp !== null) {
     mark(x, cond('Ready', 'False', 'Deleting'));
     mark(x, cond('Synced', 'True', 'ReconcileSuccess'));
     statusUpdate();
