@@ -56,8 +56,8 @@ export function formatProblem(p: InputProblem): string {
 
 /**
  * Parses a YAML stream (comments, anchors, block scalars, several documents) as Kubernetes
- * reads it (the package's shared reader, `src/yaml`: YAML 1.1, quoted scalars re-indented as
- * Kubernetes' reader accepts them) and classifies each document. A document that does not
+ * reads it (the package's shared reader, `src/yaml`: scalars typed as go-yaml v2 types them,
+ * quoted scalars re-indented as Kubernetes' reader accepts them) and classifies each document. A document that does not
  * parse is reported with its line; the other documents are kept.
  */
 export function parseInputs(text: string, file: string): LoadedInputs {

@@ -1,13 +1,15 @@
 /**
- * Mapping keys of a parsed YAML document made what Kubernetes makes of them (see
- * src/engine/go/yaml-keys.ts): `true:`, `1:`, `1.5:`, `0x1f:` become the JSON keys
- * sigs.k8s.io/yaml gives them (`"true"`, `"1"`, `"1.5"`, `"31"`), and a key Kubernetes refuses
- * (a mapping or a sequence, a null key, an integer that only fits uint64) is reported with
- * its position, in the order Kubernetes' reader meets them: go-yaml's decoder refuses
- * collection keys before sigs.k8s.io/yaml converts the others.
+ * A parsed YAML document made what Kubernetes makes of it (see src/engine/go/yaml-keys.ts).
+ * The `yaml` library types plain scalars by YAML 1.1's rules, go-yaml v2 by its own: plain
+ * values are retyped as go-yaml types them (`1:20` is a string, not base 60; `0o17` is 15).
+ * Mapping keys `true:`, `1:`, `1.5:`, `0x1f:` become the JSON keys sigs.k8s.io/yaml gives them
+ * (`"true"`, `"1"`, `"1.5"`, `"31"`), and a key Kubernetes refuses (a mapping or a sequence, a
+ * null key, an integer that only fits uint64) is reported with its position, in the order
+ * Kubernetes' reader meets them: go-yaml's decoder refuses collection keys before
+ * sigs.k8s.io/yaml converts the others.
  */
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { goJsonKey, goSharpV, resolveGoYamlPlain, type GoYamlValue } from '../engine/go/yaml-keys';
+import { goJsonKey, goSharpV, goYamlPlainValue, resolveGoYamlPlain, type GoYamlValue } from '../engine/go/yaml-keys';
 
 /** A key Kubernetes cannot read. */
 export interface KeyProblem {
@@ -59,11 +61,18 @@ function isMergeKey(key: unknown): boolean {
   return y.isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && (!key.type || key.type === 'PLAIN') && !key.tag));
 }
 
+/** Whether a scalar node is plain and untagged, so go-yaml types it by its text. */
+function isUntaggedPlain(node: unknown): node is { value: unknown; source: string } {
+  const y = yamlLib();
+  return y.isScalar(node) && !node.tag && node.type === 'PLAIN' && typeof node.source === 'string';
+}
+
 /**
- * Rewrites the keys of `doc` in place to the strings Kubernetes reads them as, and returns the
- * first key it refuses (the document is then left part-way).
+ * Rewrites `doc` in place to what Kubernetes reads: plain values typed as go-yaml types them
+ * (integers as bigint when `bigInts`), keys as the strings sigs.k8s.io/yaml makes of them.
+ * Returns the first key it refuses (the document is then left part-way).
  */
-export function toKubernetesKeys(doc: Document.Parsed): KeyProblem | undefined {
+export function toKubernetesValues(doc: Document.Parsed, bigInts: boolean): KeyProblem | undefined {
   const y = yamlLib();
   let refused: KeyProblem | undefined;
   // Depth first, in document order, as go-yaml decodes: a pair's key, then its value, then
@@ -77,7 +86,9 @@ export function toKubernetesKeys(doc: Document.Parsed): KeyProblem | undefined {
       const node = task.node;
       if (seen.has(node)) continue;
       seen.add(node);
-      if (y.isSeq(node)) {
+      if (isUntaggedPlain(node)) {
+        node.value = goYamlPlainValue(node.source, bigInts);
+      } else if (y.isSeq(node)) {
         for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] });
       } else if (y.isMap(node)) {
         for (let i = node.items.length - 1; i >= 0; i--) {

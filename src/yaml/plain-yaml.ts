@@ -2,18 +2,18 @@
  * A reader for the YAML Kubernetes tools write: block mappings and sequences, plain and quoted
  * one-line scalars, plain scalars folded over lines, literal and folded block scalars, `{}` and
  * `[]`, comments and `---` separators. That is what cdk8s, kubectl, controller-gen and
- * `crossplane render` emit, and it reads several times faster than a full YAML 1.1 parser that
- * has not warmed up, which is what a cold CLI run pays.
+ * `crossplane render` emit, and it reads several times faster than a full YAML parser that
+ * has not warmed up, which is what a cold CLI run pays. Plain scalars are typed as
+ * Kubernetes' go-yaml v2 types them (`goYamlPlainValue`), as the full reader types them too.
  *
  * It gives up (returns undefined) on anything else — anchors, aliases, tags, merge keys, flow
  * collections with content, multi-line quoted scalars, directives, tabs, CR line endings, and
- * every plain scalar whose YAML 1.1 meaning is not plainly a string, decimal number, boolean or
- * null (`yes`, `0777`, `1:20`, `.inf`, `1e3`, ...) — and the caller reads the stream with the
+ * keys that are not plainly strings (`yes:`, `1:`) — and the caller reads the stream with the
  * full parser instead. So where it answers, it answers what the full parser would; where it is
  * unsure it does not answer (test/yaml/plain-yaml.test.ts compares both on real files).
  */
 
-import { resolveGoYamlPlain } from '../engine/go/yaml-keys';
+import { goYamlPlainValue } from '../engine/go/yaml-keys';
 
 /** Thrown to hand the stream over to the full parser. */
 class NotPlain extends Error {}
@@ -161,12 +161,10 @@ function keyOf(text: string): { key: string; end: number } | undefined {
   if (i <= 0) return undefined;
   const key = text.slice(0, i).trimEnd();
   if (key.includes(' #') || key === '<<' || key === '__proto__') throw new NotPlain();
-  const v = resolvePlain(key, false);
   // `true:`, `1.0:`, `0o17:`: keys that Kubernetes types (and then writes as other strings)
   // are converted by the full reader.
-  // (Keys starting with a letter other than these resolve alike in both.)
-  if (typeof v !== 'string' || (!/^[a-zA-Z_]/.test(key) && resolveGoYamlPlain(key).t !== 'string')) throw new NotPlain();
-  return { key: v, end: i + 1 };
+  if (typeof goYamlPlainValue(key, false) !== 'string') throw new NotPlain();
+  return { key, end: i + 1 };
 }
 
 /** A scalar or `{}`/`[]` value starting on a line (after `key:` or `-`) of a node at `indent`. */
@@ -215,7 +213,10 @@ function parseValue(r: Reader, text: string, indent: number): unknown {
     }
     if (multi) return s; // a folded plain scalar is always a string
   }
-  return resolvePlain(s, r.big);
+  const v = goYamlPlainValue(s, r.big);
+  // `.inf` and `.nan`: JSON cannot hold them, and the full reader says where they are.
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new NotPlain();
+  return v;
 }
 
 /** After a one-line value, a more-indented line would be a YAML error: let the full parser say so. */
@@ -361,43 +362,3 @@ function blockScalar(r: Reader, header: string, indent: number): string {
   return chomp === '-' ? text : `${text}\n`;
 }
 
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
-/** YAML 1.1 booleans beyond true/false: left to the full parser. */
-const OTHER_BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
-
-const YAML11_NUMBERS = [
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  /^[-+]?0b[0-1_]+$/,
-  /^[-+]?0[0-7_]+$/,
-  /^[-+]?[0-9][0-9_]*$/,
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-];
-
-/** A plain scalar's value, when it is plainly a string, decimal number, boolean or null. */
-function resolvePlain(s: string, big: boolean): unknown {
-  if (NULLS.has(s)) return null;
-  if (TRUE.has(s)) return true;
-  if (FALSE.has(s)) return false;
-  if (OTHER_BOOLS.has(s) || s === '=' || s === '<<') throw new NotPlain();
-  // The full parser's YAML 1.1 float pattern makes every digit optional before the exponent,
-  // so even `E0` or `e5` is a (NaN) number there: not plainly a string.
-  const c = s.charCodeAt(0);
-  const numberish = (c >= 48 && c <= 57) || s[0] === '-' || s[0] === '+' || s[0] === '.';
-  if (!numberish) {
-    if ((s[0] === 'e' || s[0] === 'E') && /^[eE][-+]?[0-9]+$/.test(s)) throw new NotPlain();
-    return s;
-  }
-  if (/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/.test(s)) throw new NotPlain();
-  if (/^-?(0|[1-9][0-9]{0,14})$/.test(s)) return big ? BigInt(s) : Number(s);
-  if (/^-?(0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/.test(s)) return Number(s);
-  // Octal, hex, binary, base 60, exponents, `.inf`, underscores: whatever the full parser says
-  // (these are its YAML 1.1 number patterns); anything else, such as 10.0.0.1, is a string.
-  if (YAML11_NUMBERS.some((re) => re.test(s))) throw new NotPlain();
-  return s;
-}

@@ -1,7 +1,8 @@
 /**
  * Reading Kubernetes YAML, the one way every part of the package does it (render, validate,
- * docs, convert, the CLI): YAML 1.1 as sigs.k8s.io/yaml reads it (`on`/`yes` are booleans,
- * merge keys, a repeated key keeps its last value, timestamps stay strings), multi-document
+ * docs, convert, the CLI): as sigs.k8s.io/yaml reads it with go-yaml v2 (`on`/`yes` are
+ * booleans, `0o17` is 15 and `1:20` a string, merge keys, a repeated key keeps its last value,
+ * timestamps stay strings), multi-document
  * streams, directories searched recursively in name order, `-` for standard input.
  *
  * Problems are returned, not thrown, each naming the file and the document index: the
@@ -13,7 +14,7 @@ import type { Document } from 'yaml';
 import { UserError } from '../errors';
 import { errorPosition, errorText, positionedErrors } from './error-position';
 import { documentLimitProblem, isStackOverflow, KUBERNETES_MAX_DEPTH, MAX_NESTING_DEPTH, textNestingProblem, tooDeepMessage } from './limits';
-import { toKubernetesKeys, type KeyProblem } from './kubernetes-keys';
+import { toKubernetesValues, type KeyProblem } from './kubernetes-keys';
 import { parsePlainYamlStream } from './plain-yaml';
 
 /** One document of a YAML stream. */
@@ -141,8 +142,8 @@ export function parseYamlStreamFully(text: string, source: string, options: Read
       }
       parsed = repaired;
     }
-    // Keys as Kubernetes reads them: `true:` is "true", `1.5:` "1.5"; `? [a]` and `~:` fail.
-    const refused = toKubernetesKeys(parsed);
+    // Values and keys as Kubernetes reads them: `1:20` is a string, `true:` the key "true"; `~:` fails.
+    const refused = toKubernetesValues(parsed, options.intAsBigInt ?? false);
     if (refused) {
       problems.push({ source, index, message: keyMessage(refused, lineOf(refused.offset)) });
       return;

@@ -1,5 +1,11 @@
 /**
- * Mapping keys as Kubernetes reads them. Expectations from upstream:
+ * Plain values and mapping keys as Kubernetes reads them. Expectations from upstream:
+ * - kubernetes-sigs/yaml, commit 53ce8bbaa29cd2c835bc0a96e6a849774442d67b, goyaml.v2/decode_test.go
+ *   `unmarshalTests`, the rows decoded into interface{} (map[string]interface{} or M): ints,
+ *   floats, bools from the spec, "Base 60 floats are obsolete and unsupported" (`1:1` is a
+ *   string), bug 1243827 (`-b_c`), timestamps into interface{} stay strings; and
+ *   goyaml.v2/resolve.go (commit 742f5e6f06b9847d2d7e4efa2fe6587f64897ad0) `resolve`, where a
+ *   number strconv cannot hold (`1e400`: ParseFloat's range error) stays a string.
  * - kubernetes-sigs/yaml, commit aadfabb7d36952151672ec164d4220a6f0e31f63 (v1.6.0 + 5),
  *   yaml_test.go TestYAMLToJSON: the cases "boolean key", "boolean key (no)", "integer key",
  *   "float key", "large integer key", "large integer key (scientific notation)", "string key
@@ -26,6 +32,54 @@ const valueOf = (text: string) => {
   return r.documents[0].value;
 };
 const manifest = (body: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n${body}`;
+
+describe('plain values are typed as go-yaml v2 types them, by both readers', () => {
+  test.each<[string, unknown]>([
+    // decode_test.go unmarshalTests, into interface{}
+    ['v: 10', 10n],
+    ['v: 0b10', 2n],
+    ['v: 0xA', 10n],
+    ['v: 0.1', 0.1],
+    ['v: .1', 0.1],
+    ['v: -10', -10n],
+    ['v: -.1', -0.1],
+    ['canonical: 6.8523e+5', 6.8523e5],
+    ['expo: 685.230_15e+03', 685.23015e3],
+    ['fixed: 685_230.15', 685230.15],
+    ['canonical: y', true],
+    ['answer: NO', false],
+    ['logical: True', true],
+    ['option: on', true],
+    ['canonical: 685230', 685230n],
+    ['decimal: +685_230', 685230n],
+    ['octal: 02472256', 685230n],
+    ['hexa: 0x_0A_74_AE', 685230n],
+    ['bin: 0b1010_0111_0100_1010_1110', 685230n],
+    ['bin: -0b101010', -42n],
+    ['english: null', null],
+    ['a: -b_c', '-b_c'],
+    ['a: +b_c', '+b_c'],
+    ['a: 50cent_of_dollar', '50cent_of_dollar'],
+    ['a: 1:1', '1:1'],
+    ['a: 123456e1', 123456e1],
+    ['a: 2015-01-01', '2015-01-01'],
+    // resolve.go: strconv base 0 (Go 1.13 prefixes), no base 60, out-of-range floats are strings
+    ['a: 0o17', 15n],
+    ['a: 1:20', '1:20'],
+    ['a: 12:30:45', '12:30:45'],
+    ['a: 1e400', '1e400'],
+    ['a: 08', 8],
+    ['a: E0', 'E0'],
+    ['a: =', '='],
+  ])('%s', (text, expected) => {
+    const key = text.slice(0, text.indexOf(':'));
+    // The same text, once as the plain reader takes it and once behind an anchor, which only
+    // the full reader reads.
+    expect(valueOf(`${text}\n`)).toEqual({ [key]: expected });
+    expect(valueOf(`${text}\nz: &x 1\nw: *x\n`)).toEqual({ [key]: expected, z: 1n, w: 1n });
+    expect(decodeManifests(manifest(`  ${text}\n`))[0].data).toEqual({ [key]: expected });
+  });
+});
 
 describe('scalar keys become the strings sigs.k8s.io/yaml makes of them', () => {
   test.each([

@@ -1,6 +1,6 @@
 /**
- * Mapping keys as Kubernetes reads YAML: sigs.k8s.io/yaml (v1.6.0, yaml.go) decodes with
- * go.yaml.in/yaml/v2 into interface{} and then makes every key a JSON string in
+ * Plain scalars and mapping keys as Kubernetes reads YAML: sigs.k8s.io/yaml (v1.6.0, yaml.go)
+ * decodes with go.yaml.in/yaml/v2 into interface{} and then makes every key a JSON string in
  * `convertToJSONableObject`:
  *
  * - go-yaml's `resolve` (resolve.go) types a plain scalar: YAML 1.1 booleans (`yes`, `on`,
@@ -61,6 +61,34 @@ export function resolveGoYamlPlain(s: string): GoYamlValue {
   if (u !== undefined) return { t: 'uint64', v: u };
   if (YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain))) return { t: 'float', v: Number(plain) };
   return { t: 'string', v: s };
+}
+
+/**
+ * The value an untagged plain scalar has once Kubernetes has read it: {@link resolveGoYamlPlain}
+ * as a JSON-like value, integers as bigint when `bigInts` (the int64 the Kubernetes JSON
+ * decoder keeps), else as numbers. Not YAML 1.1's own rules: go-yaml has no base 60 (`1:20`
+ * is a string), reads `0o17` as 15, and leaves a number it cannot hold (`1e400`) a string.
+ */
+export function goYamlPlainValue(s: string, bigInts: boolean): unknown {
+  const c = s.charCodeAt(0);
+  // Most scalars are words or small decimals: answer those without the full resolution.
+  if (!(c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57))) {
+    if (Object.prototype.hasOwnProperty.call(BOOLS, s)) return BOOLS[s];
+    return NULLS.has(s) ? null : s;
+  }
+  if (/^-?(0|[1-9][0-9]{0,14})$/.test(s)) return bigInts ? BigInt(s) : Number(s);
+  const v = resolveGoYamlPlain(s);
+  switch (v.t) {
+    case 'int':
+    case 'uint64':
+      return bigInts ? v.v : Number(v.v);
+    case 'float':
+    case 'bool':
+    case 'string':
+      return v.v;
+    default:
+      return null;
+  }
 }
 
 /** The JSON key sigs.k8s.io/yaml makes of a scalar key, or the Go type it refuses. */

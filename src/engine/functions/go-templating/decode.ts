@@ -7,7 +7,7 @@
  */
 import { parseDocument } from 'yaml';
 import { errorPosition, positionedErrors } from '../../../yaml/error-position';
-import { toKubernetesKeys } from '../../../yaml/kubernetes-keys';
+import { toKubernetesValues } from '../../../yaml/kubernetes-keys';
 import { parsePlainYamlStream } from '../../../yaml/plain-yaml';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
@@ -152,8 +152,9 @@ function parseYamlChunk(chunk: string): Parsed {
     const e = doc.errors[0];
     return { line: errorPosition(e, positions.lineCounter)?.line ?? 0, message: goYamlMessage(e.code, e.message) };
   }
-  // Keys as sigs.k8s.io/yaml makes them: `1:` is "1"; a collection or null key fails.
-  const refused = toKubernetesKeys(doc);
+  // Values and keys as sigs.k8s.io/yaml reads them: `1:20` is a string, `1:` the key "1"; a
+  // collection or null key fails.
+  const refused = toKubernetesValues(doc, true);
   if (refused) return { refusedKey: refused.goMessage };
   const value = (doc.toJS({ maxAliasCount: 1000 }) ?? null) as Value;
   const unsupported = unsupportedNumber(value);
