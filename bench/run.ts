@@ -49,7 +49,10 @@ function timeExamplesSynth(runs = 3): void {
   // Inside the repository, so the one-ConfigMap app resolves cdk8s and tsx from node_modules.
   const floorApp = fs.mkdtempSync(path.join(ROOT, 'node_modules', '.bench-configmap-'));
   const app = (fs.readFileSync(path.join(ROOT, 'cdk8s.yaml'), 'utf8').match(/^app: (.*) examples\/main\.ts$/m) ?? [])[1] ?? 'npx tsx';
-  fs.writeFileSync(path.join(floorApp, 'cdk8s.yaml'), `language: typescript\napp: ${app} main.ts\noutput: dist\n`);
+  // The same command from the floor app's folder: files of the repository it names (the
+  // preload that picks lib/ or src/) by their absolute path.
+  const floorCommand = app.split(' ').map((a) => (a.startsWith('./') ? path.join(ROOT, a) : a)).join(' ');
+  fs.writeFileSync(path.join(floorApp, 'cdk8s.yaml'), `language: typescript\napp: ${floorCommand} main.ts\noutput: dist\n`);
   fs.writeFileSync(path.join(floorApp, 'main.ts'), "import { App, Chart } from 'cdk8s';\nconst app = new App();\nconst chart = new Chart(app, 'one');\nnew (require('cdk8s').ApiObject)(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'one' }, data: { a: 'b' } });\napp.synth();\n");
   const times: number[] = [];
   const floor: number[] = [];
@@ -71,6 +74,8 @@ function timeExamplesSynth(runs = 3): void {
 process.stdout.write(`# benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 if (!fs.existsSync(path.join(ROOT, 'lib', 'src', 'index.js'))) {
   process.stdout.write('lib/ is missing: run `npm run build` first (the CLI and the synth plugin use the compiled code)\n');
+} else if (!require('../scripts/build-stamp').libIsCurrent()) {
+  process.stdout.write('lib/ is older than the sources: `cdk8s synth` compiles the package code of the example app and of its validation plugin from src/ through tsx; run `npm run build` first\n');
 }
 // `npm run bench -- cold` (or render, render-go-templating, render-functions, simulate, validate, synth, examples) runs one part only.
 const only = process.argv[2];

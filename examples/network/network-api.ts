@@ -1,10 +1,10 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Network, NetworkProps, Router, RouterNat, Subnetwork } from '../../imports/compute.gcp.m.upbound.io';
-import { Composition } from '../../src/composition';
-import { CompositeResource, CompositeResourceDefinition } from '../../src/xrd';
-import { ConvertToType, Patch, PatchSet, ReadinessCheck, StringConversion, Transform } from '../../src/pt';
-import { Schema, Static } from '../../src/schema';
+import { Network, NetworkProps, Router, RouterNat, Subnetwork } from 'cdk8s-crossplane/imports/compute.gcp.m.upbound.io';
+import { Composition } from 'cdk8s-crossplane';
+import { CompositeResource, CompositeResourceDefinition } from 'cdk8s-crossplane';
+import { ConvertToType, Patch, PatchSet, ReadinessCheck, StringConversion, Transform } from 'cdk8s-crossplane';
+import { Schema, Static } from 'cdk8s-crossplane';
 
 /** The `spec` of an XNetwork: what a team asks for. */
 export const networkSpec = Schema.object({

@@ -166,7 +166,7 @@ describe('writing the output folder', () => {
   test('the app command of cdk8s.yaml (what cdk8s synth runs) writes exactly the layered files', () => {
     const env = { ...process.env, CDK8S_OUTDIR: dir, CDK8S_RECORD_CONSTRUCT_METADATA: 'false', INCLUDE_EXAMPLES: '1' };
     const [command, ...args] = String(parse(fs.readFileSync(path.join(ROOT, 'cdk8s.yaml'), 'utf8')).app).split(' ');
-    expect([command, ...args]).toStrictEqual(['node', '--import', 'tsx', 'examples/main.ts']);
+    expect([command, ...args]).toStrictEqual(['node', '--require', './scripts/prefer-lib.js', '--import', 'tsx', 'examples/main.ts']);
     execFileSync(process.execPath, args, { cwd: ROOT, env, stdio: 'pipe' });
     expect(snapshotOf(dir)).toStrictEqual(Object.fromEntries(withExamples.map((f) => [f.path, f.content])));
   }, 30_000);

@@ -79,3 +79,35 @@ describe('the object a finding names', () => {
     expect(objectName({ metadata: { name: 'orders-6538ba7593e1', generateName: 'orders-' } })).toBe('orders-6538ba7593e1');
   });
 });
+
+describe('the build stamp the repository plugin (scripts/cdk8s-plugin.js) checks before loading lib/', () => {
+  // Plain JavaScript (cdk8s-cli loads it without tsx): no types to import.
+  const { libIsCurrent, sourcesHash } = require('../../scripts/build-stamp') as { libIsCurrent(root: string): boolean; sourcesHash(root: string): string };
+
+  test('lib/ is current only while every source file keeps the path, size and time the build recorded', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'build-stamp-'));
+    try {
+      for (const [file, text] of [['src/index.ts', 'export {};\n'], ['imports/schemas/a.json', '{}'], ['package.json', '{}'], ['tsconfig.json', '{}'], ['tsconfig.build.json', '{}']]) {
+        fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        fs.writeFileSync(path.join(root, file), text);
+      }
+      const stamp = () => { fs.mkdirSync(path.join(root, 'lib'), { recursive: true }); fs.writeFileSync(path.join(root, 'lib', '.sources-stamp'), `${sourcesHash(root)}\n`); };
+      expect(libIsCurrent(root)).toBe(false); // never built, as after `npm ci`
+      stamp();
+      expect(libIsCurrent(root)).toBe(true);
+      fs.writeFileSync(path.join(root, 'src', 'index.ts'), 'export const a = 1;\n');
+      expect(libIsCurrent(root)).toBe(false);
+      stamp();
+      fs.utimesSync(path.join(root, 'src', 'index.ts'), new Date(0), new Date(0)); // same size, other time
+      expect(libIsCurrent(root)).toBe(false);
+      stamp();
+      fs.renameSync(path.join(root, 'src', 'index.ts'), path.join(root, 'src', 'main.ts'));
+      expect(libIsCurrent(root)).toBe(false);
+      stamp();
+      fs.writeFileSync(path.join(root, 'imports', 'schemas', 'b.json'), '{}');
+      expect(libIsCurrent(root)).toBe(false);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
