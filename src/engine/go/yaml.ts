@@ -80,8 +80,29 @@ function slowKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
+function compareKeys(a: string, b: string): number {
+  return a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1;
+}
+
+/**
+ * The keys of `o` in go-yaml's order. Objects of a render have few keys, often already in
+ * order: an insertion sort checks those in one pass, without the general sort's set-up.
+ */
 function sortKeys(o: ObjectValue): string[] {
-  return Object.keys(o).sort((a, b) => (a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1));
+  const keys = Object.keys(o);
+  const n = keys.length;
+  if (n > 16) return keys.sort(compareKeys);
+  for (let i = 1; i < n; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    if (!yamlKeyLess(k, keys[j])) continue;
+    do {
+      keys[j + 1] = keys[j];
+      j--;
+    } while (j >= 0 && yamlKeyLess(k, keys[j]));
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 // ---- resolution: would a plain scalar read back as something other than a string? ----
@@ -243,30 +264,30 @@ function analyze(s: string, chars: Chars): Analysis {
 
 /** Writes a scalar starting at `column`; continuation lines are indented by `indent`. */
 class Writer {
-  /** The text written so far, in pieces (joined once: fewer temporary strings than +=). */
-  public parts: string[] = [];
+  /** The text written so far (V8 joins appended strings lazily, so += is cheap). */
+  public out = '';
   public column = 0;
 
   public write(s: string): void {
-    this.parts.push(s);
+    this.out += s;
     // Columns count characters (code points), as the emitter does.
     this.column += NON_ASCII.test(s) ? Array.from(s).length : s.length;
   }
 
   /** Appends ASCII text without line breaks (no code point counting needed). */
   public ascii(s: string): void {
-    this.parts.push(s);
+    this.out += s;
     this.column += s.length;
   }
 
   /** Appends one character (code point). */
   public char(c: string): void {
-    this.parts.push(c);
+    this.out += c;
     this.column += 1;
   }
 
   public newline(indent: number): void {
-    this.parts.push(indent < NEWLINES.length ? NEWLINES[indent] : '\n' + ' '.repeat(indent));
+    this.out += indent < NEWLINES.length ? NEWLINES[indent] : '\n' + ' '.repeat(indent);
     this.column = indent;
   }
 }
@@ -347,18 +368,18 @@ function writeLiteral(w: Writer, chars: Chars, indent: number): void {
   if (!isBreak(last)) hints += '-';
   else if (chars.length === 1 || isBreak(chars[chars.length - 2])) hints += '+';
   w.write('|' + hints);
-  w.parts.push('\n');
+  w.out += '\n';
   w.column = 0;
   let breaks = true;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (isBreak(c)) {
-      w.parts.push('\n');
+      w.out += '\n';
       w.column = 0;
       breaks = true;
     } else {
       if (breaks) {
-        w.parts.push(' '.repeat(indent));
+        w.out += ' '.repeat(indent);
         w.column = indent;
       }
       w.char(c);
@@ -367,12 +388,30 @@ function writeLiteral(w: Writer, chars: Chars, indent: number): void {
   }
   // A value ending in a line break leaves the writer at column 0; the caller's next newline
   // must not add another empty line.
-  if (breaks) w.parts.pop();
+  if (breaks) w.out = w.out.slice(0, -1);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-/** Strings that are certainly plain and cannot wrap: no spaces, no indicators, no line breaks. */
-const SIMPLE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+/**
+ * Strings that are certainly plain and cannot wrap: `[A-Za-z_/][A-Za-z0-9_./-]*` (no spaces, no
+ * indicators, no line breaks) that would not read back as a boolean or null. Checked by
+ * character codes: most keys and values of a render are such names, and a regular expression
+ * costs more than the loop for strings this short.
+ */
+function isSimple(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let c = s.charCodeAt(0);
+  // A-Z, a-z, '_', '/'
+  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2f)) return false;
+  for (let i = 1; i < n; i++) {
+    c = s.charCodeAt(i);
+    // a-z, A-Z, '-' '.' '/' '0'-'9' (0x2d-0x39), '_'
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39) || c === 0x5f)) return false;
+  }
+  // The words of RESOLVE_MAP that pass the loop (y, on, true, FALSE, ...) have 5 letters at most.
+  return n > 5 || !RESOLVE_MAP.has(s);
+}
 
 /**
  * Scalars without spaces or line breaks render the same at every column and indent (wrapping
@@ -391,27 +430,25 @@ const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
 function writeString(w: Writer, s: string, indent: number, key: boolean): void {
   // Names, kinds and labels are written as they are: cheaper than remembering them, and the
   // many distinct ones of a large render would only churn the cache.
-  if (SIMPLE.test(s) && !RESOLVE_MAP.has(s)) {
-    w.parts.push(s);
+  if (isSimple(s)) {
+    w.out += s;
     w.column += s.length;
     return;
   }
   const cache = key ? fixedKeys : fixedValues;
   const hit = cache.get(s);
   if (hit) {
-    w.parts.push(hit.text);
+    w.out += hit.text;
     w.column += hit.width;
     return;
   }
-  // The scalar is written into pieces of its own and joined, so that its text can be
-  // remembered as one string.
-  const before = w.parts;
+  // The scalar is written on its own, so that its text can be remembered as one string.
+  const before = w.out;
   const column = w.column;
-  w.parts = [];
+  w.out = '';
   writeStringUncached(w, s, indent, key);
-  const text = w.parts.join('');
-  w.parts = before;
-  before.push(text);
+  const text = w.out;
+  w.out = before + text;
   if (s.length <= MAX_FIXED_LENGTH && !POSITION_DEPENDENT.test(s)) {
     if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
     cache.set(s, { text, width: w.column - column });
@@ -419,11 +456,6 @@ function writeString(w: Writer, s: string, indent: number, key: boolean): void {
 }
 
 function writeStringUncached(w: Writer, s: string, indent: number, key: boolean): void {
-  if (SIMPLE.test(s) && !RESOLVE_MAP.has(s)) {
-    w.parts.push(s);
-    w.column += s.length;
-    return;
-  }
   const chars: Chars = NON_ASCII.test(s) ? Array.from(s) : s;
   let style: 'plain' | 'single' | 'double' | 'literal';
   if (resolvesToNonString(s) || BASE60_FLOAT.test(s)) style = 'double';
@@ -518,7 +550,7 @@ function writeDocument(w: Writer, v: Value): void {
   else if (Array.isArray(v)) w.ascii('[]');
   else if (isObject(v)) w.ascii('{}');
   else writeScalar(w, v, 0);
-  w.parts.push('\n');
+  w.out += '\n';
   w.column = 0;
 }
 
@@ -526,7 +558,7 @@ function writeDocument(w: Writer, v: Value): void {
 export function toGoYaml(v: Value): string {
   const w = new Writer();
   writeDocument(w, v);
-  return w.parts.join('');
+  return w.out;
 }
 
 /**
@@ -534,14 +566,14 @@ export function toGoYaml(v: Value): string {
  * text as joining {@link toGoYaml} of each, built in one string.
  */
 export function toGoYamlStream(docs: readonly Value[]): string {
-  // Joined per document: one array of millions of pieces for a large render cost more in
-  // garbage collection than writing the documents.
+  // Joined once from one string per document: a single chain of appends over a render of
+  // many thousand documents would only be joined at the end, all at once.
   const out: string[] = [];
   const w = new Writer();
   for (const d of docs) {
-    w.parts = ['---\n'];
+    w.out = '---\n';
     writeDocument(w, d);
-    out.push(w.parts.join(''));
+    out.push(w.out);
   }
   return out.join('');
 }
