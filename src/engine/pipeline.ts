@@ -11,6 +11,7 @@ import { UserError } from '../errors';
 import { PipelineError } from './errors';
 import type { CatalogueEntry, FunctionCatalogue } from './catalogue';
 import { packageBaseName } from './catalogue';
+import { ContentMemo } from './content-memo';
 import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
@@ -215,12 +216,19 @@ function hasInt64(v: unknown): boolean {
 }
 
 /**
+ * Step inputs as built-in functions receive them, by the Composition's input object: the same
+ * object for every render while the input is unchanged, so that a function can remember what
+ * it derived from it (see ContentMemo).
+ */
+const STRUCT_INPUTS = new ContentMemo<ObjectValue>();
+
+/**
  * The step input as a function receives it (a Struct: numbers are float64). The built-in
  * functions never modify their input, so they get the Composition's own object when it is
- * already in that form; user functions always get a copy.
+ * already in that form (else one converted copy per input); user functions always get a copy.
  */
 export function stepInput(v: ObjectValue, owned: boolean): ObjectValue {
-  if (owned && !hasInt64(v)) return v;
+  if (owned) return STRUCT_INPUTS.get(v, () => (hasInt64(v) ? fromStruct(v) as ObjectValue : v));
   return fromStruct(v) as ObjectValue;
 }
 

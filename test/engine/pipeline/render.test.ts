@@ -143,6 +143,38 @@ kind: Context
     const b = render({ xr: XR, composition: composition([ptStep([VPC])]) }).toYaml();
     expect(a).toBe(b);
   });
+
+  test('a Composition changed between two renders of the same object renders the change (P&T input decoding is remembered only while the input is unchanged)', () => {
+    const comp = composition([ptStep([structuredClone(VPC)])]) as any;
+    const resources = () => comp.spec.pipeline[0].input.resources;
+    const fresh = () => renderAny({ xr: XR, composition: structuredClone(comp) }).toYaml();
+    const again = () => renderAny({ xr: XR, composition: comp }).toYaml();
+    const edits: [string, () => void][] = [
+      ['a field deep inside a patch', () => { resources()[0].patches[0].toFieldPath = 'spec.forProvider.zone'; }],
+      ['a patch added', () => { resources()[0].patches.push({ fromFieldPath: 'metadata.name', toFieldPath: 'metadata.labels[net]' }); }],
+      ['a field deleted', () => { delete resources()[0].base.spec.forProvider.enableDnsSupport; }],
+      ['an object replaced by an equal copy, then the old one changed', () => {
+        const old = resources()[0].patches[1];
+        resources()[0].patches[1] = { ...old };
+        old.toFieldPath = 'spec.forProvider.other';
+        resources()[0].patches[1].toFieldPath = 'spec.forProvider.cidr';
+      }],
+    ];
+    let before = again();
+    for (const [what, edit] of edits) {
+      edit();
+      const after = again();
+      expect([what, after]).toEqual([what, fresh()]);
+      expect([what, after === before]).toEqual([what, false]);
+      before = after;
+    }
+    // An input made invalid fails every render until it is fixed.
+    resources()[0].patches[0].type = 'NoSuchType';
+    expect(again).toThrow(/invalid Function input: resources\[0\]\.patches\[0\]\.type: Invalid value: "NoSuchType"/);
+    expect(again).toThrow(/NoSuchType/);
+    resources()[0].patches[0].type = 'FromCompositeFieldPath';
+    expect(again()).toBe(before);
+  });
 });
 
 describe('render composition checks (messages of crossplane render)', () => {

@@ -17,6 +17,7 @@ import { decodePtInput, fromPolicy, patchType } from './input';
 import type { PtComposedTemplate, PtInput } from './input';
 import { validatePtInput } from './validate';
 import { isReady } from './readiness';
+import { ContentMemo } from '../../content-memo';
 import type { ObjectValue } from '../../go/values';
 import { deepCopy, fromKubernetesJson, isObject } from '../../go/values';
 
@@ -56,16 +57,10 @@ export function runPatchAndTransform(req: FunctionRequest): FunctionResponse {
     results: [],
   };
 
-  const input = functionInput(req);
-  if (typeof input === 'string') return fatal(rsp, input);
+  const prepared = req.input === undefined ? prepareInput(undefined) : PREPARED.get(req.input, () => prepareInput(req.input));
+  if (typeof prepared === 'string') return fatal(rsp, prepared);
+  const { input, templates } = prepared;
   const run: Run = { req, rsp, desired, input, ...desiredComposite(req), env: environment(req) };
-
-  let templates: PtComposedTemplate[];
-  try {
-    templates = resolvePatchSets(input);
-  } catch (err) {
-    return fatal(rsp, `cannot resolve PatchSets: ${errorMessage(err)}`);
-  }
 
   const envFailure = applyEnvironmentPatches(run);
   if (envFailure) return fatal(rsp, envFailure);
@@ -84,13 +79,33 @@ export function runPatchAndTransform(req: FunctionRequest): FunctionResponse {
   return rsp;
 }
 
-/** The decoded and validated input, or the fatal message (fn.go: `GetObject`, `ValidateResources`). */
-function functionInput(req: FunctionRequest): PtInput | string {
-  const decoded = decodePtInput(req.input);
+/** The input decoded and validated, and its templates with patch sets resolved. */
+interface PreparedInput {
+  readonly input: PtInput;
+  readonly templates: readonly PtComposedTemplate[];
+}
+
+/**
+ * Prepared inputs by step input: renders of one Composition decode, validate and resolve its
+ * input once, and again only after the input changed (see ContentMemo). Nothing here modifies
+ * a prepared input.
+ */
+const PREPARED = new ContentMemo<PreparedInput | string>();
+
+/**
+ * The decoded and validated input with its templates, or the fatal message (fn.go:
+ * `GetObject`, `ValidateResources`, then `ComposedTemplates`).
+ */
+function prepareInput(raw: FunctionRequest['input']): PreparedInput | string {
+  const decoded = decodePtInput(raw);
   if ('error' in decoded) return `cannot get Function input: ${decoded.error}`;
   const invalid = validatePtInput(decoded.input);
   if (invalid) return `invalid Function input: ${invalid.toString()}`;
-  return decoded.input;
+  try {
+    return { input: decoded.input, templates: resolvePatchSets(decoded.input) };
+  } catch (err) {
+    return `cannot resolve PatchSets: ${errorMessage(err)}`;
+  }
 }
 
 /** The observed XR, and the desired XR to build on (the previous step's, if any). */

@@ -1,0 +1,74 @@
+/**
+ * Results computed from a caller's JSON value (a Composition's step input), remembered for as
+ * long as the value holds the same content. Renders of one Composition decode and validate the
+ * same input again and again, but callers may change their objects between two renders (a test
+ * that edits a patch and renders again), so identity alone cannot tell that nothing changed,
+ * and a content hash would cost about as much as the work it saves.
+ *
+ * The memo keeps a trace of the value instead: every object and array it reached (by identity),
+ * each array's length, each object's keys and every primitive, in walk order. A later call walks
+ * the value and compares it with the trace, allocating nothing; any change (a field set,
+ * added or deleted anywhere, an object replaced by an equal copy) computes the result again.
+ * Results may therefore hold the value's own objects: the walk covers all of them.
+ */
+
+/** Closes an object's keys in a trace (no key is a symbol). */
+const END = Symbol('end');
+
+/** Appends `v` and everything under it to `trace`. */
+function record(v: unknown, trace: unknown[]): void {
+  trace.push(v);
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    trace.push(v.length);
+    for (let i = 0; i < v.length; i++) record(v[i], trace);
+    return;
+  }
+  // for-in allocates nothing; both walks see the same keys in the same order.
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    trace.push(k);
+    record(o[k], trace);
+  }
+  trace.push(END);
+}
+
+/** The trace index after `v` when `v` matches the trace from `i`, else -1. */
+function match(v: unknown, trace: readonly unknown[], i: number): number {
+  if (trace[i] !== v) return -1;
+  let at = i + 1;
+  if (typeof v !== 'object' || v === null) return at;
+  if (Array.isArray(v)) {
+    if (trace[at] !== v.length) return -1;
+    at++;
+    for (let j = 0; j < v.length && at >= 0; j++) at = match(v[j], trace, at);
+    return at;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (trace[at] !== k) return -1;
+    at = match(o[k], trace, at + 1);
+    if (at < 0) return -1;
+  }
+  return trace[at] === END ? at + 1 : -1;
+}
+
+/** A memo of results per JSON value, valid while the value's content is unchanged. */
+export class ContentMemo<T> {
+  private readonly entries = new WeakMap<object, { readonly trace: readonly unknown[]; readonly result: T }>();
+
+  /**
+   * The result of `compute()` for `value`: remembered from an earlier call when `value` still
+   * holds the same content. `compute` must not modify `value`, and callers must not modify the
+   * result (it is shared by every call).
+   */
+  public get(value: object, compute: () => T): T {
+    const e = this.entries.get(value);
+    if (e !== undefined && match(value, e.trace, 0) === e.trace.length) return e.result;
+    const result = compute();
+    const trace: unknown[] = [];
+    record(value, trace);
+    this.entries.set(value, { trace, result });
+    return result;
+  }
+}
