@@ -361,22 +361,47 @@ function renderClassic(options: RenderOptions, xr: ObjectValue, comp: ObjectValu
   return resultOf(docs, flags, () => Object.fromEntries(Object.entries(out.desired.resources).map(([k, r]) => [k, r.ready ?? 'READY_UNSPECIFIED'])));
 }
 
-/** The result, with plain views built on first access: most callers only want the YAML. */
-function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boolean }, readiness: () => Record<string, Readiness>, deleted: readonly ObjectValue[] = []): RenderResult {
-  let xrView: Record<string, any> | undefined;
-  let resourcesView: Record<string, any>[] | undefined;
-  let contextView: Record<string, any> | undefined;
-  let readyView: Record<string, Readiness> | undefined;
-  let resultsView: RenderResultDocument[] | undefined;
-  let yaml: string | undefined;
-  return {
-    get xr() { return (xrView ??= toPlain(docs.xr) as Record<string, any>); },
-    get resources() { return (resourcesView ??= docs.resources.map((r) => toPlain(r) as Record<string, any>)); },
-    get context() { return (contextView ??= toPlain(docs.context ?? {}) as Record<string, any>); },
-    get ready() { return (readyView ??= readiness()); },
-    get deleted() { return deleted.map((d) => toPlain(d) as Record<string, any>); },
-    get results() { return (resultsView ??= docs.results.map((r) => toPlain(r) as RenderResultDocument)); },
-    toYaml: () => (yaml ??= toYamlStream(docs, flags)),
-  };
+/**
+ * A render's result, with plain views built on first access: most callers only want the YAML.
+ * Views and `toYaml` are members of this class, not functions made for each result: with
+ * getters in an object literal, or a closure stored on each instance, V8 kept every render's
+ * documents alive through the young-generation collections until the next full one, and a
+ * render loop spent a fifth of its time copying them.
+ */
+class LazyRenderResult implements RenderResult {
+  readonly #docs: RenderDocuments;
+  readonly #flags: { results: boolean; context: boolean };
+  readonly #readiness: () => Record<string, Readiness>;
+  readonly #deleted: readonly ObjectValue[];
+  #xr?: Record<string, any>;
+  #resources?: Record<string, any>[];
+  #context?: Record<string, any>;
+  #ready?: Record<string, Readiness>;
+  #results?: RenderResultDocument[];
+  #yaml?: string;
+
+  public constructor(docs: RenderDocuments, flags: { results: boolean; context: boolean }, readiness: () => Record<string, Readiness>, deleted: readonly ObjectValue[]) {
+    this.#docs = docs;
+    this.#flags = flags;
+    this.#readiness = readiness;
+    this.#deleted = deleted;
+  }
+
+  public toYaml(): string { return (this.#yaml ??= toYamlStream(this.#docs, this.#flags)); }
+
+  public get xr(): Record<string, any> { return (this.#xr ??= toPlain(this.#docs.xr) as Record<string, any>); }
+  public get resources(): Record<string, any>[] { return (this.#resources ??= this.#docs.resources.map((r) => toPlain(r) as Record<string, any>)); }
+  public get context(): Record<string, any> { return (this.#context ??= toPlain(this.#docs.context ?? {}) as Record<string, any>); }
+  public get ready(): Record<string, Readiness> { return (this.#ready ??= this.#readiness()); }
+  public get deleted(): Record<string, any>[] { return this.#deleted.map((d) => toPlain(d) as Record<string, any>); }
+  public get results(): RenderResultDocument[] { return (this.#results ??= this.#docs.results.map((r) => toPlain(r) as RenderResultDocument)); }
+
+  /** The views, as JSON.stringify printed the result when they were properties of their own. */
+  public toJSON(): Record<string, unknown> {
+    return { xr: this.xr, resources: this.resources, context: this.context, ready: this.ready, deleted: this.deleted, results: this.results };
+  }
 }
 
+function resultOf(docs: RenderDocuments, flags: { results: boolean; context: boolean }, readiness: () => Record<string, Readiness>, deleted: readonly ObjectValue[] = []): RenderResult {
+  return new LazyRenderResult(docs, flags, readiness, deleted);
+}

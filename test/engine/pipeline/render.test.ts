@@ -144,6 +144,15 @@ kind: Context
     expect(a).toBe(b);
   });
 
+  test('a result reads its views as properties and prints them with JSON.stringify', () => {
+    const r = renderAny({ xr: XR, composition: composition([ptStep([VPC])]) });
+    const { xr, resources } = r;
+    expect([xr.kind, resources.map((x) => x.kind)]).toEqual(['XNetwork', ['VPC']]);
+    expect(Object.keys(JSON.parse(JSON.stringify(r)))).toEqual(['xr', 'resources', 'context', 'ready', 'deleted', 'results']);
+    expect(JSON.parse(JSON.stringify(r)).ready).toEqual({ vpc: 'READY_UNSPECIFIED' });
+    expect(r.toYaml()).toBe(r.toYaml());
+  });
+
   test('a Composition changed between two renders of the same object renders the change (P&T input decoding is remembered only while the input is unchanged)', () => {
     const comp = composition([ptStep([structuredClone(VPC)])]) as any;
     const resources = () => comp.spec.pipeline[0].input.resources;
