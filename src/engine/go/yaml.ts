@@ -554,6 +554,15 @@ function writeDocument(w: Writer, v: Value): void {
   w.column = 0;
 }
 
+/**
+ * `s`, which V8 now holds as one flat string: converting a string to a number reads it flat
+ * (the trick of the `flatstr` package), so the chain of appends it was built from is freed.
+ */
+function flattened(s: string): string {
+  void Number(s);
+  return s;
+}
+
 /** One object as YAML text, as the Kubernetes YAML serializer prints it (ends with a newline). */
 export function toGoYaml(v: Value): string {
   const w = new Writer();
@@ -566,14 +575,14 @@ export function toGoYaml(v: Value): string {
  * text as joining {@link toGoYaml} of each, built in one string.
  */
 export function toGoYamlStream(docs: readonly Value[]): string {
-  // Joined once from one string per document: a single chain of appends over a render of
-  // many thousand documents would only be joined at the end, all at once.
+  // One flat string per document, joined once: the appended pieces of a document are freed as
+  // soon as it is written, not kept (at 32 bytes each) until the whole stream is joined.
   const out: string[] = [];
   const w = new Writer();
   for (const d of docs) {
     w.out = '---\n';
     writeDocument(w, d);
-    out.push(w.out);
+    out.push(flattened(w.out));
   }
   return out.join('');
 }
