@@ -53,9 +53,58 @@ function match(v: unknown, trace: readonly unknown[], i: number): number {
   return trace[at] === END ? at + 1 : -1;
 }
 
+/**
+ * Renders under way (nested renders count) and a number that changes whenever one starts or
+ * ends: a value checked during a render is not checked again before that number changes.
+ */
+let rendering = 0;
+let generation = 0;
+
+/**
+ * Runs one render: while it runs, a value found unchanged once is taken as unchanged (a render
+ * does not change its own inputs: built-in functions only read them, other functions get
+ * copies), so the step runner and the function reading the same step input walk it once.
+ */
+export function duringRender<T>(run: () => T): T {
+  rendering++;
+  generation++;
+  try {
+    return run();
+  } finally {
+    rendering--;
+    generation++;
+  }
+}
+
+/** A value's content as last seen: the same object for as long as the content is unchanged. */
+interface Snapshot {
+  readonly trace: readonly unknown[];
+  /** The generation in which the value last matched the trace. */
+  checked: number;
+}
+
+/** Snapshots by value, shared by every memo: a value is walked once per render, whatever reads it. */
+const snapshots = new WeakMap<object, Snapshot>();
+
+function snapshotOf(value: object): Snapshot {
+  const s = snapshots.get(value);
+  if (s !== undefined) {
+    if (rendering > 0 && s.checked === generation) return s;
+    if (match(value, s.trace, 0) === s.trace.length) {
+      s.checked = generation;
+      return s;
+    }
+  }
+  const trace: unknown[] = [];
+  record(value, trace);
+  const fresh: Snapshot = { trace, checked: generation };
+  snapshots.set(value, fresh);
+  return fresh;
+}
+
 /** A memo of results per JSON value, valid while the value's content is unchanged. */
 export class ContentMemo<T> {
-  private readonly entries = new WeakMap<object, { readonly trace: readonly unknown[]; readonly result: T }>();
+  private readonly entries = new WeakMap<object, { readonly snapshot: Snapshot; readonly result: T }>();
 
   /**
    * The result of `compute()` for `value`: remembered from an earlier call when `value` still
@@ -63,12 +112,11 @@ export class ContentMemo<T> {
    * result (it is shared by every call).
    */
   public get(value: object, compute: () => T): T {
+    const snapshot = snapshotOf(value);
     const e = this.entries.get(value);
-    if (e !== undefined && match(value, e.trace, 0) === e.trace.length) return e.result;
+    if (e !== undefined && e.snapshot === snapshot) return e.result;
     const result = compute();
-    const trace: unknown[] = [];
-    record(value, trace);
-    this.entries.set(value, { trace, result });
+    this.entries.set(value, { snapshot, result });
     return result;
   }
 }

@@ -7,6 +7,7 @@
 import { documentLimitProblem, isStackOverflow, MAX_NESTING_DEPTH, tooDeepMessage } from '../yaml/limits';
 import type { FunctionCatalogue } from './catalogue';
 import { PipelineError, RenderError } from './errors';
+import { duringRender } from './content-memo';
 import { BUILT_IN_CATALOGUE } from './functions';
 import { objectMetaProblem } from './load';
 import { stringAt as str } from './go/decoded';
@@ -242,7 +243,7 @@ export function render(options: RenderOptions): RenderResult {
     withinLimits.add(value);
   }
   try {
-    return renderUnguarded(options);
+    return duringRender(() => renderUnguarded(options));
   } catch (err) {
     // Deep values a function builds itself, on a smaller stack than usual: still not a crash.
     if (!isStackOverflow(err)) throw err;
