@@ -554,6 +554,9 @@ function writeDocument(w: Writer, v: Value): void {
   w.column = 0;
 }
 
+/** Characters of a stream from which its documents are flattened as they are written. */
+const FLATTEN_FROM = 1 << 20;
+
 /**
  * `s`, which V8 now holds as one flat string: converting a string to a number reads it flat
  * (the trick of the `flatstr` package), so the chain of appends it was built from is freed.
@@ -575,14 +578,17 @@ export function toGoYaml(v: Value): string {
  * text as joining {@link toGoYaml} of each, built in one string.
  */
 export function toGoYamlStream(docs: readonly Value[]): string {
-  // One flat string per document, joined once: the appended pieces of a document are freed as
-  // soon as it is written, not kept (at 32 bytes each) until the whole stream is joined.
+  // Joined once. Past the first megabyte of text each document is made flat as it is
+  // written, so that its appended pieces (32 bytes each) are freed at once instead of all
+  // being kept until the join; below that, flattening would only copy the text twice.
   const out: string[] = [];
   const w = new Writer();
+  let size = 0;
   for (const d of docs) {
     w.out = '---\n';
     writeDocument(w, d);
-    out.push(flattened(w.out));
+    size += w.out.length;
+    out.push(size > FLATTEN_FROM ? flattened(w.out) : w.out);
   }
   return out.join('');
 }
