@@ -10,13 +10,27 @@ import type { ObjectValue } from '../go/values';
 import { deepCopy, isObject } from '../go/values';
 import { metaString } from './composite';
 
-function typeKey(apiVersion: string, kind: string, namespace: string, name: string): string {
-  return `${apiVersion}\x00${kind}\x00${namespace}\x00${name}`;
+/** A stored object, and its place in the order objects were first stored. */
+interface Slot {
+  object: ObjectValue;
+  readonly order: number;
 }
 
-/** The store key of an object. */
-function keyOf(o: ObjectValue): string {
-  return typeKey(typeof o.apiVersion === 'string' ? o.apiVersion : '', typeof o.kind === 'string' ? o.kind : '', metaString(o, 'namespace'), metaString(o, 'name'));
+/**
+ * Stored objects by apiVersion, kind, namespace and name, one map per part: the parts are
+ * strings already held by the objects, whose hashes V8 keeps, where one key joined from them
+ * would be a new string to hash on every read and write.
+ */
+type Index = Map<string, Map<string, Map<string, Map<string, Slot>>>>;
+
+function level<K, V>(m: Map<K, V>, key: K, create: () => V): V {
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = create()));
+  return v;
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
 }
 
 function groupOf(apiVersion: string): { group: string; version: string } {
@@ -30,7 +44,8 @@ function groupOf(apiVersion: string): { group: string; version: string } {
  * copy, where the caller keeps writing to its own).
  */
 export class InMemoryStore {
-  private readonly objects = new Map<string, ObjectValue>();
+  private readonly index: Index = new Map();
+  private stored = 0;
   /** Objects written by server-side apply (and status patches), in order. */
   public readonly applied: ObjectValue[] = [];
   /** Objects written by update and status update, in order. */
@@ -40,12 +55,39 @@ export class InMemoryStore {
 
   /** Stores `o` as given (the store takes ownership). A later object of the same key wins. */
   public add(o: ObjectValue): void {
-    this.objects.set(keyOf(o), o);
+    this.put(o);
   }
 
   /** The stored object (not a copy: do not modify it). */
   public get(apiVersion: string, kind: string, namespace: string, name: string): ObjectValue | undefined {
-    return this.objects.get(typeKey(apiVersion, kind, namespace, name));
+    return this.index.get(apiVersion)?.get(kind)?.get(namespace)?.get(name)?.object;
+  }
+
+  /** The slot of `o`'s key (undefined when nothing of that key is stored). */
+  private slotOf(o: ObjectValue): Slot | undefined {
+    return this.index.get(str(o.apiVersion))?.get(str(o.kind))?.get(metaString(o, 'namespace'))?.get(metaString(o, 'name'));
+  }
+
+  /** Stores `o` under its key; an object replacing another keeps the other's place in the order. */
+  private put(o: ObjectValue): void {
+    const byKind = level(this.index, str(o.apiVersion), () => new Map());
+    const byNamespace = level(byKind, str(o.kind), () => new Map());
+    const byName = level(byNamespace, metaString(o, 'namespace'), () => new Map());
+    const name = metaString(o, 'name');
+    const slot = byName.get(name);
+    if (slot) slot.object = o;
+    else byName.set(name, { object: o, order: this.stored++ });
+  }
+
+  /** Every stored object, in the order of their keys' first store (a Map's order). */
+  private all(): ObjectValue[] {
+    const slots: Slot[] = [];
+    for (const byKind of this.index.values()) {
+      for (const byNamespace of byKind.values()) {
+        for (const byName of byNamespace.values()) for (const slot of byName.values()) slots.push(slot);
+      }
+    }
+    return slots.sort((a, b) => a.order - b.order).map((slot) => slot.object);
   }
 
   /**
@@ -55,7 +97,7 @@ export class InMemoryStore {
   public list(apiVersion: string, kind: string, namespace: string, labels: Readonly<Record<string, string>>): ObjectValue[] {
     const want = groupOf(apiVersion);
     const out: ObjectValue[] = [];
-    for (const o of this.objects.values()) {
+    for (const o of this.all()) {
       if (o.kind !== kind) continue;
       const have = groupOf(typeof o.apiVersion === 'string' ? o.apiVersion : '');
       if (have.group !== want.group) continue;
@@ -71,21 +113,21 @@ export class InMemoryStore {
   /** Every stored object of `kind`, at any apiVersion (not copies: do not modify them). */
   public ofKind(kind: string): ObjectValue[] {
     const out: ObjectValue[] = [];
-    for (const o of this.objects.values()) if (o.kind === kind) out.push(o);
+    for (const o of this.all()) if (o.kind === kind) out.push(o);
     return out;
   }
 
   /** Update: stores and records a copy (the caller goes on writing to `o`). */
   public update(o: ObjectValue): void {
     const copy = deepCopy(o);
-    this.objects.set(keyOf(copy), copy);
+    this.put(copy);
     this.updated.push(copy);
   }
 
   /** Server-side apply: stores and records `o` itself; the caller must not modify it afterwards. */
   public apply(o: ObjectValue): void {
     this.applied.push(o);
-    this.objects.set(keyOf(o), o);
+    this.put(o);
   }
 
   /**
@@ -93,8 +135,7 @@ export class InMemoryStore {
    * merged object as stored: callers that go on writing copy what they write to.
    */
   public writeStatus(o: ObjectValue, how: 'patch' | 'update'): ObjectValue {
-    const key = keyOf(o);
-    const stored = this.objects.get(key);
+    const stored = this.slotOf(o)?.object;
     // Only the top-level status (and conditions) change: the rest is shared with the stored
     // object, which nobody modifies.
     const merged: ObjectValue = stored ? { ...stored } : deepCopy(o);
@@ -102,17 +143,17 @@ export class InMemoryStore {
       if ('status' in o) merged.status = deepCopy(o.status!);
       if ('conditions' in o) merged.conditions = deepCopy(o.conditions!);
     }
-    this.objects.set(key, merged);
+    this.put(merged);
     (how === 'patch' ? this.applied : this.updated).push(merged);
     return merged;
   }
 
   /** Delete: records the stored object and removes it. */
   public delete(o: ObjectValue): void {
-    const key = keyOf(o);
-    const stored = this.objects.get(key);
-    if (!stored) return;
-    this.deleted.push(stored);
-    this.objects.delete(key);
+    const byName = this.index.get(str(o.apiVersion))?.get(str(o.kind))?.get(metaString(o, 'namespace'));
+    const slot = byName?.get(metaString(o, 'name'));
+    if (!slot) return;
+    this.deleted.push(slot.object);
+    byName!.delete(metaString(o, 'name'));
   }
 }
