@@ -262,33 +262,141 @@ function analyze(s: string, chars: Chars): Analysis {
 
 // ---- writers ----
 
-/** Writes a scalar starting at `column`; continuation lines are indented by `indent`. */
+/**
+ * The text of a document being written, with the column of its next character. ASCII text
+ * (nearly all of it: keys, names, numbers) is copied into a byte buffer, and read out as one
+ * string at the end; any other text is kept as the string it is, so the result is exactly the
+ * concatenation of what was written. Appending the pieces to a string instead made a chain of
+ * thousands of small strings per render that V8 then had to allocate, walk and copy.
+ */
 class Writer {
-  /** The text written so far (V8 joins appended strings lazily, so += is cheap). */
-  public out = '';
+  /** Text before the buffer's, in order. */
+  private parts: string[] = [];
+  private buf: Buffer;
+  private pos = 0;
   public column = 0;
 
-  public write(s: string): void {
-    this.out += s;
-    // Columns count characters (code points), as the emitter does.
-    this.column += NON_ASCII.test(s) ? Array.from(s).length : s.length;
+  public constructor(buf: Buffer) {
+    this.buf = buf;
   }
 
-  /** Appends ASCII text without line breaks (no code point counting needed). */
+  /** The buffer, for the next writer (a grown one replaces the one given). */
+  public get buffer(): Buffer {
+    return this.buf;
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = grown;
+  }
+
+  /** Moves the buffer's text into `parts`. */
+  private flush(): void {
+    if (this.pos === 0) return;
+    this.parts.push(this.buf.toString('latin1', 0, this.pos));
+    this.pos = 0;
+  }
+
+  /** Appends ASCII text without changing the column. */
+  public raw(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** Appends text without line breaks. */
+  public write(s: string): void {
+    if (NON_ASCII.test(s)) {
+      this.flush();
+      this.parts.push(s);
+      // Columns count characters (code points), as the emitter does.
+      this.column += Array.from(s).length;
+      return;
+    }
+    this.raw(s);
+    this.column += s.length;
+  }
+
+  /** Appends ASCII text without line breaks. */
   public ascii(s: string): void {
-    this.out += s;
+    this.raw(s);
     this.column += s.length;
   }
 
   /** Appends one character (code point). */
   public char(c: string): void {
-    this.out += c;
+    if (c.length === 1 && c.charCodeAt(0) < 0x80) {
+      this.room(1);
+      this.buf[this.pos++] = c.charCodeAt(0);
+    } else {
+      this.flush();
+      this.parts.push(c);
+    }
     this.column += 1;
   }
 
   public newline(indent: number): void {
-    this.out += indent < NEWLINES.length ? NEWLINES[indent] : '\n' + ' '.repeat(indent);
+    this.raw(indent < NEWLINES.length ? NEWLINES[indent] : '\n' + ' '.repeat(indent));
     this.column = indent;
+  }
+
+  /**
+   * Appends `s` when it is certainly plain and cannot wrap: `[A-Za-z_/][A-Za-z0-9_./-]*` (no
+   * spaces, no indicators, no line breaks) and not read back as a boolean or null. Most keys
+   * and values of a render are such names: their characters are checked and copied in one
+   * pass. False, with nothing written, otherwise.
+   */
+  public simple(s: string): boolean {
+    const n = s.length;
+    if (n === 0) return false;
+    this.room(n);
+    const b = this.buf;
+    const start = this.pos;
+    let c = s.charCodeAt(0);
+    // A-Z, a-z, '_', '/'
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2f)) return false;
+    b[start] = c;
+    for (let i = 1; i < n; i++) {
+      c = s.charCodeAt(i);
+      // a-z, A-Z, '-' '.' '/' '0'-'9' (0x2d-0x39), '_'
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39) || c === 0x5f)) return false;
+      b[start + i] = c;
+    }
+    // The words of RESOLVE_MAP that pass the loop (y, on, true, FALSE, ...) have 5 letters at most.
+    if (n <= 5 && RESOLVE_MAP.has(s)) return false;
+    this.pos = start + n;
+    this.column += n;
+    return true;
+  }
+
+  /** Removes the last character written, an ASCII one. */
+  public dropLast(): void {
+    this.pos--;
+  }
+
+  /** Starts capturing what is written next, for {@link endCapture}. */
+  public startCapture(): number {
+    this.flush();
+    return this.parts.length;
+  }
+
+  /** The text written since {@link startCapture} returned `mark` (it stays written). */
+  public endCapture(mark: number): string {
+    this.flush();
+    const text = this.parts.length === mark + 1 ? this.parts[mark] : this.parts.splice(mark).join('');
+    if (this.parts.length === mark) this.parts.push(text);
+    return text;
+  }
+
+  /** Everything written. */
+  public text(): string {
+    this.flush();
+    return this.parts.length === 1 ? this.parts[0] : this.parts.join('');
   }
 }
 
@@ -368,18 +476,19 @@ function writeLiteral(w: Writer, chars: Chars, indent: number): void {
   if (!isBreak(last)) hints += '-';
   else if (chars.length === 1 || isBreak(chars[chars.length - 2])) hints += '+';
   w.write('|' + hints);
-  w.out += '\n';
+  w.raw('\n');
   w.column = 0;
   let breaks = true;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (isBreak(c)) {
-      w.out += '\n';
+      // Every line break is written as \n, as the emitter writes them.
+      w.raw('\n');
       w.column = 0;
       breaks = true;
     } else {
       if (breaks) {
-        w.out += ' '.repeat(indent);
+        w.raw(' '.repeat(indent));
         w.column = indent;
       }
       w.char(c);
@@ -388,30 +497,10 @@ function writeLiteral(w: Writer, chars: Chars, indent: number): void {
   }
   // A value ending in a line break leaves the writer at column 0; the caller's next newline
   // must not add another empty line.
-  if (breaks) w.out = w.out.slice(0, -1);
+  if (breaks) w.dropLast();
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-/**
- * Strings that are certainly plain and cannot wrap: `[A-Za-z_/][A-Za-z0-9_./-]*` (no spaces, no
- * indicators, no line breaks) that would not read back as a boolean or null. Checked by
- * character codes: most keys and values of a render are such names, and a regular expression
- * costs more than the loop for strings this short.
- */
-function isSimple(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return false;
-  let c = s.charCodeAt(0);
-  // A-Z, a-z, '_', '/'
-  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2f)) return false;
-  for (let i = 1; i < n; i++) {
-    c = s.charCodeAt(i);
-    // a-z, A-Z, '-' '.' '/' '0'-'9' (0x2d-0x39), '_'
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39) || c === 0x5f)) return false;
-  }
-  // The words of RESOLVE_MAP that pass the loop (y, on, true, FALSE, ...) have 5 letters at most.
-  return n > 5 || !RESOLVE_MAP.has(s);
-}
 
 /**
  * Scalars without spaces or line breaks render the same at every column and indent (wrapping
@@ -430,25 +519,20 @@ const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
 function writeString(w: Writer, s: string, indent: number, key: boolean): void {
   // Names, kinds and labels are written as they are: cheaper than remembering them, and the
   // many distinct ones of a large render would only churn the cache.
-  if (isSimple(s)) {
-    w.out += s;
-    w.column += s.length;
-    return;
-  }
+  if (w.simple(s)) return;
   const cache = key ? fixedKeys : fixedValues;
   const hit = cache.get(s);
   if (hit) {
-    w.out += hit.text;
-    w.column += hit.width;
+    const column = w.column;
+    w.write(hit.text);
+    w.column = column + hit.width;
     return;
   }
-  // The scalar is written on its own, so that its text can be remembered as one string.
-  const before = w.out;
+  // The scalar's text is captured, to be remembered as one string.
+  const mark = w.startCapture();
   const column = w.column;
-  w.out = '';
   writeStringUncached(w, s, indent, key);
-  const text = w.out;
-  w.out = before + text;
+  const text = w.endCapture(mark);
   if (s.length <= MAX_FIXED_LENGTH && !POSITION_DEPENDENT.test(s)) {
     if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
     cache.set(s, { text, width: w.column - column });
@@ -550,27 +634,29 @@ function writeDocument(w: Writer, v: Value): void {
   else if (Array.isArray(v)) w.ascii('[]');
   else if (isObject(v)) w.ascii('{}');
   else writeScalar(w, v, 0);
-  w.out += '\n';
+  w.raw('\n');
   w.column = 0;
 }
 
-/** Characters of a stream from which its documents are flattened as they are written. */
-const FLATTEN_FROM = 1 << 20;
-
 /**
- * `s`, which V8 now holds as one flat string: converting a string to a number reads it flat
- * (the trick of the `flatstr` package), so the chain of appends it was built from is freed.
+ * The buffer writers start with, kept from one call to the next (one render writes one stream,
+ * and renders run one at a time); one grown past BUFFER_KEPT is not kept.
  */
-function flattened(s: string): string {
-  void Number(s);
-  return s;
+let spare: Buffer | undefined;
+const BUFFER_KEPT = 1 << 20;
+
+function writeWith(write: (w: Writer) => void): string {
+  const w = new Writer(spare ?? Buffer.allocUnsafe(16384));
+  spare = undefined;
+  write(w);
+  const text = w.text();
+  if (w.buffer.length <= BUFFER_KEPT) spare = w.buffer;
+  return text;
 }
 
 /** One object as YAML text, as the Kubernetes YAML serializer prints it (ends with a newline). */
 export function toGoYaml(v: Value): string {
-  const w = new Writer();
-  writeDocument(w, v);
-  return w.out;
+  return writeWith((w) => writeDocument(w, v));
 }
 
 /**
@@ -578,17 +664,11 @@ export function toGoYaml(v: Value): string {
  * text as joining {@link toGoYaml} of each, built in one string.
  */
 export function toGoYamlStream(docs: readonly Value[]): string {
-  // Joined once. Past the first megabyte of text each document is made flat as it is
-  // written, so that its appended pieces (32 bytes each) are freed at once instead of all
-  // being kept until the join; below that, flattening would only copy the text twice.
-  const out: string[] = [];
-  const w = new Writer();
-  let size = 0;
-  for (const d of docs) {
-    w.out = '---\n';
-    writeDocument(w, d);
-    size += w.out.length;
-    out.push(size > FLATTEN_FROM ? flattened(w.out) : w.out);
-  }
-  return out.join('');
+  return writeWith((w) => {
+    for (const d of docs) {
+      w.ascii('---\n');
+      w.column = 0;
+      writeDocument(w, d);
+    }
+  });
 }
