@@ -528,15 +528,17 @@ function writeString(w: Writer, s: string, indent: number, key: boolean): void {
     w.column = column + hit.width;
     return;
   }
+  if (s.length > MAX_FIXED_LENGTH || POSITION_DEPENDENT.test(s)) {
+    writeStringUncached(w, s, indent, key);
+    return;
+  }
   // The scalar's text is captured, to be remembered as one string.
   const mark = w.startCapture();
   const column = w.column;
   writeStringUncached(w, s, indent, key);
   const text = w.endCapture(mark);
-  if (s.length <= MAX_FIXED_LENGTH && !POSITION_DEPENDENT.test(s)) {
-    if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
-    cache.set(s, { text, width: w.column - column });
-  }
+  if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
+  cache.set(s, { text, width: w.column - column });
 }
 
 function writeStringUncached(w: Writer, s: string, indent: number, key: boolean): void {
