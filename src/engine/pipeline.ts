@@ -243,7 +243,8 @@ export function toStructInPlace(v: Value): Value {
     }
     return v;
   }
-  for (const k of Object.keys(v)) {
+  // for-in: the keys without an array per object (these are the engine's own plain objects).
+  for (const k in v) {
     const e = v[k];
     if (typeof e === 'bigint' || (typeof e === 'object' && e !== null)) v[k] = toStructInPlace(e);
   }

@@ -68,6 +68,9 @@ export function gvkString(apiVersion: string, kind: string): string {
  * namespace + "\x00" + name)`, stable across runs.
  */
 export function compositeUid(apiVersion: string, kind: string, namespace: string, name: string): string {
+  // Renders of one XR ask for the same UID every time: answered without building the key.
+  const last = lastUid;
+  if (last !== undefined && last.apiVersion === apiVersion && last.kind === kind && last.namespace === namespace && last.name === name) return last.uid;
   const data = `${gvkString(apiVersion, kind)}\x00${namespace}\x00${name}`;
   let uid = UIDS.get(data);
   if (uid === undefined) {
@@ -75,8 +78,11 @@ export function compositeUid(apiVersion: string, kind: string, namespace: string
     if (UIDS.size >= MAX_CACHED) UIDS.clear();
     UIDS.set(data, uid);
   }
+  lastUid = { apiVersion, kind, namespace, name, uid };
   return uid;
 }
+
+let lastUid: { readonly apiVersion: string; readonly kind: string; readonly namespace: string; readonly name: string; readonly uid: string } | undefined;
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
