@@ -393,18 +393,19 @@ export class Paved {
 
 /** Creates or grows the container at `key` of `parent` for the next segment (runtime prepare*). */
 function prepare(parent: Value[] | ObjectValue, key: number | string, next: Segment, missing: boolean): void {
-  const put = (v: Value): void => {
-    if (typeof key === 'number') (parent as Value[])[key] = v;
-    else setKey(parent as ObjectValue, key, v);
-  };
   if (missing) {
-    put(next.type === 'index' ? nulls(next.index + 1) : {});
+    put(parent, key, next.type === 'index' ? nulls(next.index + 1) : {});
     return;
   }
   if (next.type !== 'index') return;
   const existing = (parent as Record<string | number, Value>)[key];
   if (!Array.isArray(existing) || next.index < existing.length) return;
-  put(existing.concat(nulls(next.index - existing.length + 1)));
+  put(parent, key, existing.concat(nulls(next.index - existing.length + 1)));
+}
+
+function put(parent: Value[] | ObjectValue, key: number | string, v: Value): void {
+  if (typeof key === 'number') (parent as Value[])[key] = v;
+  else setKey(parent as ObjectValue, key, v);
 }
 
 /**
