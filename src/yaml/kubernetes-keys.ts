@@ -21,10 +21,15 @@ export interface KeyProblem {
   readonly goMessage: string;
 }
 
+let yamlModule: typeof import('yaml') | undefined;
+
 function yamlLib(): typeof import('yaml') {
   // Required here, not imported: the readers load the yaml library only when they need it.
+  // Kept once loaded: this runs for every node of a document, and each `require` call resolves
+  // the name again (under jest, through its resolver: most of the time of reading a large CRD).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('yaml') as typeof import('yaml');
+  yamlModule ??= require('yaml') as typeof import('yaml');
+  return yamlModule;
 }
 
 /**

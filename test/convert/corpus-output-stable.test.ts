@@ -14,7 +14,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { convertDocuments, ConvertDocumentsOptions } from '../../src/convert/convert';
-import { loadInputs } from '../../src/convert/load';
+import { corpusInputs } from '../_helpers/corpus-inputs';
 
 const SHARED = path.resolve(__dirname, '../..', '../shared');
 const CORPUS = path.join(SHARED, 'corpus');
@@ -29,7 +29,7 @@ function digest(text: string): string {
 (present ? describe : describe.skip)('convert output on the corpus', () => {
   if (!present) console.warn(`skipped: ${CORPUS} not found (the shared corpus is not checked out next to the repo)`);
 
-  const loaded = present ? loadInputs([CORPUS]) : { documents: [], problems: [] };
+  const loaded = present ? corpusInputs() : { documents: [], problems: [] };
   const dirs = [...new Set(loaded.documents.map(d => path.dirname(d.file)))].sort();
 
   test.each<[string, ConvertDocumentsOptions]>([

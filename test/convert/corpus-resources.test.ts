@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { emitConnectionDetail, emitPatch, emitPatchSet, emitReadinessCheck, PtContext } from '../../src/convert/emit-pt';
-import { InputKind, loadInputs } from '../../src/convert/load';
+import { InputKind } from '../../src/convert/load';
+import { corpusInputs } from '../_helpers/corpus-inputs';
 import { convertResourcesToPipeline } from '../../src/convert/resources-to-pipeline';
 
 const SHARED = path.resolve(__dirname, '../..', '../shared');
@@ -21,7 +22,7 @@ const EXPLAINED: Record<string, RegExp> = {
 
   const files = present ? JSON.parse(fs.readFileSync(path.join(CORPUS, 'files.json'), 'utf8')) : { compositions: [] };
   const records: any[] = files.compositions.filter((c: any) => c.mode === 'Resources');
-  const loaded = present ? loadInputs([CORPUS]) : { documents: [], problems: [] };
+  const loaded = present ? corpusInputs() : { documents: [], problems: [] };
   const byKey = new Map(loaded.documents.map(d => [`${path.relative(CORPUS, d.file)}#${d.index}`, d]));
 
   test('files.json lists Resources-mode Compositions and the loader finds every one', () => {

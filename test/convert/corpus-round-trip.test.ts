@@ -8,6 +8,7 @@ import { isUserError } from '../../src/errors';
 import { normalizePt } from '../../src/convert/emit-pt';
 import { canonicalJson } from '../../src/convert/emit-schema';
 import { InputKind, loadInputs } from '../../src/convert/load';
+import { corpusInputs } from '../_helpers/corpus-inputs';
 import { convertResourcesToPipeline } from '../../src/convert/resources-to-pipeline';
 import { useCrdSources, useProjectCrds } from '../../src/schema/provider-crds';
 import { evaluateModule } from './_eval';
@@ -87,7 +88,7 @@ function covers(field: string, path: string): boolean {
     const unexplained: string[] = [];
     const rejected: string[] = [];
     // One directory at a time (an API's XRD and Compositions sit together), so that names are unique in a batch.
-    const all = loadInputs([CORPUS]).documents.filter(d => valid.has(key(d)));
+    const all = corpusInputs().documents.filter(d => valid.has(key(d)));
     const dirs = [...new Set(all.map(d => path.dirname(d.file)))].sort();
     for (const dir of dirs) {
       const docs = all.filter(d => path.dirname(d.file) === dir);
@@ -153,7 +154,7 @@ function covers(field: string, path: string): boolean {
   test('with --target v2, every API synthesizes, or is rejected by a construct rule that is listed', () => {
     const files = JSON.parse(fs.readFileSync(path.join(CORPUS, 'files.json'), 'utf8'));
     const valid = new Set<string>([...files.xrds, ...files.compositions].filter((r: any) => r.validity === 'valid').map((r: any) => `${r.snapshot}/${r.path}#${r.doc_index}`));
-    const all = loadInputs([CORPUS]).documents.filter(d => valid.has(`${path.relative(CORPUS, d.file)}#${d.index}`));
+    const all = corpusInputs().documents.filter(d => valid.has(`${path.relative(CORPUS, d.file)}#${d.index}`));
     let synthesized = 0;
     let namespaced = 0;
     const rejected: string[] = [];

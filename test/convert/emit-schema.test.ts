@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { emitSchema, schemaEqual } from '../../src/convert/emit-schema';
-import { loadInputs } from '../../src/convert/load';
+import { corpusInputs } from '../_helpers/corpus-inputs';
 import { evaluateModule } from './_eval';
 
 const SHARED = path.resolve(__dirname, '../..', '../shared');
@@ -84,7 +84,7 @@ const corpus = fs.existsSync(path.join(SHARED, 'corpus'));
 (corpus ? describe : describe.skip)('every corpus XRD schema round-trips through builder code', () => {
   if (!corpus) console.warn(`skipped: ${SHARED}/corpus not found (the shared corpus is not checked out next to the repo)`);
   test('emitted code evaluates back to the same schema (modulo key order)', () => {
-    const { documents } = loadInputs([path.join(SHARED, 'corpus')]);
+    const { documents } = corpusInputs();
     let versions = 0;
     let fallbackNodes = 0;
     const mismatches: string[] = [];

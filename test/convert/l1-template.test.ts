@@ -5,7 +5,8 @@ import * as YAML from 'yaml';
 import { convertDocuments } from '../../src/convert/convert';
 import { NameAllocator } from '../../src/convert/_code-writer';
 import { L1Imports, l1Base, LIBRARY_NAMES } from '../../src/convert/l1-template';
-import { loadInputs, parseInputs } from '../../src/convert/load';
+import { parseInputs } from '../../src/convert/load';
+import { corpusInputs } from '../_helpers/corpus-inputs';
 import { L1_CLASSES } from '../../imports/schemas';
 import { L1_COMPOSITION, L1_XRD } from './_l1-fixture';
 import { evaluateModule } from './_eval';
@@ -139,7 +140,7 @@ const CORPUS = path.resolve(__dirname, '../..', '../shared', 'corpus');
 const corpusPresent = fs.existsSync(path.join(CORPUS, 'files.json'));
 
 (corpusPresent ? test : test.skip)('corpus: converted modules import only reserved library names, so that no class can shadow one', () => {
-  const docs = loadInputs([CORPUS]).documents;
+  const docs = corpusInputs().documents;
   let l1Resources = 0;
   let plainResources = 0;
   const unreserved = new Set<string>();

@@ -9,18 +9,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { App } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
-import { synthesize } from '../../examples/main';
 import { run } from '../../src/cli/docs';
 import { backstageTemplate, backstageTemplates, formSchema } from '../../src/docs/backstage-template';
 import { UserError } from '../../src/errors';
 import { validate } from '../../src/validate';
+import { exampleOutput } from '../_helpers/example-output';
 import { fakeIo } from '../_helpers/fake-io';
 
 type Obj = Record<string, any>;
 
-const objects: Obj[] = synthesize(new App(), { examples: true })
+const objects: Obj[] = exampleOutput(true)
   .filter((f) => /^(20-definitions|40-examples)\//.test(f.path))
   .flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS()));
 const xrds = objects.filter((o) => o.kind === 'CompositeResourceDefinition');

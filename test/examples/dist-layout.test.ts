@@ -117,10 +117,6 @@ describe('the layered output of the example app', () => {
     const errors = validate(checked, { errorOnMissingSchemas: true }).filter((f) => f.severity === 'error');
     expect(errors.map((f) => `${f.object.kind} ${f.object.name} ${f.path}: ${f.message}`)).toStrictEqual([]);
   });
-
-  test('is byte-identical from run to run', () => {
-    expect(synthesize(new App(), { examples: true })).toStrictEqual(withExamples);
-  });
 });
 
 describe('writing the output folder', () => {
@@ -163,7 +159,10 @@ describe('writing the output folder', () => {
     expect(out).toMatch(/Total \d+ resources: 0 missing schemas, \d+ success cases, 0 failure cases\n$/);
   }, 30_000);
 
-  test('the app command of cdk8s.yaml (what cdk8s synth runs) writes exactly the layered files', () => {
+  // Also the check that the output is byte-identical from run to run: the app command is a second
+  // run, in a process of its own, compared byte for byte with the one above (a third synthesis
+  // here only repeated it).
+  test('the app command of cdk8s.yaml (what cdk8s synth runs) writes exactly the layered files, byte-identical to another run', () => {
     const env = { ...process.env, CDK8S_OUTDIR: dir, CDK8S_RECORD_CONSTRUCT_METADATA: 'false', INCLUDE_EXAMPLES: '1' };
     const [command, ...args] = String(parse(fs.readFileSync(path.join(ROOT, 'cdk8s.yaml'), 'utf8')).app).split(' ');
     expect([command, ...args]).toStrictEqual(['node', '--require', './scripts/prefer-lib.js', '--import', 'tsx', 'examples/main.ts']);

@@ -59,22 +59,26 @@ export class DataStoreApi extends Chart {
 }
 `;
 
-/** Its jest test, as a platform team writes one: render, validate against the provider schemas, check values. */
-const testFor = (module: string) => `import { App } from 'cdk8s';
+/**
+ * Its jest test, as a platform team writes one: render, validate against the provider schemas,
+ * check values. One test per module, in one file: each file costs the project's jest about a
+ * second of loading the package.
+ */
+const testFor = (...modules: string[]) => `import { App } from 'cdk8s';
 import { renderComposition, setupMatchers } from 'cdk8s-crossplane/testing';
-import { DataStoreApi } from './${module}';
+${modules.map((m, i) => `import { DataStoreApi as Api${i} } from './${m}';`).join('\n')}
 
 setupMatchers();
-
-test('an XDataStore composes a bucket and a Cloud SQL instance the pinned provider accepts', () => {
-  const api = new DataStoreApi(new App(), 'data-store');
+${modules.map((m, i) => `
+test('${m}: an XDataStore composes a bucket and a Cloud SQL instance the pinned provider accepts', () => {
+  const api = new Api${i}(new App(), 'data-store');
   const xr = { apiVersion: 'data.example.org/v1alpha1', kind: 'XDataStore', metadata: { name: 'orders' }, spec: { region: 'europe-west1', size: 'small' } };
   const out = renderComposition({ composition: api.composition, xr });
   expect(out.resources).toBeValidAgainst();
   expect(out).toHaveFieldValue('bucket', 'spec.forProvider.location', 'europe-west1');
   expect(out).toHaveFieldValue('database', 'spec.forProvider.region', 'europe-west1');
 });
-`;
+`).join('')}`;
 
 /** Simulated-provider rules for an imported kind: its status fields are typed by what `npm run import` generated. */
 const STATUS_RULES_TS = `import { ProviderRule } from 'cdk8s-crossplane';
@@ -211,9 +215,8 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
     // Slower than 10 s on a busy machine: tsc over the project, then jest in a new process.
     beforeAll(() => {
       fs.writeFileSync(path.join(project, 'typo-props.ts'), STORAGE_TS.replace("storageClass: 'STANDARD'", "storageClas: 'STANDARD'"));
-      fs.writeFileSync(path.join(project, 'typo-props.test.ts'), testFor('typo-props'));
       fs.writeFileSync(path.join(project, 'typo-path.ts'), STORAGE_TS.replace("'spec.forProvider.settings[0].tier'", "'spec.forProvider.settings[0].teir'"));
-      fs.writeFileSync(path.join(project, 'typo-path.test.ts'), testFor('typo-path'));
+      fs.writeFileSync(path.join(project, 'typos.test.ts'), testFor('typo-props', 'typo-path'));
       fs.writeFileSync(path.join(project, 'typo-status.ts'), STATUS_RULES_TS);
       // One thread: the jest workers keep the other cores busy, and tsc's threads only add CPU time.
       tsc = attempt(bin('tsc'), ['--noEmit', '--singleThreaded'], project);
@@ -252,6 +255,10 @@ describe('a project created by init lists its own provider CRDs in cdk8s.yaml', 
     test('both misspellings fail their jest test (which does not type-check), naming the kind, the resource and the field', () => {
       expect(jest.status).not.toBe(0);
       expect(jest.out).toMatch(/Tests: +2 failed, 2 passed, 4 total/);
+      // Both tests of typos.test.ts are the failures, one per misspelled copy of the API.
+      expect(jest.out).toMatch(/FAIL \.\/typos\.test\.ts/);
+      expect(jest.out).toMatch(/● typo-props: an XDataStore/);
+      expect(jest.out).toMatch(/● typo-path: an XDataStore/);
       expect(jest.out).toMatch(/storage\.gcp\.upbound\.io\/v1beta1, Kind=Bucket bucket: spec\.forProvider\.storageClas: unknown field "storageClas"/);
       expect(jest.out).toMatch(/sql\.gcp\.upbound\.io\/v1beta1, Kind=DatabaseInstance database: spec\.forProvider\.settings\[0\]\.teir: unknown field "teir"/);
     });

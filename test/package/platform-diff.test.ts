@@ -2,15 +2,14 @@
 // are classified by diffXrd (test/package/xrd-diff.test.ts has the rules), example XRs are
 // rendered on both sides with the offline render() and compared; nothing it could not compare
 // is reported as unchanged.
-import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { synthesize } from '../../examples/main';
 import { diffPlatform, platformDiffMarkdown } from '../../src/package/platform-diff';
 import { unifiedDiff } from '../../src/package/_line-diff';
+import { exampleOutput } from '../_helpers/example-output';
 
 type Obj = Record<string, any>;
 
-const objects: Obj[] = synthesize(new App(), { examples: true })
+const objects: Obj[] = exampleOutput(true)
   .filter((f) => f.path.endsWith('.yaml'))
   .flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS()));
 const base = { label: 'base (main)', objects };

@@ -14,20 +14,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { synthesize } from '../../examples/main';
 import { main } from '../../src/cli/main';
 import { UserError } from '../../src/errors';
 import { buildXpkg, isSemverConstraint, PackageFile, readPackageFolder, xpkgFileName } from '../../src/package/xpkg';
 import { gzipStored } from '../../src/package/_gzip';
 import { readTar, tarArchive } from '../../src/package/_tar';
+import { exampleOutput } from '../_helpers/example-output';
 import { fakeIo } from '../_helpers/fake-io';
 
 const sha = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
 /** The package folder of the example app, as `npx cdk8s synth` writes it. */
-const exampleFiles: PackageFile[] = synthesize(new App())
+const exampleFiles: PackageFile[] = exampleOutput(false)
   .filter((f) => f.path.startsWith('package/'))
   .map((f) => ({ path: f.path.slice('package/'.length), content: f.content }));
 

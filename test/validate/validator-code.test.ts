@@ -14,7 +14,8 @@ import { SchemaRegistry } from '../../src/validate/registry';
 import { CodeCacheDir, defaultCacheDir, generateValidatorCode, loadValidatorCode, ValidatorDir, validatorKey } from '../../src/validate/validator-code';
 import { readYamlStream, SourcedObject } from '../../src/validate/yaml-input';
 
-const corpus = path.resolve(__dirname, '../..', '../shared/corpus');
+const ROOT = path.resolve(__dirname, '../..');
+const corpus = path.resolve(ROOT, '../shared/corpus');
 const haveCorpus = fs.existsSync(path.join(corpus, 'files.json'));
 if (!haveCorpus) console.warn(`skipped the corpus half of validator-code tests: ${corpus} does not exist in this clone`);
 
@@ -41,6 +42,22 @@ const broken: Record<string, unknown>[] = [
   { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 'x' }], type: 7 } },
 ];
 
+/**
+ * The suite's validator cache (test/_setup/validator-cache.ts): the code `validate` loads, which
+ * another test file or the package build generated for the same key. Generated here, and
+ * stored for the others, when absent (always on a new clone, and for a schema nothing else
+ * compiled): compiling each schema a second time, into code, was most of this file's time.
+ */
+const suiteCache = ((dir) => (dir === undefined ? undefined : new ValidatorDir(dir)))(defaultCacheDir(ROOT));
+
+function storedValidator(translated: Record<string, unknown>, key: string): ReturnType<typeof compileTranslated> {
+  const stored = suiteCache?.read(key);
+  if (stored) return stored;
+  const code = generateValidatorCode(translated);
+  suiteCache?.write(key, code);
+  return loadValidatorCode(code);
+}
+
 test('stored code and in-process compilation give the same ajv errors on the corpus and on broken objects', () => {
   const registry = new SchemaRegistry();
   const objects = corpusObjects();
@@ -57,7 +74,7 @@ test('stored code and in-process compilation give the same ajv errors on the cor
     const key = validatorKey(translated);
     let pair = byKey.get(key);
     if (!pair) {
-      pair = { runtime: compileTranslated(translated), stored: loadValidatorCode(generateValidatorCode(translated)) };
+      pair = { runtime: compileTranslated(translated), stored: storedValidator(translated, key) };
       byKey.set(key, pair);
     }
     const data = structuredClone(obj);
@@ -207,7 +224,7 @@ describe("V8's compiled form of validator code", () => {
       const validate = loadValidatorCode(code, { cache, key: ${JSON.stringify(key)} });
       process.stdout.write(String(validate({ spec: { size: 10 } })));
       cache.flush();`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('false');
     expect(fs.readFileSync(path.join(v8Dir, file)).equals(damaged)).toBe(false);
