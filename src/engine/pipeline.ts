@@ -14,6 +14,8 @@ import { packageBaseName } from './catalogue';
 import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
+import type { MessageFraming } from './message-size';
+import { MessageTooLarge, messageTooLargeDetail, oversize, requestSize, responseSize } from './message-size';
 import type {
   CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, Requirements, ResourceSelector, Severity, State,
 } from './protocol';
@@ -279,18 +281,28 @@ export type StepErrorFactory = (step: PipelineStep, detail: string) => Error;
 
 const classicStepError: StepErrorFactory = (step, detail) => new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: ${detail}`, step.step);
 
-function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep, stepError: StepErrorFactory): FunctionResponse {
+/**
+ * Calls a step as Crossplane's gRPC call does: a request over gRPC's receive limit is refused by
+ * the function's server before the function runs, a response over it by Crossplane's client
+ * (see `message-size.ts`).
+ */
+function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep, stepError: StepErrorFactory, framing: MessageFraming): FunctionResponse {
+  const tooLargeRequest = oversize((count) => requestSize(req, framing, count));
+  if (tooLargeRequest !== undefined) throw stepError(step, messageTooLargeDetail(tooLargeRequest));
   let rsp: FunctionResponse;
   try {
     rsp = impl(req);
   } catch (err) {
     if (err instanceof UserError) throw err;
+    if (err instanceof MessageTooLarge) throw stepError(step, err.message);
     const msg = err instanceof Error ? err.message : String(err);
     throw stepError(step, `the function implementation threw: ${msg}`);
   }
   if (!rsp || typeof rsp !== 'object' || typeof (rsp as { then?: unknown }).then === 'function') {
     throw stepError(step, 'the function implementation must return a FunctionResponse synchronously');
   }
+  const tooLargeResponse = oversize((count) => responseSize(rsp, framing, count));
+  if (tooLargeResponse !== undefined) throw stepError(step, messageTooLargeDetail(tooLargeResponse));
   return rsp;
 }
 
@@ -370,18 +382,19 @@ export function fatalResultMessage(step: string, message: string, misses: readon
  * - after the first call and {@link MAX_REQUIREMENTS_ITERATIONS} more, unstable requirements
  *   fail the step.
  * `select` serves the requirements (both `resources` and the deprecated `extraResources`);
- * `misses` are hints for {@link fatalResultMessage}. Both outputs of render run steps through it.
+ * `misses` are hints for {@link fatalResultMessage}; `framing` is how Crossplane frames the
+ * messages, for gRPC's size limit. Both outputs of render run steps through it.
  */
 export function runWithRequirements(
   impl: CompositionFunctionImpl, first: FunctionRequest, step: PipelineStep, select: RequirementSelector,
-  stepError: StepErrorFactory = classicStepError,
+  stepError: StepErrorFactory = classicStepError, framing: MessageFraming = {},
 ): { rsp: FunctionResponse; misses: string[] } {
   const misses: string[] = [];
   const bootstrap = first.requiredResources;
   let previous: Value | undefined;
   let req = first;
   for (let i = 0; i <= MAX_REQUIREMENTS_ITERATIONS; i++) {
-    const rsp = callStep(impl, req, step, stepError);
+    const rsp = callStep(impl, req, step, stepError, framing);
     if ((rsp.results ?? []).some((r) => r.severity === 'SEVERITY_FATAL')) return { rsp, misses };
     const reqs = normalizedRequirements(rsp.requirements);
     if (reqs === previous || (reqs !== undefined && previous !== undefined && deepEqual(reqs, previous))) return { rsp, misses };

@@ -70,12 +70,17 @@ function moveToNextDoc(lines: string[], startLine: number): number {
   return startLine;
 }
 
-/** YAMLReader: documents split on lines starting with `---` followed by nothing or a comment. */
-function yamlChunks(text: string): string[] {
+/**
+ * YAMLReader: documents split on lines starting with `---` followed by nothing or a comment.
+ * From `start` (where the current document begins) and `at` (the first line not yet read); when
+ * the text is not `final` (a template still writing), its last unfinished line and document are
+ * left for a later call, which continues from the `start` and `at` returned.
+ */
+export function splitYamlDocuments(text: string, start: number, at: number, final: boolean): { chunks: string[]; start: number; at: number } {
   const chunks: string[] = [];
-  let start = 0; // where the current document begins
-  for (let at = 0; at < text.length;) {
+  while (at < text.length) {
     const nl = text.indexOf('\n', at);
+    if (nl < 0 && !final) break;
     const end = nl < 0 ? text.length : nl + 1;
     if (text.startsWith('---', at)) {
       const rest = text.slice(at + 3, end).trim();
@@ -86,8 +91,15 @@ function yamlChunks(text: string): string[] {
     }
     at = end;
   }
-  if (text.length > start) chunks.push(text.slice(start));
-  return chunks;
+  if (final && text.length > start) {
+    chunks.push(text.slice(start));
+    start = text.length;
+  }
+  return { chunks, start, at };
+}
+
+function yamlChunks(text: string): string[] {
+  return splitYamlDocuments(text, 0, 0, true).chunks;
 }
 
 const YAML_OPTIONS = {
@@ -99,7 +111,7 @@ const YAML_OPTIONS = {
   customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string } | { refusedKey: string };
+export type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string } | { refusedKey: string };
 
 /**
  * The first number JSON cannot hold (`.inf`, `.nan`), as Go prints it. sigs.k8s.io/yaml turns
@@ -129,7 +141,8 @@ export function parsedDocumentsRemembered(): number {
   return parsed.size;
 }
 
-function yamlValue(chunk: string): Parsed {
+/** One YAML document as an object, or what is wrong with it. */
+export function yamlValue(chunk: string): Parsed {
   // Most rendered documents are plain block YAML (comments included): the plain reader gives
   // what the full parser would, faster than a cache lookup and copy, or steps aside.
   const plain = parsePlainYamlStream(chunk, true);

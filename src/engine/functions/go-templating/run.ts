@@ -19,6 +19,7 @@ import { mergeOverride } from '../../runtime/merge';
 import { DecodeError, decodeManifests } from './decode';
 import { decodeGoTemplateInput, GoTemplateInput, InputError } from './input';
 import { EXTRA_RESOURCES_CONTEXT_KEY, requestMap, requiredResourcesJson } from './request-map';
+import { outputSizeWatcher } from './size-watch';
 import { SourceError, TemplateFileSystem, templatesOf } from './sources';
 import { goTemplatingFunctions } from './template-functions';
 
@@ -235,7 +236,8 @@ function runWith(req: FunctionRequest, options: GoTemplatingOptions): FunctionRe
 
   let rendered: string;
   try {
-    rendered = tpl.execute(requestMap(req));
+    // The watcher ends a template whose resources cannot fit in a gRPC response (size-watch.ts).
+    rendered = tpl.execute(requestMap(req), outputSizeWatcher(ANNOTATION_RESOURCE_NAME, ANNOTATION_READY, META_API_VERSION));
   } catch (e) {
     if (e instanceof TemplateExecError) return fatal(`cannot execute template: ${e.message}`);
     throw e;
