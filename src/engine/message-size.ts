@@ -45,12 +45,14 @@ const TAG_SIZE = delimitedSize(64);
 /** `ttl` of the response meta: a Duration of 60 seconds (`seconds = 60`: tag and one byte). */
 const TTL_SIZE = delimitedSize(2);
 
+/** `RequestMeta { string tag = 1; repeated Capability capabilities = 2 }`. */
 function requestMetaSize(framing: MessageFraming): number {
-  return delimitedSize((framing.tagged ? TAG_SIZE : 0) + CAPABILITIES_SIZE);
+  return (framing.tagged ? TAG_SIZE : 0) + CAPABILITIES_SIZE;
 }
 
+/** `ResponseMeta { string tag = 1; optional Duration ttl = 2 }`. */
 function responseMetaSize(framing: MessageFraming): number {
-  return delimitedSize((framing.tagged ? TAG_SIZE : 0) + TTL_SIZE);
+  return (framing.tagged ? TAG_SIZE : 0) + TTL_SIZE;
 }
 
 /** An enum field: tag and value varint; proto3 leaves out the zero value unless the field is optional. */

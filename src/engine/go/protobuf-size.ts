@@ -43,6 +43,7 @@ export function stringBytes(s: string, count: StringCount): number {
 
 /** Bytes of a `google.protobuf.Value` message holding `v` (without its own tag and length). */
 export function valueSize(v: Value, count: StringCount): number {
+  if (count === 'upper') return valueUpper(v);
   switch (typeof v) {
     case 'string':
       return delimitedSize(stringBytes(v, count));
@@ -72,11 +73,37 @@ export function listSize(list: readonly Value[], count: StringCount): number {
  * `undefined` are left out, as JSON leaves them out on the way to a Struct.
  */
 export function structSize(o: { readonly [key: string]: Value | undefined }, count: StringCount): number {
+  if (count === 'upper') return structUpper(o);
   let size = 0;
   for (const k in o) {
     const v = o[k];
     if (v === undefined) continue;
     size += delimitedSize(delimitedSize(stringBytes(k, count)) + delimitedSize(valueSize(v, count)));
+  }
+  return size;
+}
+
+// The `upper` count on its own, without the per-node choice of count: it runs on every message
+// of every render, so it is kept small for the engine to inline.
+function valueUpper(v: Value): number {
+  if (typeof v === 'string') return delimitedSize(v.length * 3);
+  if (typeof v === 'object' && v !== null) return delimitedSize(Array.isArray(v) ? listUpper(v) : structUpper(v));
+  return typeof v === 'boolean' || v === null ? 2 : 9;
+}
+
+function listUpper(list: readonly Value[]): number {
+  let size = 0;
+  for (let i = 0; i < list.length; i++) size += delimitedSize(valueUpper(list[i] ?? null));
+  return size;
+}
+
+function structUpper(o: { readonly [key: string]: Value | undefined }): number {
+  let size = 0;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const v = o[keys[i]];
+    if (v === undefined) continue;
+    size += delimitedSize(delimitedSize(keys[i].length * 3) + delimitedSize(valueUpper(v)));
   }
   return size;
 }
