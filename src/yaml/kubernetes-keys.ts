@@ -19,10 +19,15 @@ export interface KeyProblem {
   readonly goMessage: string;
 }
 
+let yamlModule: typeof import('yaml') | undefined;
+
 function yamlLib(): typeof import('yaml') {
-  // Required here, not imported: the readers load the yaml library only when they need it.
+  // Required here, not imported: the readers load the yaml library only when they need it. Kept
+  // once loaded: this runs for every node, and each require() resolves the module again (a
+  // template printing 10,000 keys into each of several resources spent seconds there).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('yaml') as typeof import('yaml');
+  yamlModule ??= require('yaml') as typeof import('yaml');
+  return yamlModule;
 }
 
 /**
