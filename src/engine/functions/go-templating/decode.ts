@@ -192,8 +192,12 @@ function goYamlMessage(code: string, message: string): string {
   }
 }
 
-/** Decodes every object in order; `each` runs on one object before the next is decoded, as fn.go's loop does. */
-export function decodeManifests(data: string, each: (o: ObjectValue) => void = () => undefined): ObjectValue[] {
+/**
+ * Decodes every object in order; `each` runs on one object before the next is decoded, as fn.go's
+ * loop does. `readAhead` holds the values of the first YAML documents when something already
+ * read them (size-watch.ts, while the template ran), so they are not parsed twice.
+ */
+export function decodeManifests(data: string, each: (o: ObjectValue) => void = () => undefined, readAhead: readonly Value[] = []): ObjectValue[] {
   const trimmed = data.replace(/^\s+/, '');
   const objs: ObjectValue[] = [];
   if (trimmed.startsWith('{')) {
@@ -213,8 +217,10 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
     return objs;
   }
   let docIndex = 0;
+  let chunkIndex = 0;
   for (const chunk of yamlChunks(data)) {
-    const r = yamlValue(chunk);
+    const r: Parsed = chunkIndex < readAhead.length ? { value: readAhead[chunkIndex] } : yamlValue(chunk);
+    chunkIndex++;
     if ('unsupported' in r) throw new DecodeError(`error converting YAML to JSON: json: unsupported value: ${r.unsupported}`);
     if ('refusedKey' in r) throw new DecodeError(`error converting YAML to JSON: ${r.refusedKey}`);
     if ('message' in r) {

@@ -235,9 +235,10 @@ function runWith(req: FunctionRequest, options: GoTemplatingOptions): FunctionRe
   const tpl = prepared;
 
   let rendered: string;
+  // Ends a template whose resources cannot fit in a gRPC response (size-watch.ts).
+  const watcher = outputSizeWatcher(ANNOTATION_RESOURCE_NAME, META_API_VERSION);
   try {
-    // The watcher ends a template whose resources cannot fit in a gRPC response (size-watch.ts).
-    rendered = tpl.execute(requestMap(req), outputSizeWatcher(ANNOTATION_RESOURCE_NAME, ANNOTATION_READY, META_API_VERSION));
+    rendered = tpl.execute(requestMap(req), watcher);
   } catch (e) {
     if (e instanceof TemplateExecError) return fatal(`cannot execute template: ${e.message}`);
     throw e;
@@ -245,7 +246,7 @@ function runWith(req: FunctionRequest, options: GoTemplatingOptions): FunctionRe
 
   let objs: ObjectValue[];
   try {
-    objs = decodeManifests(rendered, checkAnnotations);
+    objs = decodeManifests(rendered, checkAnnotations, watcher.readAhead);
   } catch (e) {
     if (e instanceof DecodeError) return fatal(`cannot decode manifest: ${e.message}`);
     if (e instanceof Fatal) return fatal(e.message);
