@@ -102,15 +102,28 @@ function resourcesSize(items: readonly ObjectValue[], count: StringCount): numbe
 }
 
 /**
+ * Sizes of parts of a message already counted with the same {@link StringCount}: the states
+ * (without their tag and length) and the step input (the Struct's fields).
+ */
+export interface KnownSizes {
+  /** @default - counted */
+  readonly observed?: number;
+  /** @default - counted */
+  readonly desired?: number;
+  /** @default - counted */
+  readonly input?: number;
+}
+
+/**
  * Bytes of the RunFunctionRequest Crossplane sends for `req`: meta, observed and desired state,
  * the input, the context (always set), extra and required resources, and credentials
  * (`Credentials { CredentialData credential_data = 1 }`, `CredentialData { map<string, bytes> data = 1 }`).
  */
-export function requestSize(req: FunctionRequest, framing: MessageFraming = {}, count: StringCount = 'exact'): number {
+export function requestSize(req: FunctionRequest, framing: MessageFraming = {}, count: StringCount = 'exact', known: KnownSizes = {}): number {
   return delimitedSize(requestMetaSize(framing))
-    + delimitedSize(stateSize(req.observed, count))
-    + delimitedSize(stateSize(req.desired, count))
-    + (req.input ? delimitedSize(structSize(req.input, count)) : 0)
+    + delimitedSize(known.observed ?? stateSize(req.observed, count))
+    + delimitedSize(known.desired ?? stateSize(req.desired, count))
+    + (req.input ? delimitedSize(known.input ?? structSize(req.input, count)) : 0)
     + delimitedSize(structSize(req.context ?? {}, count))
     + mapSize(req.extraResources, count, (items) => resourcesSize(items ?? [], count))
     + mapSize(req.credentials, count, (data) => delimitedSize(mapSize(data, count, (v) => stringBytes(v ?? '', count))))
@@ -144,9 +157,9 @@ function selectorSize(s: ResourceSelector, count: StringCount): number {
  * Bytes of the RunFunctionResponse a function sends for `rsp`, as function-sdk-go builds it:
  * meta, desired state and context always set, results and conditions with their target.
  */
-export function responseSize(rsp: FunctionResponse, framing: MessageFraming = {}, count: StringCount = 'exact'): number {
+export function responseSize(rsp: FunctionResponse, framing: MessageFraming = {}, count: StringCount = 'exact', known: KnownSizes = {}): number {
   let size = delimitedSize(responseMetaSize(framing))
-    + delimitedSize(stateSize(rsp.desired ?? { resources: {} }, count))
+    + delimitedSize(known.desired ?? stateSize(rsp.desired ?? { resources: {} }, count))
     + delimitedSize(structSize(rsp.context ?? {}, count));
   for (const r of rsp.results ?? []) size += delimitedSize(resultSize(r, count));
   for (const c of rsp.conditions ?? []) size += delimitedSize(conditionSize(c, count));

@@ -86,24 +86,28 @@ export function structSize(o: { readonly [key: string]: Value | undefined }, cou
 // The `upper` count on its own, without the per-node choice of count: it runs on every message
 // of every render, so it is kept small for the engine to inline.
 function valueUpper(v: Value): number {
-  if (typeof v === 'string') return delimitedSize(v.length * 3);
-  if (typeof v === 'object' && v !== null) return delimitedSize(Array.isArray(v) ? listUpper(v) : structUpper(v));
+  if (typeof v === 'string') return upperDelimited(v.length * 3);
+  if (typeof v === 'object' && v !== null) return upperDelimited(Array.isArray(v) ? listUpper(v) : structUpper(v));
   return typeof v === 'boolean' || v === null ? 2 : 9;
 }
 
 function listUpper(list: readonly Value[]): number {
   let size = 0;
-  for (let i = 0; i < list.length; i++) size += delimitedSize(valueUpper(list[i] ?? null));
+  for (let i = 0; i < list.length; i++) size += upperDelimited(valueUpper(list[i] ?? null));
   return size;
 }
 
 function structUpper(o: { readonly [key: string]: Value | undefined }): number {
   let size = 0;
-  const keys = Object.keys(o);
-  for (let i = 0; i < keys.length; i++) {
-    const v = o[keys[i]];
+  for (const k in o) {
+    const v = o[k];
     if (v === undefined) continue;
-    size += delimitedSize(delimitedSize(keys[i].length * 3) + delimitedSize(valueUpper(v)));
+    size += upperDelimited(upperDelimited(k.length * 3) + upperDelimited(valueUpper(v)));
   }
   return size;
+}
+
+/** {@link delimitedSize} with the common one- and two-byte lengths first. */
+function upperDelimited(n: number): number {
+  return n < 0x80 ? n + 2 : n < 0x4000 ? n + 3 : delimitedSize(n);
 }

@@ -456,4 +456,18 @@ describe('gRPC message size limit', () => {
       .toThrow(/^cannot run pipeline step "first": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)$/);
     expect(calls).toBe(0);
   });
+
+  test('each request carries the desired state so far: two halves under the limit make a request over it', () => {
+    const calls: string[] = [];
+    const step = (name: string, data: string) => (req: FunctionRequest): FunctionResponse => {
+      calls.push(name);
+      return { desired: { ...req.desired, resources: { ...req.desired.resources, [name]: { resource: { apiVersion: 'v1', kind: 'ConfigMap', data: { d: data } } } } }, context: req.context, results: [] };
+    };
+    const xr = { ...XR, spec: { ...XR.spec, blob: 'x'.repeat(2 * 1024 * 1024) } };
+    const steps = composition([{ step: 'one', functionRef: { name: 'fn-one' } }, { step: 'two', functionRef: { name: 'fn-two' } }]);
+    // Step one: a 2 MiB request and a 2.5 MiB response; step two would receive both.
+    expect(() => render({ xr, composition: steps, functionImplementations: { 'fn-one': step('one', 'y'.repeat(2.5 * 1024 * 1024)), 'fn-two': step('two', '') } }))
+      .toThrow(/^cannot run pipeline step "two": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)$/);
+    expect(calls).toEqual(['one']);
+  });
 });
