@@ -12,8 +12,9 @@
  * encoding is longer fails the call with grpc-go's `recvMsg` status, `ResourceExhausted`
  * `grpc: received message larger than max (N vs. 4194304)`, before the receiver reads it.
  *
- * The sizes follow crossplane/crossplane `proto/fn/v1/run_function.proto`. Fields the offline
- * pipeline does not model (required schemas, a response's `output`) count as absent.
+ * The sizes follow crossplane/crossplane `proto/fn/v1/run_function.proto` (at 2d040d2daf4e; the
+ * same fields in function-sdk-go `proto/v1`). Fields the offline pipeline does not model
+ * (required schemas, a response's `output`) count as absent.
  */
 import { delimitedSize, stringBytes, structSize, varintSize } from './go/protobuf-size';
 import type { StringCount } from './go/protobuf-size';
