@@ -423,10 +423,11 @@ describe('gRPC message size limit', () => {
 
   // The data string whose response is exactly `size` bytes long (classic output: no tag).
   const dataOfSize = (size: number) => {
-    const base = responseSize(fn('')({ observed: { resources: {} }, desired: { resources: {} }, context: {}, credentials: {}, requiredResources: {} }));
-    // Four length varints grow from one byte to three as the string grows past 2^14: count them in.
-    let n = size - base - 8;
-    while (responseSize(fn('x'.repeat(n))({ observed: { resources: {} }, desired: { resources: {} }, context: {}, credentials: {}, requiredResources: {} })) > size) n--;
+    const empty: FunctionRequest = { observed: { resources: {} }, desired: { resources: {} }, context: {}, credentials: {}, requiredResources: {} };
+    const sizeWith = (n: number) => responseSize(fn('x'.repeat(n))(empty));
+    let n = size - sizeWith(0);
+    // The four enclosing lengths now take three bytes instead of one: take those bytes off.
+    n -= sizeWith(n) - size;
     return 'x'.repeat(n);
   };
 
