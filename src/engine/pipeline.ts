@@ -15,6 +15,9 @@ import { ContentMemo } from './content-memo';
 import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
+import { structSize } from './go/protobuf-size';
+import type { KnownSizes, MessageFraming } from './message-size';
+import { MessageTooLarge, messageTooLargeDetail, oversize, requestSize, responseSize, stateSize } from './message-size';
 import type {
   CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, Requirements, ResourceSelector, Severity, State,
 } from './protocol';
@@ -265,6 +268,9 @@ export function asState(s: State | undefined, owned: boolean): State {
   }
   const out: State = { resources };
   if (s.composite) out.composite = { ...s.composite, resource: conv(s.composite.resource) };
+  // Converted in place, the state keeps its size (an int64 and a float64 both travel as a double).
+  const bound = owned ? upperBounds.get(s) : undefined;
+  if (bound !== undefined) upperBounds.set(out, bound);
   return out;
 }
 
@@ -288,18 +294,59 @@ export type StepErrorFactory = (step: PipelineStep, detail: string) => Error;
 
 const classicStepError: StepErrorFactory = (step, detail) => new PipelineError(`cannot run pipeline step ${goQuote(step.step)}: ${detail}`, step.step);
 
-function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep, stepError: StepErrorFactory): FunctionResponse {
+/**
+ * Upper bounds (strings at three bytes a character) of the states and inputs steps exchange, so
+ * that each is walked once. Crossplane builds each request from its own copies, so what a
+ * function later does to the objects it was handed does not change what was sent:
+ * - the observed state of a render, shared by its built-in steps, is counted at its first step;
+ * - a desired state is counted when a response carries it, and {@link asState} passes the count
+ *   on to the state the next step receives;
+ * - a step's input, the Composition's own object for built-in functions, is counted once for
+ *   every render of that Composition object (Compositions are not edited in place between
+ *   renders, as the validators' caches already assume).
+ */
+const upperBounds = new WeakMap<object, number>();
+
+function upperBound(o: object, measure: () => number): number {
+  let n = upperBounds.get(o);
+  if (n === undefined) {
+    n = measure();
+    upperBounds.set(o, n);
+  }
+  return n;
+}
+
+/**
+ * Calls a step as Crossplane's gRPC call does: a request over gRPC's receive limit is refused by
+ * the function's server before the function runs, a response over it by Crossplane's client
+ * (see `message-size.ts`).
+ */
+function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep, stepError: StepErrorFactory, framing: MessageFraming): FunctionResponse {
+  const reqInput = req.input;
+  const known: KnownSizes = {
+    observed: upperBound(req.observed, () => stateSize(req.observed, 'upper')),
+    desired: upperBound(req.desired, () => stateSize(req.desired, 'upper')),
+    input: reqInput !== undefined && reqInput === step.input ? upperBound(reqInput, () => structSize(reqInput, 'upper')) : undefined,
+  };
+  const tooLargeRequest = oversize((count) => requestSize(req, framing, count, count === 'upper' ? known : {}));
+  if (tooLargeRequest !== undefined) throw stepError(step, messageTooLargeDetail(tooLargeRequest));
   let rsp: FunctionResponse;
   try {
     rsp = impl(req);
   } catch (err) {
     if (err instanceof UserError) throw err;
+    if (err instanceof MessageTooLarge) throw stepError(step, err.message);
     const msg = err instanceof Error ? err.message : String(err);
     throw stepError(step, `the function implementation threw: ${msg}`);
   }
   if (!rsp || typeof rsp !== 'object' || typeof (rsp as { then?: unknown }).then === 'function') {
     throw stepError(step, 'the function implementation must return a FunctionResponse synchronously');
   }
+  const desired = rsp.desired ?? { resources: {} };
+  const desiredUpper = stateSize(desired, 'upper');
+  if (rsp.desired) upperBounds.set(rsp.desired, desiredUpper);
+  const tooLargeResponse = oversize((count) => responseSize(rsp, framing, count, count === 'upper' ? { desired: desiredUpper } : {}));
+  if (tooLargeResponse !== undefined) throw stepError(step, messageTooLargeDetail(tooLargeResponse));
   return rsp;
 }
 
@@ -379,18 +426,19 @@ export function fatalResultMessage(step: string, message: string, misses: readon
  * - after the first call and {@link MAX_REQUIREMENTS_ITERATIONS} more, unstable requirements
  *   fail the step.
  * `select` serves the requirements (both `resources` and the deprecated `extraResources`);
- * `misses` are hints for {@link fatalResultMessage}. Both outputs of render run steps through it.
+ * `misses` are hints for {@link fatalResultMessage}; `framing` is how Crossplane frames the
+ * messages, for gRPC's size limit. Both outputs of render run steps through it.
  */
 export function runWithRequirements(
   impl: CompositionFunctionImpl, first: FunctionRequest, step: PipelineStep, select: RequirementSelector,
-  stepError: StepErrorFactory = classicStepError,
+  stepError: StepErrorFactory = classicStepError, framing: MessageFraming = {},
 ): { rsp: FunctionResponse; misses: string[] } {
   const misses: string[] = [];
   const bootstrap = first.requiredResources;
   let previous: Value | undefined;
   let req = first;
   for (let i = 0; i <= MAX_REQUIREMENTS_ITERATIONS; i++) {
-    const rsp = callStep(impl, req, step, stepError);
+    const rsp = callStep(impl, req, step, stepError, framing);
     if ((rsp.results ?? []).some((r) => r.severity === 'SEVERITY_FATAL')) return { rsp, misses };
     const reqs = normalizedRequirements(rsp.requirements);
     if (reqs === previous || (reqs !== undefined && previous !== undefined && deepEqual(reqs, previous))) return { rsp, misses };

@@ -169,6 +169,9 @@ function storeSelector(store: InMemoryStore): RequirementSelector {
 /** Crossplane's composer wording: `cannot run Composition pipeline step "x": ...`. */
 const composeStepError: StepErrorFactory = (step, detail) => new ComposeError(`cannot run Composition pipeline step ${goQuote(step.step)}: ${detail}`);
 
+/** The composer tags every request (`composition_functions.go` `Tag`); functions copy the tag into their response. */
+const COMPOSER_FRAMING = { tagged: true };
+
 function credentialsFor(step: PipelineStep, store: InMemoryStore): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   for (const c of step.credentials ?? []) {
@@ -209,7 +212,7 @@ function runSteps(input: ComposeInput, observed: State): { desired: State; conte
     let rsp: FunctionResponse;
     let misses: string[];
     try {
-      ({ rsp, misses } = runWithRequirements(run, req, step, storeSelector(input.store), composeStepError));
+      ({ rsp, misses } = runWithRequirements(run, req, step, storeSelector(input.store), composeStepError, COMPOSER_FRAMING));
     } catch (err) {
       if (err instanceof ComposeError) throw new ComposeError(err.message, { events, conditions });
       throw err;

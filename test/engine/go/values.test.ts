@@ -2,6 +2,9 @@
 import {
   deepCopy, deepEqual, fromKubernetesJson, fromStruct, GoJsonError, goJsonMarshal, goTypeName, jsonRoundTrip, toPlain, Value,
 } from '../../../src/engine/go/values';
+import { fromJson, toBinary } from '@bufbuild/protobuf';
+import { StructSchema } from '@bufbuild/protobuf/wkt';
+import { structSize, varintSize } from '../../../src/engine/go/protobuf-size';
 
 describe('goTypeName', () => {
   test.each<[Value, string]>([
@@ -61,5 +64,67 @@ describe('toPlain, deepCopy, deepEqual', () => {
     const c = deepCopy(fromStruct(v));
     expect(Object.keys(c as object)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+/**
+ * Protobuf sizes of google.protobuf.Struct values (src/engine/go/protobuf-size.ts). Expected
+ * sizes are written out byte by byte from the wire format (protobuf.dev "Encoding": tag =
+ * field number << 3 | wire type; LEN fields carry a varint length; map entries are messages
+ * with key = 1 and value = 2) and struct.proto's field numbers; then checked against
+ * @bufbuild/protobuf's encoder on corpus-like values.
+ */
+describe('protobuf Struct sizes', () => {
+  const hex = (s: string) => s.replace(/ /g, '').length / 2;
+  test.each<[string, number, number]>([
+    ['127 takes one byte', 127, 1], ['128 takes two', 128, 2], ['16383 two', 16383, 2], ['16384 three', 16384, 3],
+    ['2^28-1 four', 2 ** 28 - 1, 4], ['2^28 five', 2 ** 28, 5], ['2^35-1 five', 2 ** 35 - 1, 5], ['2^35 six', 2 ** 35, 6],
+  ])('varint: %s', (_, n, want) => expect(varintSize(n)).toBe(want));
+
+  test.each<[string, Record<string, Value>, string]>([
+    // entry 0a 08 | key 0a 01 'a' | value 12 03 | string_value 1a 01 'b'
+    ['one string field', { a: 'b' }, '0a08 0a0161 1203 1a0162'],
+    // number_value: tag 0x11 (field 2, I64) and the eight bytes of the double
+    ['one number', { n: 1 }, '0a0e 0a016e 1209 11000000000000f03f'],
+    ['an int64 travels as a double', { n: 1n }, '0a0e 0a016e 1209 11000000000000f03f'],
+    // null_value (field 1, varint 0) and bool_value (field 4) are oneof members: written even when zero/false
+    ['null', { x: null }, '0a07 0a0178 1202 0800'],
+    ['false', { t: false }, '0a07 0a0174 1202 2000'],
+    // struct_value (field 5) holding an empty Struct
+    ['an empty object', { s: {} }, '0a07 0a0173 1202 2a00'],
+    // list_value (field 6): ListValue { values = 1 } with a string and a number
+    ['a list', { l: ['a', 1] }, '0a17 0a016c 1212 3210 0a03 1a0161 0a09 11000000000000f03f'],
+    // 'é' is two UTF-8 bytes, '€' three
+    ['UTF-8 bytes', { 'é': '€' }, '0a0b 0a02c3a9 1205 1a03e282ac'],
+  ])('%s', (_, v, bytes) => expect(structSize(v, 'exact')).toBe(hex(bytes)));
+
+  test('a length of 128 takes a two-byte varint, at every level', () => {
+    // value: 1a 80 01 + 128 bytes = 131; value field 12 83 01 + 131 = 134; key 3; entry 0a 89 01 + 137 = 140
+    expect(structSize({ a: 'x'.repeat(128) }, 'exact')).toBe(140);
+    expect(structSize({ a: 'x'.repeat(127) }, 'exact')).toBe(138);
+  });
+
+  test('undefined fields are left out, as JSON leaves them out', () => {
+    expect(structSize({ a: 'b', u: undefined } as unknown as Record<string, Value>, 'exact')).toBe(10);
+  });
+
+  test('the lower and upper counts bound the UTF-8 size', () => {
+    const v = { 'é': '€', plain: 'abc', nested: { list: ['ü', 'x'] } };
+    expect(structSize(v, 'lower')).toBeLessThanOrEqual(structSize(v, 'exact'));
+    expect(structSize(v, 'upper')).toBeGreaterThanOrEqual(structSize(v, 'exact'));
+    expect(structSize({ a: 'b' }, 'lower')).toBe(10);
+    expect(structSize({ a: 'b' }, 'upper')).toBe(14);
+  });
+
+  test('sizes equal the length of @bufbuild/protobuf encodings of the same Structs', () => {
+    const samples: Record<string, Value>[] = [
+      { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'VPC', metadata: { name: 'net', labels: { a: 'b' } }, spec: { forProvider: { cidrBlock: '10.0.0.0/16', tags: ['x', 'y'], n: 3.5, ok: true, none: null } } },
+      { s: 'ü'.repeat(70), l: Array.from({ length: 200 }, (_, i) => ({ i, s: `item-${i}` })), deep: { a: { b: { c: { d: [[], {}, [null]] } } } } },
+      { big: 'x'.repeat(20000), '': '' },
+    ];
+    for (const v of samples) {
+      const plain = JSON.parse(JSON.stringify(v));
+      expect(structSize(v, 'exact')).toBe(toBinary(StructSchema, fromJson(StructSchema, plain)).length);
+    }
   });
 });

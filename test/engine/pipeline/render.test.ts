@@ -6,6 +6,7 @@
  */
 import { BUILT_IN_FUNCTIONS, FunctionCatalogue, render as renderAny } from '../../../src/engine';
 import type { FunctionRequest, FunctionResponse, RenderOptions } from '../../../src/engine';
+import { requestSize, responseSize } from '../../../src/engine/message-size';
 
 /** Every test here is about the classic output. */
 const render = (options: RenderOptions) => renderAny({ ...options, output: 'classic' });
@@ -424,5 +425,91 @@ describe('observed connection details (an extension of crossplane render)', () =
   test('fails if they name a resource that is not observed', () => {
     expect(() => render({ xr, composition, observed, observedConnectionDetails: { clstr: { kubeconfig: 'x' } } }))
       .toThrow(/^observedConnectionDetails\.clstr names no observed resource: /);
+  });
+});
+
+/**
+ * gRPC's 4 MiB receive limit on a step's messages (src/engine/message-size.ts). Crossplane's
+ * clients set no receive limit: crossplane/crossplane internal/xfn/function_runner.go
+ * `getClientConn` and internal/render/runner.go `NewFunctionRunner` at 2d040d2daf4e, and
+ * cmd/crank/render/render.go `NewRuntimeFunctionRunner` at v2.2.0 (b7aa9852801c) call
+ * grpc.NewClient with credentials and a service config only; function-sdk-go's `Serve`
+ * (sdk.go at 009f4ec76c2f) serves with `DefaultMaxRecvMsgSize = 1024 * 1024 * 4`. grpc-go
+ * (clientconn.go `defaultClientMaxReceiveMessageSize = 1024 * 1024 * 4`, rpc_util.go
+ * `recvMsg` at v1.82.1, ebd8f06a0942) refuses a longer message with ResourceExhausted
+ * "grpc: received message larger than max (%d vs. %d)" when length > max.
+ */
+describe('gRPC message size limit', () => {
+  const fn = (data: string) => (req: FunctionRequest): FunctionResponse => ({
+    desired: { ...req.desired, resources: { big: { resource: { apiVersion: 'v1', kind: 'ConfigMap', data: { d: data } } } } },
+    context: req.context,
+    results: [],
+  });
+  const comp = composition([{ step: 'big', functionRef: { name: 'function-big' } }]);
+
+  test('the smallest messages, from the wire format', () => {
+    // Response: meta { ttl { seconds: 60 } } = 0a04 1202 083c, desired {} = 1200, context {} = 2200.
+    expect(responseSize({ desired: { resources: {} }, context: {}, results: [] })).toBe(6 + 2 + 2);
+    // With the composer's tag: meta content = tag (0a40 + 64) + ttl (4) = 70, framed 0a46.
+    expect(responseSize({ desired: { resources: {} }, context: {}, results: [] }, { tagged: true })).toBe(72 + 4);
+    // A fatal result: 1a07 | severity 0801 | message 120178 | target 2001.
+    expect(responseSize({ desired: { resources: {} }, context: {}, results: [{ severity: 'SEVERITY_FATAL', message: 'x' }] })).toBe(10 + 9);
+    // Request: meta { capabilities: packed 1..5 } = 0a07 1205 0102030405, observed 1200, desired 1a00, context 2a00.
+    const req: FunctionRequest = { observed: { resources: {} }, desired: { resources: {} }, context: {}, credentials: {}, requiredResources: {} };
+    expect(requestSize(req)).toBe(9 + 2 + 2 + 2);
+    // One composed resource { a: 'b' } observed: observed 1213 | resources entry 1211 | key 0a0178 |
+    // value 120c | Resource: resource 0a0a + the Struct (10 bytes, test/engine/go/values.test.ts).
+    expect(requestSize({ ...req, observed: { resources: { x: { resource: { a: 'b' } } } } })).toBe(9 + 21 + 2 + 2);
+  });
+
+  // The data string whose response is exactly `size` bytes long (classic output: no tag).
+  const dataOfSize = (size: number) => {
+    const empty: FunctionRequest = { observed: { resources: {} }, desired: { resources: {} }, context: {}, credentials: {}, requiredResources: {} };
+    const sizeWith = (n: number) => responseSize(fn('x'.repeat(n))(empty));
+    let n = size - sizeWith(0);
+    // The four enclosing lengths now take three bytes instead of one: take those bytes off.
+    n -= sizeWith(n) - size;
+    return 'x'.repeat(n);
+  };
+
+  test('a response of exactly 4 MiB passes; one byte more fails the step with grpc-go\'s error', () => {
+    const data = dataOfSize(4194304);
+    expect(responseSize(fn(data)({ observed: { resources: {} }, desired: { resources: {} }, context: {}, credentials: {}, requiredResources: {} }))).toBe(4194304);
+    expect(render({ xr: XR, composition: comp, functionImplementations: { 'function-big': fn(data) } }).resources).toHaveLength(1);
+    expect(() => render({ xr: XR, composition: comp, functionImplementations: { 'function-big': fn(data + 'x') } }))
+      .toThrow('cannot run pipeline step "big": rpc error: code = ResourceExhausted desc = grpc: received message larger than max (4194305 vs. 4194304)');
+  });
+
+  test('the reconcile output wraps it as the composer does', () => {
+    // composition_functions.go errFmtRunPipelineStep; internal/render/runner.go returns the gRPC error unwrapped.
+    expect(() => renderAny({ xr: XR, composition: comp, functionImplementations: { 'function-big': fn('x'.repeat(4194304)) } }))
+      .toThrow(/cannot run Composition pipeline step "big": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)/);
+  });
+
+  test('a request over the limit fails before the function runs (the function\'s server refuses it)', () => {
+    let calls = 0;
+    const counting = (req: FunctionRequest): FunctionResponse => {
+      calls++;
+      return { desired: req.desired, context: req.context, results: [] };
+    };
+    const xr = { ...XR, spec: { ...XR.spec, blob: 'x'.repeat(4194304) } };
+    const two = composition([{ step: 'first', functionRef: { name: 'function-count' } }]);
+    expect(() => render({ xr, composition: two, functionImplementations: { 'function-count': counting } }))
+      .toThrow(/^cannot run pipeline step "first": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)$/);
+    expect(calls).toBe(0);
+  });
+
+  test('each request carries the desired state so far: two halves under the limit make a request over it', () => {
+    const calls: string[] = [];
+    const step = (name: string, data: string) => (req: FunctionRequest): FunctionResponse => {
+      calls.push(name);
+      return { desired: { ...req.desired, resources: { ...req.desired.resources, [name]: { resource: { apiVersion: 'v1', kind: 'ConfigMap', data: { d: data } } } } }, context: req.context, results: [] };
+    };
+    const xr = { ...XR, spec: { ...XR.spec, blob: 'x'.repeat(2 * 1024 * 1024) } };
+    const steps = composition([{ step: 'one', functionRef: { name: 'fn-one' } }, { step: 'two', functionRef: { name: 'fn-two' } }]);
+    // Step one: a 2 MiB request and a 2.5 MiB response; step two would receive both.
+    expect(() => render({ xr, composition: steps, functionImplementations: { 'fn-one': step('one', 'y'.repeat(2.5 * 1024 * 1024)), 'fn-two': step('two', '') } }))
+      .toThrow(/^cannot run pipeline step "two": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)$/);
+    expect(calls).toEqual(['one']);
   });
 });

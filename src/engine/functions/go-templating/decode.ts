@@ -70,12 +70,17 @@ function moveToNextDoc(lines: string[], startLine: number): number {
   return startLine;
 }
 
-/** YAMLReader: documents split on lines starting with `---` followed by nothing or a comment. */
-function yamlChunks(text: string): string[] {
+/**
+ * YAMLReader: documents split on lines starting with `---` followed by nothing or a comment.
+ * From `start` (where the current document begins) and `at` (the first line not yet read); when
+ * the text is not `final` (a template still writing), its last unfinished line and document are
+ * left for a later call, which continues from the `start` and `at` returned.
+ */
+export function splitYamlDocuments(text: string, start: number, at: number, final: boolean): { chunks: string[]; start: number; at: number } {
   const chunks: string[] = [];
-  let start = 0; // where the current document begins
-  for (let at = 0; at < text.length;) {
+  while (at < text.length) {
     const nl = text.indexOf('\n', at);
+    if (nl < 0 && !final) break;
     const end = nl < 0 ? text.length : nl + 1;
     if (text.startsWith('---', at)) {
       const rest = text.slice(at + 3, end).trim();
@@ -86,8 +91,15 @@ function yamlChunks(text: string): string[] {
     }
     at = end;
   }
-  if (text.length > start) chunks.push(text.slice(start));
-  return chunks;
+  if (final && text.length > start) {
+    chunks.push(text.slice(start));
+    start = text.length;
+  }
+  return { chunks, start, at };
+}
+
+function yamlChunks(text: string): string[] {
+  return splitYamlDocuments(text, 0, 0, true).chunks;
 }
 
 const YAML_OPTIONS = {
@@ -99,7 +111,7 @@ const YAML_OPTIONS = {
   customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string } | { refusedKey: string };
+export type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string } | { refusedKey: string };
 
 /**
  * The first number JSON cannot hold (`.inf`, `.nan`), as Go prints it. sigs.k8s.io/yaml turns
@@ -129,7 +141,8 @@ export function parsedDocumentsRemembered(): number {
   return parsed.size;
 }
 
-function yamlValue(chunk: string): Parsed {
+/** One YAML document as an object, or what is wrong with it. */
+export function yamlValue(chunk: string): Parsed {
   // Most rendered documents are plain block YAML (comments included): the plain reader gives
   // what the full parser would, faster than a cache lookup and copy, or steps aside.
   const plain = parsePlainYamlStream(chunk, true);
@@ -180,8 +193,12 @@ function goYamlMessage(code: string, message: string): string {
   }
 }
 
-/** Decodes every object in order; `each` runs on one object before the next is decoded, as fn.go's loop does. */
-export function decodeManifests(data: string, each: (o: ObjectValue) => void = () => undefined): ObjectValue[] {
+/**
+ * Decodes every object in order; `each` runs on one object before the next is decoded, as fn.go's
+ * loop does. `readAhead` holds the values of the first YAML documents when something already
+ * read them (size-watch.ts, while the template ran), so they are not parsed twice.
+ */
+export function decodeManifests(data: string, each: (o: ObjectValue) => void = () => undefined, readAhead: readonly Value[] = []): ObjectValue[] {
   const trimmed = data.replace(/^\s+/, '');
   const objs: ObjectValue[] = [];
   if (trimmed.startsWith('{')) {
@@ -201,8 +218,10 @@ export function decodeManifests(data: string, each: (o: ObjectValue) => void = (
     return objs;
   }
   let docIndex = 0;
+  let chunkIndex = 0;
   for (const chunk of yamlChunks(data)) {
-    const r = yamlValue(chunk);
+    const r: Parsed = chunkIndex < readAhead.length ? { value: readAhead[chunkIndex] } : yamlValue(chunk);
+    chunkIndex++;
     if ('unsupported' in r) throw new DecodeError(`error converting YAML to JSON: json: unsupported value: ${r.unsupported}`);
     if ('refusedKey' in r) throw new DecodeError(`error converting YAML to JSON: ${r.refusedKey}`);
     if ('message' in r) {

@@ -19,6 +19,7 @@ import { mergeOverride } from '../../runtime/merge';
 import { DecodeError, decodeManifests } from './decode';
 import { decodeGoTemplateInput, GoTemplateInput, InputError } from './input';
 import { EXTRA_RESOURCES_CONTEXT_KEY, requestMap, requiredResourcesJson } from './request-map';
+import { outputSizeWatcher } from './size-watch';
 import { SourceError, TemplateFileSystem, templatesOf } from './sources';
 import { goTemplatingFunctions } from './template-functions';
 
@@ -234,8 +235,10 @@ function runWith(req: FunctionRequest, options: GoTemplatingOptions): FunctionRe
   const tpl = prepared;
 
   let rendered: string;
+  // Ends a template whose resources cannot fit in a gRPC response (size-watch.ts).
+  const watcher = outputSizeWatcher(ANNOTATION_RESOURCE_NAME, META_API_VERSION);
   try {
-    rendered = tpl.execute(requestMap(req));
+    rendered = tpl.execute(requestMap(req), watcher);
   } catch (e) {
     if (e instanceof TemplateExecError) return fatal(`cannot execute template: ${e.message}`);
     throw e;
@@ -243,7 +246,7 @@ function runWith(req: FunctionRequest, options: GoTemplatingOptions): FunctionRe
 
   let objs: ObjectValue[];
   try {
-    objs = decodeManifests(rendered, checkAnnotations);
+    objs = decodeManifests(rendered, checkAnnotations, watcher.readAhead);
   } catch (e) {
     if (e instanceof DecodeError) return fatal(`cannot decode manifest: ${e.message}`);
     if (e instanceof Fatal) return fatal(e.message);

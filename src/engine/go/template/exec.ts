@@ -47,10 +47,22 @@ function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
+/**
+ * Looks at the output of a running template (not Go's: a way for a caller to stop a template
+ * whose output it already knows it cannot use). `seen` gets the output so far each time it has
+ * grown by `every` characters, and may throw to end the execution with that error.
+ */
+export interface OutputWatcher {
+  readonly every: number;
+  seen(out: string): void;
+}
+
 export class State {
   private node: Node | undefined;
   private vars: Variable[];
   public out = '';
+  private watcher: OutputWatcher | undefined;
+  private nextMark = Infinity;
 
   public constructor(
     private tmpl: ExecTemplate,
@@ -62,6 +74,18 @@ export class State {
 
   public at(n: Node): void {
     this.node = n;
+  }
+
+  /** Has `watcher` look at this state's output (the top-level template's, not templates it calls). */
+  public watch(watcher: OutputWatcher): void {
+    this.watcher = watcher;
+    this.nextMark = watcher.every;
+  }
+
+  private grew(): void {
+    if (this.out.length < this.nextMark) return;
+    this.nextMark = this.out.length + this.watcher!.every;
+    this.watcher!.seen(this.out);
   }
 
   public errorf(message: string): never {
@@ -140,6 +164,7 @@ export class State {
         return;
       case 'text':
         this.out += node.text;
+        if (this.out.length >= this.nextMark) this.grew();
         return;
       default:
         this.errorf(`unknown node: ${nodeString(node)}`);
@@ -236,6 +261,7 @@ export class State {
     } finally {
       this.out += inner.out;
     }
+    if (this.out.length >= this.nextMark) this.grew();
   }
 
   // --- evaluation ---
@@ -520,6 +546,7 @@ export class State {
     }
     if (v instanceof GoFunc) this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
     this.out += fmtValue(v);
+    if (this.out.length >= this.nextMark) this.grew();
   }
 }
 
@@ -553,11 +580,15 @@ export function compareStrings(a: string, b: string): number {
   return Buffer.compare(ba, bb);
 }
 
-/** Run a template tree with `data` as dot; returns the output or throws TemplateExecError. */
-export function executeTree(tmpl: ExecTemplate, input: MaybeTV): string {
+/**
+ * Run a template tree with `data` as dot; returns the output or throws TemplateExecError (or
+ * what `watcher` throws).
+ */
+export function executeTree(tmpl: ExecTemplate, input: MaybeTV, watcher?: OutputWatcher): string {
   // reflect.ValueOf(nil) is the invalid value: nil data behaves as a missing value.
   const data = input === null ? undefined : input;
   const state: State = new State(tmpl, data);
+  if (watcher) state.watch(watcher);
   const root = tmpl.root;
   if (root === undefined) state.errorf(`${goQuote(tmpl.name)} is an incomplete or empty template`);
   state.walk(data, root);

@@ -4,7 +4,7 @@
  * `Option("missingkey=...")`, `Lookup`, `Execute` and `ExecuteTemplate`.
  */
 import { BUILTINS } from './builtins';
-import { executeTree, ExecTemplate, MissingKey, TemplateExecError } from './exec';
+import { executeTree, ExecTemplate, MissingKey, OutputWatcher, TemplateExecError } from './exec';
 import { isEmptyTree, ListNode } from './nodes';
 import { parseTemplate, Tree } from './parse';
 import { GoFunc, MaybeTV } from './value';
@@ -19,6 +19,7 @@ interface Common {
 
 /** A Go template error as Go formats it; `kind` says whether parsing or execution failed. */
 export { TemplateExecError } from './exec';
+export type { OutputWatcher } from './exec';
 export { TemplateParseError } from './parse';
 
 export class Template implements ExecTemplate {
@@ -121,9 +122,9 @@ export class Template implements ExecTemplate {
     this.common.tmpl.set(name, nt);
   }
 
-  /** Template.Execute: renders this template with `data` as dot. */
-  public execute(data: MaybeTV): string {
-    return executeTree(this, data);
+  /** Template.Execute: renders this template with `data` as dot; `watcher` may stop it early. */
+  public execute(data: MaybeTV, watcher?: OutputWatcher): string {
+    return executeTree(this, data, watcher);
   }
 
   /** Template.ExecuteTemplate. */

@@ -105,6 +105,46 @@ test('recursive: the wrapper Composition composes XRs that the real Composition 
   expect(inner.map((r) => r.resources.map((b: any) => `${b.kind} ${b.spec.forProvider.region}`))).toEqual([['Bucket us-west-1'], ['Bucket us-west-2']]);
 });
 
+/**
+ * The input of the 100,000-input fuzz run (docs/reliability.md): `count: -113026.7` makes the
+ * loop emit 113,026 XRs, a RunFunctionResponse of about 24 MB. Crossplane's gRPC client refuses
+ * responses over 4 MiB (grpc-go clientconn.go `defaultClientMaxReceiveMessageSize` and
+ * rpc_util.go `recvMsg` at v1.82.1, ebd8f06a0942; crossplane/crossplane internal/render/runner.go
+ * at 2d040d2daf4e sets no larger limit), so the step fails; the template is stopped once the XRs
+ * it has finished are too large (size-watch.ts), hence `at least`.
+ */
+test('recursive with a huge count: the template stops once its XRs cannot fit in a gRPC response', () => {
+  const xr = load('recursive', 'xr.yaml')[0] as any;
+  const run = () => render({ xr: { ...xr, spec: { ...xr.spec, count: -113026.7 } }, composition: load('recursive', 'composition-wrapper.yaml')[0], functions: load('recursive', 'functions.yaml'), output: 'classic' });
+  expect(run).toThrow(/^cannot run pipeline step "render-templates": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(at least \d+ vs\. 4194304\)$/);
+});
+
+test('a template whose output is large but collapses into a small response renders', () => {
+  // 4,000 documents of one composition-resource-name (the later replaces the earlier, as fn.go's
+  // map does) and 1 MiB of comments: over 5 MB of text, one small resource.
+  const template = `{{- range $i := until 4000 }}
+---
+# ${'c'.repeat(250)}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  annotations:
+    {{ setResourceNameAnnotation "same" }}
+data:
+  i: "{{ $i }}"
+  pad: ${'p'.repeat(1000)}
+{{- end }}
+`;
+  const composition = {
+    apiVersion: 'apiextensions.crossplane.io/v1', kind: 'Composition', metadata: { name: 'c' },
+    spec: { compositeTypeRef: { apiVersion: 'example.crossplane.io/v1beta1', kind: 'XR' }, mode: 'Pipeline', pipeline: [
+      { step: 't', functionRef: { name: 'function-go-templating' }, input: { apiVersion: 'gotemplating.fn.crossplane.io/v1beta1', kind: 'GoTemplate', source: 'Inline', inline: { template } } },
+    ] },
+  };
+  const r = render({ xr: load('recursive', 'xr.yaml')[0], composition, output: 'classic' });
+  expect(r.resources.map((o: any) => o.data.i)).toEqual(['3999']);
+});
+
 test('inline-templates: templates that kustomize adds to inline.templates are joined as one stream', () => {
   // kustomization.yaml applies the two JSON patches in its order (user, then access key); each
   // appends one template, as kustomize's `add .../templates/-` does.
