@@ -301,11 +301,11 @@ const classicStepError: StepErrorFactory = (step, detail) => new PipelineError(`
  * - the observed state of a render, shared by its built-in steps, is counted at its first step;
  * - a desired state is counted when a response carries it, and {@link asState} passes the count
  *   on to the state the next step receives;
- * - a step's input, the Composition's own object for built-in functions, is counted once for
- *   every render of that Composition object (Compositions are not edited in place between
- *   renders, as the validators' caches already assume).
+ * - a step's input, the Composition's own object for built-in functions, is counted again only
+ *   after its content changed (see ContentMemo: a caller may edit a Composition between renders).
  */
 const upperBounds = new WeakMap<object, number>();
+const INPUT_UPPER_BOUNDS = new ContentMemo<number>();
 
 function upperBound(o: object, measure: () => number): number {
   let n = upperBounds.get(o);
@@ -326,7 +326,7 @@ function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: Pip
   const known: KnownSizes = {
     observed: upperBound(req.observed, () => stateSize(req.observed, 'upper')),
     desired: upperBound(req.desired, () => stateSize(req.desired, 'upper')),
-    input: reqInput !== undefined && reqInput === step.input ? upperBound(reqInput, () => structSize(reqInput, 'upper')) : undefined,
+    input: reqInput !== undefined && reqInput === step.input ? INPUT_UPPER_BOUNDS.get(reqInput, () => structSize(reqInput, 'upper')) : undefined,
   };
   const tooLargeRequest = oversize((count) => requestSize(req, framing, count, count === 'upper' ? known : {}));
   if (tooLargeRequest !== undefined) throw stepError(step, messageTooLargeDetail(tooLargeRequest));

@@ -499,6 +499,17 @@ describe('gRPC message size limit', () => {
     expect(calls).toBe(0);
   });
 
+  test('a built-in step\'s input edited in place between renders is counted again', () => {
+    // Built-in functions get the Composition's own input object (no copy), so its size must
+    // follow its content, not its identity.
+    const step = ptStep([VPC], { metadata: { annotations: { note: 'small' } } });
+    const comp = composition([step]);
+    expect(render({ xr: XR, composition: comp }).resources).toHaveLength(1);
+    ((step.input as any).metadata.annotations as Record<string, string>).note = 'x'.repeat(4194304);
+    expect(() => render({ xr: XR, composition: comp }))
+      .toThrow(/^cannot run pipeline step "patch-and-transform": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)$/);
+  });
+
   test('each request carries the desired state so far: two halves under the limit make a request over it', () => {
     const calls: string[] = [];
     const step = (name: string, data: string) => (req: FunctionRequest): FunctionResponse => {
