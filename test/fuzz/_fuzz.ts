@@ -265,8 +265,8 @@ export interface FuzzProperty<T = any> {
   readonly name: string;
   readonly arbitrary: fc.Arbitrary<T>;
   readonly run: (input: T) => Outcome[];
-  /** The input as reported (what was actually fed to the entry points). */
-  readonly show: (input: T) => string;
+  /** The input as reported (what was actually fed to the entry points), cut to `max` characters. */
+  readonly show: (input: T, max?: number) => string;
 }
 
 /** The documents of each corpus text, read as validate and convert read them. */
@@ -296,25 +296,25 @@ export function fuzzProperties(seeds: Seeds, scale: Scale): FuzzProperty[] {
       name: 'render: mutated XRs and Compositions',
       arbitrary: fc.record({ pair: fc.nat(), xr: edits(scale.maxArray, scale.maxDepth), comp: fc.option(edits(scale.maxArray, scale.maxDepth), { freq: 2 }) }),
       run: (x) => { const i = renderInput(x); return [TARGETS.render(i.xr, i.composition)]; },
-      show: (x) => describe(renderInput(x)),
+      show: (x, max) => describe(renderInput(x), max),
     },
     {
       name: 'validate: mutated XRDs, Compositions and XRs',
       arbitrary: docArb,
       run: (x) => [TARGETS.validateObjects(docInput(x))],
-      show: (x) => describe(docInput(x)),
+      show: (x, max) => describe(docInput(x), max),
     },
     {
       name: 'convert: mutated XRDs and Compositions',
       arbitrary: docArb,
       run: (x) => [TARGETS.convertObjects(docInput(x))],
-      show: (x) => describe(docInput(x)),
+      show: (x, max) => describe(docInput(x), max),
     },
     {
       name: 'load, validate, convert: edited YAML text',
       arbitrary: fc.record({ file: fc.nat(), edits: textEdits() }),
       run: (x) => TARGETS.text(textInput(x)),
-      show: (x) => JSON.stringify(textInput(x)).slice(0, 600),
+      show: (x, max = 600) => JSON.stringify(textInput(x)).slice(0, max),
     },
   ];
 }
