@@ -54,6 +54,15 @@ function writeLiteral(value: unknown, indent: number, out: string[]): void {
     out.push(inlineLiteral(value));
     return;
   }
+  if (indent * 2 >= INLINE_WIDTH) {
+    // Past the width nothing fits on a line any more: one entry per line would write each entry
+    // after as many spaces as it is deep, more indentation than code (and output growing with the
+    // depth times the size of the input). So a value that deep stays on one line.
+    const b = new InlineBudget(Infinity);
+    putLiteral(value, b);
+    out.push(b.text());
+    return;
+  }
   const inline = inlineWithin(value, INLINE_WIDTH - indent * 2);
   if (inline !== undefined) {
     out.push(inline);
