@@ -129,13 +129,30 @@ export const TARGETS = {
     if (objects.some((o) => deepestPath(o).depth > MAX_NESTING_DEPTH + 50)) return { kind: 'ok' };
     let text: string;
     try {
-      text = objects.map((o) => stringify(o, { version: '1.1' })).join('---\n');
+      text = yamlText(objects);
     } catch {
       return { kind: 'ok' }; // not writable as YAML: nothing to convert
     }
     return attempt(() => { convertDocuments(parseInputs(text, 'fuzz.yaml')); });
   },
 };
+
+/** Documents nested deeper than this are written in flow style by `yamlText`. */
+export const FLOW_DEPTH = 32;
+
+/**
+ * Objects as one YAML stream, the text the convert property feeds to convert. Block style indents
+ * every line by its depth, so a list of 10,000 items 500 levels down is 7-10 MB of text that the
+ * yaml library's writer takes seconds to build (more per character the deeper it goes): that was
+ * the fuzz harness's time, not convert's. Documents nested deeper than FLOW_DEPTH are written in
+ * flow style on one line (no line width), whose size is that of their JSON; shallower ones, like
+ * the corpus files, stay in block style as before.
+ */
+export function yamlText(objects: readonly unknown[]): string {
+  return objects.map((o) => stringify(o, deepestPath(o).depth > FLOW_DEPTH
+    ? { version: '1.1', collectionStyle: 'flow', lineWidth: 0 }
+    : { version: '1.1' })).join('---\n');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Generators
