@@ -5,8 +5,12 @@
 // that took more than 5 s (a hang). Exits 1 when it found a crash or a hang.
 // FUZZ_LAST=<file> keeps the input being run in <file> (fast-check's notation), for a process
 // that dies; FUZZ_TRACE=1 prints every input with its time and the heap.
+// `--dump N` runs only input #N of each property (numbered from 0 as FUZZ_TRACE numbers them, for
+// the same --seed): it prints its outcome and CPU time and writes the whole input, as fed to the
+// entry points, to <tmpdir>/fuzz-input-<property>-<N>.json (with --only, one property).
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { fuzzProperties, loadSeeds, CORPUS, type Outcome } from '../test/fuzz/_fuzz';
 
@@ -35,6 +39,23 @@ console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unkno
 
 const properties = fuzzProperties(seeds, scale).filter((p) => !only || p.name.includes(only));
 const per = Math.ceil(runs / properties.length);
+
+const dump = process.argv.includes('--dump') ? flag('dump', 0) : undefined;
+if (dump !== undefined) {
+  // fc.sample draws the same values as the campaign's first round (same seed, same run indices).
+  for (const p of properties) {
+    const input = fc.sample(p.arbitrary, { seed, numRuns: dump + 1 })[dump];
+    const file = path.join(os.tmpdir(), `fuzz-input-${p.name.split(':')[0].replace(/\W+/g, '-')}-${dump}.json`);
+    writeFileSync(file, p.show(input, Infinity));
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const outcomes = p.run(input);
+    const used = process.cpuUsage(cpu);
+    const summary = outcomes.map((o) => (o.kind === 'crash' ? `crash: ${String((o.error as Error)?.message ?? o.error).slice(0, 200)}` : o.kind === 'clean' ? `clean: ${o.message.slice(0, 200)}` : 'ok')).join('; ');
+    console.log(`${p.name} #${dump}: ${summary}; ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, ${(performance.now() - start).toFixed(0)} ms wall; input in ${file}`);
+  }
+  process.exit(0);
+}
 let crashes = 0;
 let hangs = 0;
 let tried = 0;

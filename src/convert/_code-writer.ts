@@ -40,17 +40,63 @@ export function propertyKey(key: string): string {
  * Key order is kept as given (the input's order).
  */
 export function literal(value: unknown, indent = 0): string {
-  const inline = inlineLiteral(value);
-  if (inline.length + indent * 2 <= INLINE_WIDTH || value === null || typeof value !== 'object') return inline;
+  const out: string[] = [];
+  writeLiteral(value, indent, out);
+  return out.join('');
+}
+
+// The writers below append to one array of pieces instead of returning strings that each level
+// joins again, and ask whether a value fits on one line with a check that stops once past the
+// width: a value nested n levels deep was otherwise written out and copied n times.
+
+function writeLiteral(value: unknown, indent: number, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(inlineLiteral(value));
+    return;
+  }
+  if (indent * 2 >= INLINE_WIDTH) {
+    // Past the width nothing fits on a line any more: one entry per line would write each entry
+    // after as many spaces as it is deep, more indentation than code (and output growing with the
+    // depth times the size of the input). So a value that deep stays on one line.
+    const b = new InlineBudget(Infinity);
+    putLiteral(value, b);
+    out.push(b.text());
+    return;
+  }
+  const inline = inlineWithin(value, INLINE_WIDTH - indent * 2);
+  if (inline !== undefined) {
+    out.push(inline);
+    return;
+  }
   const pad = '  '.repeat(indent + 1);
-  const end = '  '.repeat(indent);
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map(v => `${pad}${literal(v, indent + 1)},`).join('\n')}\n${end}]`;
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
+    out.push('[\n');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push('\n');
+      out.push(pad);
+      writeLiteral(value[i], indent + 1, out);
+      out.push(',');
+    }
+    out.push(`\n${'  '.repeat(indent)}]`);
+    return;
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${pad}${propertyKey(k)}: ${literal(v, indent + 1)},`).join('\n')}\n${end}}`;
+  if (entries.length === 0) {
+    out.push('{}');
+    return;
+  }
+  out.push('{\n');
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0) out.push('\n');
+    out.push(pad, propertyKey(entries[i][0]), ': ');
+    writeLiteral(entries[i][1], indent + 1, out);
+    out.push(',');
+  }
+  out.push(`\n${'  '.repeat(indent)}}`);
 }
 
 function inlineLiteral(value: unknown): string {
@@ -66,6 +112,69 @@ function inlineLiteral(value: unknown): string {
     return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${inlineLiteral(v)}`).join(', ')} }`;
   }
   return JSON.stringify(String(value));
+}
+
+/**
+ * Collects one-line text up to a width: `put` answers false as soon as the text is longer than
+ * the width or holds a line break, and the caller stops there. The work is bounded by the width,
+ * not by the size of what is being written.
+ */
+class InlineBudget {
+  private readonly parts: string[] = [];
+  private length = 0;
+
+  public constructor(private readonly width: number) {}
+
+  /** Whether `n` more characters could still fit (a cheap test before building a long piece). */
+  public room(n: number): boolean {
+    return this.length + n <= this.width;
+  }
+
+  public put(text: string): boolean {
+    this.length += text.length;
+    if (this.length > this.width || text.includes('\n')) return false;
+    this.parts.push(text);
+    return true;
+  }
+
+  public text(): string {
+    return this.parts.join('');
+  }
+}
+
+/** `inlineLiteral(value)` when it is at most `width` characters long, otherwise undefined. */
+function inlineWithin(value: unknown, width: number): string | undefined {
+  const b = new InlineBudget(width);
+  return putLiteral(value, b) ? b.text() : undefined;
+}
+
+function putLiteral(value: unknown, b: InlineBudget): boolean {
+  if (value === null || typeof value !== 'object') {
+    // A quoted string is at least two characters longer than the string.
+    if (typeof value === 'string' && !b.room(value.length + 2)) return false;
+    return b.put(inlineLiteral(value));
+  }
+  if (Array.isArray(value)) {
+    if (!b.put('[')) return false;
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0 && !b.put(', ')) return false;
+      if (!putLiteral(value[i], b)) return false;
+    }
+    return b.put(']');
+  }
+  let first = true;
+  for (const k of ownKeys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (!b.put(first ? '{ ' : ', ') || !b.room(k.length) || !b.put(propertyKey(k)) || !b.put(': ') || !putLiteral(v, b)) return false;
+    first = false;
+  }
+  return b.put(first ? '{}' : ' }');
+}
+
+/** The own enumerable string keys of an object in Object.entries order, one at a time. */
+function* ownKeys(o: object): Generator<string> {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) yield k;
 }
 
 /** Splits a YAML name (`my-bucket.v1`, `XPostgreSQLInstance`, `resource_0`) into lowercase words. */
@@ -178,32 +287,79 @@ export const arr = (items: readonly Expr[]): Expr => ({ kind: 'array', items });
 
 /** Renders an expression whose first line starts at `indent` levels (two spaces each). */
 export function render(e: Expr, indent = 0): string {
-  const flat = renderInline(e);
-  if (flat.length + indent * 2 <= INLINE_WIDTH && !flat.includes('\n')) return flat;
+  const out: string[] = [];
+  writeExpr(e, indent, out);
+  return out.join('');
+}
+
+function writeExpr(e: Expr, indent: number, out: string[]): void {
+  const flat = inlineExprWithin(e, INLINE_WIDTH - indent * 2);
+  if (flat !== undefined) {
+    out.push(flat);
+    return;
+  }
   const pad = '  '.repeat(indent + 1);
   const end = '  '.repeat(indent);
   switch (e.kind) {
-    case 'raw': return e.text;
-    case 'value': return literal(e.value, indent);
+    case 'raw': out.push(e.text); return;
+    case 'value': writeLiteral(e.value, indent, out); return;
     case 'call': {
-      if (e.args.length === 0) return `${e.callee}()`;
+      if (e.args.length === 0) {
+        out.push(`${e.callee}()`);
+        return;
+      }
       // A single object or array argument hugs the parentheses: `f({ ... })`.
       // Short leading arguments stay on the call line and a trailing object or array hugs:
       // `f('a', 'b', {\n  ...\n})`.
       const last = e.args[e.args.length - 1];
-      const lead = e.args.slice(0, -1).map(renderInline);
-      const head = `${e.callee}(${lead.map(l => `${l}, `).join('')}`;
-      if (isBlock(last) && head.length + indent * 2 < INLINE_WIDTH && lead.every(l => !l.includes('\n'))) {
-        return `${head}${render(last, indent)})`;
+      if (isBlock(last)) {
+        const head = new InlineBudget(INLINE_WIDTH - indent * 2 - 1);
+        if (head.put(`${e.callee}(`) && e.args.slice(0, -1).every(a => putExpr(a, head) && head.put(', '))) {
+          out.push(head.text());
+          writeExpr(last, indent, out);
+          out.push(')');
+          return;
+        }
       }
-      return `${e.callee}(\n${e.args.map(a => `${pad}${render(a, indent + 1)},`).join('\n')}\n${end})`;
+      out.push(`${e.callee}(\n`);
+      writeItems(e.args, indent, out);
+      out.push(`\n${end})`);
+      return;
     }
     case 'object':
-      if (e.entries.length === 0) return '{}';
-      return `{\n${e.entries.map(([k, v]) => `${pad}${propertyKey(k)}: ${render(v, indent + 1)},`).join('\n')}\n${end}}`;
+      if (e.entries.length === 0) {
+        out.push('{}');
+        return;
+      }
+      out.push('{\n');
+      for (let i = 0; i < e.entries.length; i++) {
+        if (i > 0) out.push('\n');
+        out.push(pad, propertyKey(e.entries[i][0]), ': ');
+        writeExpr(e.entries[i][1], indent + 1, out);
+        out.push(',');
+      }
+      out.push(`\n${end}}`);
+      return;
     case 'array':
-      if (e.items.length === 0) return '[]';
-      return `[\n${e.items.map(i => `${pad}${render(i, indent + 1)},`).join('\n')}\n${end}]`;
+      if (e.items.length === 0) {
+        out.push('[]');
+        return;
+      }
+      out.push('[\n');
+      writeItems(e.items, indent, out);
+      out.push(`\n${end}]`);
+      return;
+  }
+}
+
+/** One item per line, each followed by a comma, one level under `indent`. */
+function writeItems(items: readonly Expr[], indent: number, out: string[]): void {
+  const pad = '  '.repeat(indent + 1);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.push('\n');
+    out.push(pad);
+    writeExpr(items[i], indent + 1, out);
+    out.push(',');
   }
 }
 
@@ -211,12 +367,22 @@ function isBlock(e: Expr): boolean {
   return e.kind === 'object' || e.kind === 'array' || (e.kind === 'value' && e.value !== null && typeof e.value === 'object');
 }
 
-function renderInline(e: Expr): string {
+/** The expression on one line when that is at most `width` characters with no line break, otherwise undefined. */
+function inlineExprWithin(e: Expr, width: number): string | undefined {
+  const b = new InlineBudget(width);
+  return putExpr(e, b) ? b.text() : undefined;
+}
+
+function putExpr(e: Expr, b: InlineBudget): boolean {
   switch (e.kind) {
-    case 'raw': return e.text;
-    case 'value': return inlineLiteral(e.value);
-    case 'call': return `${e.callee}(${e.args.map(renderInline).join(', ')})`;
-    case 'object': return e.entries.length === 0 ? '{}' : `{ ${e.entries.map(([k, v]) => `${propertyKey(k)}: ${renderInline(v)}`).join(', ')} }`;
-    case 'array': return `[${e.items.map(renderInline).join(', ')}]`;
+    case 'raw': return b.room(e.text.length) && b.put(e.text);
+    case 'value': return putLiteral(e.value, b);
+    case 'call':
+      return b.put(`${e.callee}(`) && e.args.every((a, i) => (i === 0 || b.put(', ')) && putExpr(a, b)) && b.put(')');
+    case 'object':
+      if (e.entries.length === 0) return b.put('{}');
+      return b.put('{ ') && e.entries.every(([k, v], i) => (i === 0 || b.put(', ')) && b.room(k.length) && b.put(propertyKey(k)) && b.put(': ') && putExpr(v, b)) && b.put(' }');
+    case 'array':
+      return b.put('[') && e.items.every((x, i) => (i === 0 || b.put(', ')) && putExpr(x, b)) && b.put(']');
   }
 }

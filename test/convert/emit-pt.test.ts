@@ -1,4 +1,4 @@
-import { render } from '../../src/convert/_code-writer';
+import { call, literal, raw, render, val } from '../../src/convert/_code-writer';
 import { emitConnectionDetail, emitPatch, emitPatchSet, emitReadinessCheck, emitTransform, NotExpressible, PtContext } from '../../src/convert/emit-pt';
 import { evaluateModule } from './_eval';
 
@@ -120,5 +120,49 @@ describe('readiness checks, connection details, patch sets', () => {
     expect(render(set.expr)).toBe("PatchSet.of('common', [Patch.fromCompositeFieldPath('spec.region')])");
     const withIds: PtContext = { imports: c.imports, patchSetIds: new Map([['common', 'common']]), patchSetValues: new Map([['common', set.value]]) };
     expect(render(emitPatch({ type: 'PatchSet', patchSetName: 'common' }, 'p', withIds).expr)).toBe('Patch.patchSet(common)');
+  });
+});
+
+describe('code writer: work and output linear in the size of the value', () => {
+  /** `{ a: [{ a: [... leaf] }] }`, `depth` containers deep, each wrapped to count every read of it. */
+  function counted(depth: number, leaf: unknown): { value: unknown; reads: () => number } {
+    let reads = 0;
+    const handler: ProxyHandler<object> = {
+      get: (t, k, r) => (reads++, Reflect.get(t, k, r)),
+      ownKeys: (t) => (reads++, Reflect.ownKeys(t)),
+      getOwnPropertyDescriptor: (t, k) => (reads++, Reflect.getOwnPropertyDescriptor(t, k)),
+    };
+    let v = leaf;
+    for (let i = 0; i < depth; i++) v = new Proxy(i % 2 ? [v] : { a: v }, handler);
+    return { value: v, reads: () => reads };
+  }
+  const items = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 ? i : { name: `n${i}` }));
+
+  test('reads of a deeply nested value grow with its depth, not with depth times size', () => {
+    // Asking at every level whether the rest fits on one line by writing it all out read a value
+    // nested n deep about n*n/2 times: 4 times deeper was 16 times the reads.
+    const reads = (depth: number, how: (v: unknown) => string) => {
+      const c = counted(depth, items(20));
+      how(c.value);
+      return c.reads();
+    };
+    for (const how of [(v: unknown) => literal(v), (v: unknown) => render(call('f', raw('x'), val(v)))]) {
+      expect(reads(100, how)).toBeGreaterThan(100); // every container is read
+      expect(reads(400, how) / reads(100, how)).toBeLessThan(6);
+    }
+  });
+
+  test('the code for a value nested 400 deep is about the size of its JSON; past the width it stays on one line', () => {
+    const value = counted(400, items(2000)).value;
+    const code = literal(value);
+    const json = JSON.stringify(value).length;
+    expect(code.length).toBeLessThan(2 * json); // one entry per line at its depth: about 100 times
+    const lines = code.split('\n');
+    // Entries break one per line while their indentation is within the width (100 columns)...
+    expect(lines.slice(0, 3)).toEqual(['[', '  {', '    a: [']);
+    expect(lines.length).toBeLessThan(200);
+    // ...and the rest of the value follows on one line.
+    expect(Math.max(...lines.map((l) => l.length))).toBeGreaterThan(json / 2);
+    expect(literal({ a: [1, 2] })).toBe('{ a: [1, 2] }');
   });
 });

@@ -129,13 +129,30 @@ export const TARGETS = {
     if (objects.some((o) => deepestPath(o).depth > MAX_NESTING_DEPTH + 50)) return { kind: 'ok' };
     let text: string;
     try {
-      text = objects.map((o) => stringify(o, { version: '1.1' })).join('---\n');
+      text = yamlText(objects);
     } catch {
       return { kind: 'ok' }; // not writable as YAML: nothing to convert
     }
     return attempt(() => { convertDocuments(parseInputs(text, 'fuzz.yaml')); });
   },
 };
+
+/** Documents nested deeper than this are written in flow style by `yamlText`. */
+export const FLOW_DEPTH = 32;
+
+/**
+ * Objects as one YAML stream, the text the convert property feeds to convert. Block style indents
+ * every line by its depth, so a list of 10,000 items 500 levels down is 7-10 MB of text that the
+ * yaml library's writer takes seconds to build (more per character the deeper it goes): that was
+ * the fuzz harness's time, not convert's. Documents nested deeper than FLOW_DEPTH are written in
+ * flow style on one line (no line width), whose size is that of their JSON; shallower ones, like
+ * the corpus files, stay in block style as before.
+ */
+export function yamlText(objects: readonly unknown[]): string {
+  return objects.map((o) => stringify(o, deepestPath(o).depth > FLOW_DEPTH
+    ? { version: '1.1', collectionStyle: 'flow', lineWidth: 0 }
+    : { version: '1.1' })).join('---\n');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -265,8 +282,8 @@ export interface FuzzProperty<T = any> {
   readonly name: string;
   readonly arbitrary: fc.Arbitrary<T>;
   readonly run: (input: T) => Outcome[];
-  /** The input as reported (what was actually fed to the entry points). */
-  readonly show: (input: T) => string;
+  /** The input as reported (what was actually fed to the entry points), cut to `max` characters. */
+  readonly show: (input: T, max?: number) => string;
 }
 
 /** The documents of each corpus text, read as validate and convert read them. */
@@ -296,25 +313,25 @@ export function fuzzProperties(seeds: Seeds, scale: Scale): FuzzProperty[] {
       name: 'render: mutated XRs and Compositions',
       arbitrary: fc.record({ pair: fc.nat(), xr: edits(scale.maxArray, scale.maxDepth), comp: fc.option(edits(scale.maxArray, scale.maxDepth), { freq: 2 }) }),
       run: (x) => { const i = renderInput(x); return [TARGETS.render(i.xr, i.composition)]; },
-      show: (x) => describe(renderInput(x)),
+      show: (x, max) => describe(renderInput(x), max),
     },
     {
       name: 'validate: mutated XRDs, Compositions and XRs',
       arbitrary: docArb,
       run: (x) => [TARGETS.validateObjects(docInput(x))],
-      show: (x) => describe(docInput(x)),
+      show: (x, max) => describe(docInput(x), max),
     },
     {
       name: 'convert: mutated XRDs and Compositions',
       arbitrary: docArb,
       run: (x) => [TARGETS.convertObjects(docInput(x))],
-      show: (x) => describe(docInput(x)),
+      show: (x, max) => describe(docInput(x), max),
     },
     {
       name: 'load, validate, convert: edited YAML text',
       arbitrary: fc.record({ file: fc.nat(), edits: textEdits() }),
       run: (x) => TARGETS.text(textInput(x)),
-      show: (x) => JSON.stringify(textInput(x)).slice(0, 600),
+      show: (x, max = 600) => JSON.stringify(textInput(x)).slice(0, max),
     },
   ];
 }
