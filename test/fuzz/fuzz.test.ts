@@ -16,7 +16,7 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261205;
   const properties = seeds ? fuzzProperties(seeds, { maxArray: 2000, maxDepth: 1200 }) : [];
   test.each(properties.map((p) => [p.name, p] as const))('%s', (_name, p) => {
     fc.assert(fc.property(p.arbitrary, (input) => {
-      for (const o of p.run(input)) if (o.kind === 'crash') throw o.error;
+      for (const o of p.run(p.build(input))) if (o.kind === 'crash') throw o.error;
     }), { seed, numRuns: 60, interruptAfterTimeLimit: 1000, markInterruptAsFailure: false });
   });
 });
