@@ -68,7 +68,9 @@ export function safeFileName(name: string): string {
   const lastDot = name.lastIndexOf('.');
   const type = lastDot > 0 && name.length - lastDot <= 10 ? name.slice(lastDot) : '';
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
-  let head = mapped.slice(0, mapped.length - type.length);
+  // Every UTF-16 unit takes at least one byte, so no longer prefix can fit: start there, and the
+  // loop below stays short however long the name (it was quadratic in the name's length).
+  let head = mapped.slice(0, Math.min(mapped.length - type.length, MAX_NAME_BYTES));
   while (Buffer.byteLength(`${head}-${hash}${type}`) > MAX_NAME_BYTES) head = head.slice(0, -1);
   return `${head}-${hash}${type}`;
 }

@@ -31,6 +31,24 @@ test('safeFileName cuts an over-long name to 255 bytes with a hash of the whole 
   expect(safeFileName(`${'a'.repeat(300)}b.md`)).not.toBe(mapped);
 });
 
+test('safeFileName measures an over-long name a bounded number of times, whatever its length', () => {
+  // A fuzz input made a kind of 100,000 characters: cutting one character at a time and
+  // measuring the whole rest each time took seconds (quadratic in the name's length).
+  const measured: number[] = [];
+  const byteLength = Buffer.byteLength;
+  const spy = jest.spyOn(Buffer, 'byteLength').mockImplementation(((s: string) => { measured.push(s.length); return byteLength(s); }) as any);
+  try {
+    const mapped = safeFileName(`${'ä'.repeat(20_000)}.md`);
+    expect(Buffer.byteLength(mapped)).toBeLessThanOrEqual(255);
+    // 'ä' is two bytes: 255 - '-' - 12 hex - '.md' = 239 bytes hold 119 of them.
+    expect(mapped).toMatch(/^ä{119}-[0-9a-f]{12}\.md$/);
+    // The whole name once, then prefixes no longer than 255 characters.
+    expect(measured.reduce((a, b) => a + b, 0)).toBeLessThan(20_003 + 300 * 300);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
 test.each(['', '.', '..', '/etc/x', 'a/b', 'a\\b', 'C:x', 'a\u0000b', 'a?', 'x.'])('fileNameProblem(%j) finds a problem', (name) => {
   expect(fileNameProblem(name)).toBeDefined();
 });
