@@ -50,7 +50,7 @@ function goValueOf(node: unknown, doc: Document, v2 = true, seen: Set<unknown> =
   if (y.isSeq(node)) return { t: 'slice', items: node.items.map((i) => goValueOf(i, doc, v2, seen)) };
   if (!y.isScalar(node)) return { t: 'nil' };
   const v = node.value;
-  if (v2 && !node.tag && node.type === 'PLAIN' && typeof node.source === 'string') return resolveGoYamlPlain(node.source);
+  if (v2 && isUntaggedPlain(node)) return resolveGoYamlPlain(node.source);
   // Quoted and block scalars are strings; explicitly tagged ones keep the type of their tag.
   if (typeof v === 'string') return { t: 'string', v };
   if (typeof v === 'symbol') return { t: 'string', v: v.description ?? '' };

@@ -58,15 +58,24 @@ export interface ReadYamlOptions {
   readonly intAsBigInt?: boolean;
 }
 
-function parseOptions(options: ReadYamlOptions) {
+/**
+ * The `yaml` library's options for reading as sigs.k8s.io/yaml (go-yaml v2) reads: merge keys,
+ * a repeated key keeps its last value, timestamps stay strings (as go-yaml leaves them when
+ * decoding into interface{}). Plain scalars are then retyped by {@link toKubernetesValues}.
+ * @internal
+ */
+export function kubernetesYamlOptions(intAsBigInt: boolean) {
   return {
     version: '1.1' as const,
-    intAsBigInt: options.intAsBigInt ?? false,
+    intAsBigInt,
     merge: true,
     uniqueKeys: false,
-    // Timestamps stay strings, as go-yaml leaves them when decoding into interface{}.
     customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
   };
+}
+
+function parseOptions(options: ReadYamlOptions) {
+  return kubernetesYamlOptions(options.intAsBigInt ?? false);
 }
 
 function firstLine(message: string): string {

@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import { errorPosition, positionedErrors } from '../../../yaml/error-position';
 import { toKubernetesValues } from '../../../yaml/kubernetes-keys';
 import { parsePlainYamlStream } from '../../../yaml/plain-yaml';
+import { kubernetesYamlOptions } from '../../../yaml/read-yaml';
 import { goJsonUnmarshal } from '../../go/json';
 import type { ObjectValue, Value } from '../../go/values';
 import { deepCopy, goJsonMarshal, isObject } from '../../go/values';
@@ -102,14 +103,8 @@ function yamlChunks(text: string): string[] {
   return splitYamlDocuments(text, 0, 0, true).chunks;
 }
 
-const YAML_OPTIONS = {
-  // As sigs.k8s.io/yaml (go-yaml v2) reads Kubernetes YAML; the same options as src/yaml.
-  version: '1.1' as const,
-  intAsBigInt: true,
-  merge: true,
-  uniqueKeys: false,
-  customTags: (tags: any[]) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp'),
-};
+// As sigs.k8s.io/yaml (go-yaml v2) reads Kubernetes YAML: the options of the package's reader.
+const YAML_OPTIONS = kubernetesYamlOptions(true);
 
 export type Parsed = { value: Value } | { line: number; message: string } | { unsupported: string } | { refusedKey: string };
 
