@@ -341,7 +341,12 @@ class Writer {
   }
 
   public newline(indent: number): void {
-    this.raw(indent < NEWLINES.length ? NEWLINES[indent] : '\n' + ' '.repeat(indent));
+    this.room(indent + 1);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = 0x0a;
+    for (let i = 0; i < indent; i++) b[p++] = 0x20;
+    this.pos = p;
     this.column = indent;
   }
 
@@ -352,25 +357,45 @@ class Writer {
    * pass. False, with nothing written, otherwise.
    */
   public simple(s: string): boolean {
+    return this.simpleBetween(-1, s, -1);
+  }
+
+  /** {@link simple} of a mapping key, with the `:` after it. */
+  public simpleKey(s: string): boolean {
+    return this.simpleBetween(-1, s, 0x3a);
+  }
+
+  /** {@link simple} of a scalar after a `key:` or a `-`, with the space before it. */
+  public simpleValue(s: string): boolean {
+    return this.simpleBetween(0x20, s, -1);
+  }
+
+  /**
+   * {@link simple} with one ASCII character (a code, or -1 for none) before and after `s`:
+   * a key, its colon and a value's space are then one check of room and one copy.
+   */
+  private simpleBetween(before: number, s: string, after: number): boolean {
     const n = s.length;
     if (n === 0) return false;
-    this.room(n);
+    this.room(n + 2);
     const b = this.buf;
-    const start = this.pos;
+    let p = this.pos;
+    if (before >= 0) b[p++] = before;
     let c = s.charCodeAt(0);
     // A-Z, a-z, '_', '/'
     if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2f)) return false;
-    b[start] = c;
+    b[p++] = c;
     for (let i = 1; i < n; i++) {
       c = s.charCodeAt(i);
       // a-z, A-Z, '-' '.' '/' '0'-'9' (0x2d-0x39), '_'
       if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39) || c === 0x5f)) return false;
-      b[start + i] = c;
+      b[p++] = c;
     }
     // The words of RESOLVE_MAP that pass the loop (y, on, true, FALSE, ...) have 5 letters at most.
     if (n <= 5 && RESOLVE_MAP.has(s)) return false;
-    this.pos = start + n;
-    this.column += n;
+    if (after >= 0) b[p++] = after;
+    this.column += p - this.pos;
+    this.pos = p;
     return true;
   }
 
@@ -399,9 +424,6 @@ class Writer {
     return this.parts.length === 1 ? this.parts[0] : this.parts.join('');
   }
 }
-
-/** A line break followed by n spaces, for the usual indents (one shared string each). */
-const NEWLINES = Array.from({ length: 64 }, (_, n) => '\n' + ' '.repeat(n));
 
 function writePlain(w: Writer, chars: Chars, indent: number, allowBreaks: boolean): void {
   let spaces = false;
@@ -584,8 +606,10 @@ function writeMapping(w: Writer, o: ObjectValue, keys: string[], indent: number,
   for (const k of keys) {
     if (!isFirst) w.newline(indent);
     isFirst = false;
-    writeString(w, k, indent + 2, true);
-    w.ascii(':');
+    if (!w.simpleKey(k)) {
+      writeString(w, k, indent + 2, true);
+      w.ascii(':');
+    }
     writeValue(w, o[k], indent, true);
   }
 }
@@ -626,6 +650,7 @@ function writeValue(w: Writer, v: Value, indent: number, inMapping: boolean): vo
     }
     return;
   }
+  if (typeof v === 'string' && w.simpleValue(v)) return;
   w.ascii(' ');
   writeScalar(w, v, indent + 2);
 }
