@@ -85,13 +85,33 @@ function compareKeys(a: string, b: string): number {
 }
 
 /**
- * The keys of `o` in go-yaml's order. Objects of a render have few keys, often already in
- * order: an insertion sort checks those in one pass, without the general sort's set-up.
+ * Key lists by nesting depth, kept from one call to the next: listing and sorting a mapping's
+ * keys allocates nothing once the lists have grown (one array per mapping was the largest
+ * allocation of a render with its YAML stream).
  */
-function sortKeys(o: ObjectValue): string[] {
-  const keys = Object.keys(o);
-  const n = keys.length;
-  if (n > 16) return keys.sort(compareKeys);
+const keyLists: string[][] = [];
+
+/**
+ * Lists the keys of `o` in go-yaml's order into the list for `depth` (valid until the next call
+ * at that depth) and returns how many there are. Objects of a render have few keys, often
+ * already in order: an insertion sort checks those in one pass.
+ */
+function sortKeys(o: ObjectValue, depth: number): number {
+  let keys = keyLists[depth];
+  if (keys === undefined) keys = keyLists[depth] = [];
+  let n = 0;
+  // for-in reads V8's key cache of the object's shape without an array per object; it would
+  // also list inherited enumerable keys, which plain objects do not have.
+  if (Object.getPrototypeOf(o) === Object.prototype) {
+    for (const k in o) keys[n++] = k;
+  } else {
+    for (const k of Object.keys(o)) keys[n++] = k;
+  }
+  if (n > 16) {
+    const sorted = keys.slice(0, n).sort(compareKeys);
+    for (let i = 0; i < n; i++) keys[i] = sorted[i];
+    return n;
+  }
   for (let i = 1; i < n; i++) {
     const k = keys[i];
     let j = i - 1;
@@ -102,7 +122,7 @@ function sortKeys(o: ObjectValue): string[] {
     } while (j >= 0 && yamlKeyLess(k, keys[j]));
     keys[j + 1] = k;
   }
-  return keys;
+  return n;
 }
 
 // ---- resolution: would a plain scalar read back as something other than a string? ----
@@ -601,52 +621,51 @@ function isEmptyCollection(v: Value): boolean {
   return (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
 }
 
-function writeMapping(w: Writer, o: ObjectValue, keys: string[], indent: number, first: boolean): void {
-  let isFirst = first;
-  for (const k of keys) {
-    if (!isFirst) w.newline(indent);
-    isFirst = false;
+/** Writes the `n` keys of `o` listed for `depth` (see {@link sortKeys}) and their values. */
+function writeMapping(w: Writer, o: ObjectValue, n: number, indent: number, depth: number): void {
+  const keys = keyLists[depth];
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (i > 0) w.newline(indent);
     if (!w.simpleKey(k)) {
       writeString(w, k, indent + 2, true);
       w.ascii(':');
     }
-    writeValue(w, o[k], indent, true);
+    writeValue(w, o[k], indent, true, depth + 1);
   }
 }
 
-function writeSequence(w: Writer, a: Value[], indent: number, first: boolean): void {
-  let isFirst = first;
-  for (const item of a) {
-    if (!isFirst) w.newline(indent);
-    isFirst = false;
+function writeSequence(w: Writer, a: Value[], indent: number, depth: number): void {
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) w.newline(indent);
     w.ascii('-');
-    writeValue(w, item, indent, false);
+    writeValue(w, a[i], indent, false, depth);
   }
 }
 
-/** Writes a value after a `key:` (inMapping) or a `-` (in a sequence). */
-function writeValue(w: Writer, v: Value, indent: number, inMapping: boolean): void {
+/** Writes a value after a `key:` (inMapping) or a `-` (in a sequence); `depth` counts the mappings around it. */
+function writeValue(w: Writer, v: Value, indent: number, inMapping: boolean, depth: number): void {
   if (typeof v === 'object' && v !== null) {
     if (!Array.isArray(v)) {
-      const keys = sortKeys(v);
-      if (keys.length === 0) {
+      const n = sortKeys(v, depth);
+      if (n === 0) {
         w.ascii(' {}');
       } else if (inMapping) {
         w.newline(indent + 2);
-        writeMapping(w, v, keys, indent + 2, true);
+        writeMapping(w, v, n, indent + 2, depth);
       } else {
         w.ascii(' ');
-        writeMapping(w, v, keys, indent + 2, true);
+        writeMapping(w, v, n, indent + 2, depth);
       }
     } else if (v.length === 0) {
       w.ascii(' []');
     } else if (inMapping) {
       // go-yaml does not indent a sequence that is a mapping value.
       w.newline(indent);
-      writeSequence(w, v, indent, true);
+      writeSequence(w, v, indent, depth);
     } else {
       w.ascii(' ');
-      writeSequence(w, v, indent + 2, true);
+      writeSequence(w, v, indent + 2, depth);
     }
     return;
   }
@@ -656,8 +675,8 @@ function writeValue(w: Writer, v: Value, indent: number, inMapping: boolean): vo
 }
 
 function writeDocument(w: Writer, v: Value): void {
-  if (isObject(v) && !isEmptyCollection(v)) writeMapping(w, v, sortKeys(v), 0, true);
-  else if (Array.isArray(v) && v.length > 0) writeSequence(w, v, 0, true);
+  if (isObject(v) && !isEmptyCollection(v)) writeMapping(w, v, sortKeys(v, 0), 0, 0);
+  else if (Array.isArray(v) && v.length > 0) writeSequence(w, v, 0, 0);
   else if (Array.isArray(v)) w.ascii('[]');
   else if (isObject(v)) w.ascii('{}');
   else writeScalar(w, v, 0);
