@@ -74,14 +74,21 @@ export function fromStruct(json: unknown): Value {
       return json;
     case 'object': {
       if (Array.isArray(json)) return json.map((e) => fromStruct(e));
-      // Keys rather than entries: no [key, value] array per field (observed objects are
-      // converted on every render).
       const src = json as Record<string, unknown>;
       const out: ObjectValue = {};
+      if (Object.getPrototypeOf(src) === Object.prototype) {
+        // for-in reads V8's key cache of the object's shape, without an array per object
+        // (observed objects are converted on every render); plain objects inherit no
+        // enumerable keys for it to add.
+        for (const k in src) {
+          const e = src[k];
+          if (e !== undefined) setKey(out, k, fromStruct(e));
+        }
+        return out;
+      }
       for (const k of Object.keys(src)) {
         const e = src[k];
-        if (e === undefined) continue;
-        setKey(out, k, fromStruct(e));
+        if (e !== undefined) setKey(out, k, fromStruct(e));
       }
       return out;
     }
@@ -145,14 +152,21 @@ export function fromKubernetesJson(json: unknown): Value {
       return json;
     case 'object': {
       if (Array.isArray(json)) return json.map((e) => fromKubernetesJson(e));
-      // Keys rather than entries: no [key, value] array per field (observed objects are
-      // converted on every render).
       const src = json as Record<string, unknown>;
       const out: ObjectValue = {};
+      if (Object.getPrototypeOf(src) === Object.prototype) {
+        // for-in reads V8's key cache of the object's shape, without an array per object
+        // (observed objects are converted on every render); plain objects inherit no
+        // enumerable keys for it to add.
+        for (const k in src) {
+          const e = src[k];
+          if (e !== undefined) setKey(out, k, fromKubernetesJson(e));
+        }
+        return out;
+      }
       for (const k of Object.keys(src)) {
         const e = src[k];
-        if (e === undefined) continue;
-        setKey(out, k, fromKubernetesJson(e));
+        if (e !== undefined) setKey(out, k, fromKubernetesJson(e));
       }
       return out;
     }
@@ -306,8 +320,14 @@ export function deepCopy<T extends Value>(v: T): T {
     for (let i = 0; i < v.length; i++) out[i] = deepCopy(v[i]);
     return out as T;
   }
+  const src = v as ObjectValue;
   const out: ObjectValue = {};
-  for (const k of Object.keys(v)) setKey(out, k, deepCopy((v as ObjectValue)[k]));
+  if (Object.getPrototypeOf(src) === Object.prototype) {
+    // As in fromStruct: no key array per object.
+    for (const k in src) setKey(out, k, deepCopy(src[k]));
+    return out as T;
+  }
+  for (const k of Object.keys(src)) setKey(out, k, deepCopy(src[k]));
   return out as T;
 }
 
