@@ -65,6 +65,17 @@ describe('toPlain, deepCopy, deepEqual', () => {
     expect(Object.keys(c as object)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
+  test('copies and conversions take own keys only, whatever the prototype, in key order', () => {
+    const inherited = Object.assign(Object.create({ hidden: 1 }), { b: 2, a: 1.5 });
+    const bare = Object.assign(Object.create(null), { b: 2, a: 1.5 });
+    for (const v of [inherited, bare]) {
+      expect(fromStruct(v)).toStrictEqual({ b: 2, a: 1.5 });
+      expect(fromKubernetesJson(v)).toStrictEqual({ b: 2n, a: 1.5 });
+      expect(Object.keys(deepCopy(v as Value) as object)).toEqual(['b', 'a']);
+    }
+    // Integer-like keys come first, in numeric order, as Object.keys lists them.
+    expect(Object.keys(deepCopy({ b: 1, 2: 1, a: 1, 1: 1 }) as object)).toEqual(['1', '2', 'b', 'a']);
+  });
 });
 
 /**

@@ -54,6 +54,21 @@ describe('go-yaml writer', () => {
     expect(lines.join(' ').replace(/\s+/g, ' ').replace('description: ', '')).toBe(words);
   });
 
+  test('every mapping sorts its own keys, however deep, however many, whatever its prototype', () => {
+    // Twenty keys k19..k0: digit runs compare by value, so k2 comes before k10.
+    const many: Record<string, number> = {};
+    for (let i = 19; i >= 0; i--) many[`k${i}`] = i;
+    const expected = Array.from({ length: 20 }, (_, i) => `  k${i}: ${i}\n`).join('');
+    expect(y({ many })).toBe(`many:\n${expected}`);
+    // Sibling and nested mappings at the same and at other depths each keep their own order.
+    expect(y({ z: { b: { d: 1, c: 2 }, a: [{ y: 1, x: { q: 1, p: 2 } }] }, a: { o: 1, m: 2 } }))
+      .toBe('a:\n  m: 2\n  o: 1\nz:\n  a:\n  - x:\n      p: 2\n      q: 1\n    "y": 1\n  b:\n    c: 2\n    d: 1\n');
+    // A null-prototype object is a mapping like any other; inherited keys are not its own.
+    const bare = Object.assign(Object.create(null), { b: 1, a: 2 }) as Value;
+    const inherited = Object.assign(Object.create({ hidden: 1 }), { b: 1, a: 2 }) as Value;
+    expect(toGoYaml({ bare, inherited } as Value)).toBe('bare:\n  a: 2\n  b: 1\ninherited:\n  a: 2\n  b: 1\n');
+  });
+
   test('keys sort in go-yaml natural order: digits by value, non-letters before letters', () => {
     const keys = ['a10', 'a2', 'b', 'A', 'a-b', 'a.b', 'ab'];
     expect([...keys].sort((p, q) => (yamlKeyLess(p, q) ? -1 : yamlKeyLess(q, p) ? 1 : 0))).toEqual(['A', 'a-b', 'a.b', 'a2', 'a10', 'ab', 'b']);
