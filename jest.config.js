@@ -13,8 +13,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testSequencer: '<rootDir>/test/_setup/sequencer.js',
   setupFilesAfterEnv: [
-    '<rootDir>/test/_setup/validator-cache.ts',
-    '<rootDir>/test/_setup/temp-outdirs.ts',
+    '<rootDir>/test/_setup/after-file.ts',
     // CPU seconds per test and file, written to the file JEST_CPU_TIMES names (scripts/jest-cpu-times.js).
     ...(process.env.JEST_CPU_TIMES ? ['<rootDir>/scripts/jest-cpu-times.js'] : []),
   ],
@@ -28,6 +27,11 @@ module.exports = {
     '^cdk8s-crossplane$': '<rootDir>/src/index.ts',
     '^cdk8s-crossplane/testing$': '<rootDir>/src/testing/index.ts',
     '^cdk8s-crossplane/imports/(.*)$': '<rootDir>/imports/$1',
+    // cdk8s with Testing.app removing its temp folders, and the validator set to the
+    // repository's validator cache: set up when a test file loads them (test/_setup/cdk8s.js,
+    // test/_setup/object-validator.js), not in a setup file that every test file pays for.
+    '^cdk8s$': '<rootDir>/test/_setup/cdk8s.js',
+    '^(\\.{1,2}/)+((src/)?validate/)?object-validator$': '<rootDir>/test/_setup/object-validator.js',
   },
   coveragePathIgnorePatterns: ['/node_modules/', '/imports/'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
