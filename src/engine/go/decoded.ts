@@ -32,8 +32,12 @@ export function valueAt(o: ObjectValue, ...path: string[]): Value | undefined {
   return cur;
 }
 
+/** `v` when it is a string, else `''` (a field read into a Go string). */
+export function stringValue(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
 /** The string at a path of object keys, or `''` when it is missing or not a string. */
 export function stringAt(o: ObjectValue, ...path: string[]): string {
-  const v = valueAt(o, ...path);
-  return typeof v === 'string' ? v : '';
+  return stringValue(valueAt(o, ...path));
 }

@@ -36,6 +36,17 @@ export function setKey(o: ObjectValue, k: string, v: Value): void {
   else o[k] = v;
 }
 
+/**
+ * An object whose for-in lists exactly the own enumerable keys of `o`, in Object.keys order:
+ * `o` itself when it is a plain object (plain objects inherit no enumerable keys), else a plain
+ * copy of its own fields (another prototype may carry enumerable keys of its own). Engine values
+ * are plain, so walks over them use for-in, which reads V8's key cache of the object's shape
+ * instead of making a key array per object as Object.keys does.
+ */
+export function plainFields<T>(o: { readonly [key: string]: T }): { readonly [key: string]: T } {
+  return Object.getPrototypeOf(o) === Object.prototype ? o : Object.fromEntries(Object.entries(o));
+}
+
 /** Whether `v` is a JSON object (not an array, not null). */
 export function isObject(v: Value | undefined): v is ObjectValue {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -74,19 +85,9 @@ export function fromStruct(json: unknown): Value {
       return json;
     case 'object': {
       if (Array.isArray(json)) return json.map((e) => fromStruct(e));
-      const src = json as Record<string, unknown>;
+      const src = plainFields(json as Record<string, unknown>);
       const out: ObjectValue = {};
-      if (Object.getPrototypeOf(src) === Object.prototype) {
-        // for-in reads V8's key cache of the object's shape, without an array per object
-        // (observed objects are converted on every render); plain objects inherit no
-        // enumerable keys for it to add.
-        for (const k in src) {
-          const e = src[k];
-          if (e !== undefined) setKey(out, k, fromStruct(e));
-        }
-        return out;
-      }
-      for (const k of Object.keys(src)) {
+      for (const k in src) {
         const e = src[k];
         if (e !== undefined) setKey(out, k, fromStruct(e));
       }
@@ -152,19 +153,9 @@ export function fromKubernetesJson(json: unknown): Value {
       return json;
     case 'object': {
       if (Array.isArray(json)) return json.map((e) => fromKubernetesJson(e));
-      const src = json as Record<string, unknown>;
+      const src = plainFields(json as Record<string, unknown>);
       const out: ObjectValue = {};
-      if (Object.getPrototypeOf(src) === Object.prototype) {
-        // for-in reads V8's key cache of the object's shape, without an array per object
-        // (observed objects are converted on every render); plain objects inherit no
-        // enumerable keys for it to add.
-        for (const k in src) {
-          const e = src[k];
-          if (e !== undefined) setKey(out, k, fromKubernetesJson(e));
-        }
-        return out;
-      }
-      for (const k of Object.keys(src)) {
+      for (const k in src) {
         const e = src[k];
         if (e !== undefined) setKey(out, k, fromKubernetesJson(e));
       }
@@ -320,14 +311,9 @@ export function deepCopy<T extends Value>(v: T): T {
     for (let i = 0; i < v.length; i++) out[i] = deepCopy(v[i]);
     return out as T;
   }
-  const src = v as ObjectValue;
+  const src = plainFields(v as ObjectValue);
   const out: ObjectValue = {};
-  if (Object.getPrototypeOf(src) === Object.prototype) {
-    // As in fromStruct: no key array per object.
-    for (const k in src) setKey(out, k, deepCopy(src[k]));
-    return out as T;
-  }
-  for (const k of Object.keys(src)) setKey(out, k, deepCopy(src[k]));
+  for (const k in src) setKey(out, k, deepCopy(src[k]));
   return out as T;
 }
 

@@ -13,7 +13,7 @@
  */
 import { formatFloat } from './strconv';
 import type { ObjectValue, Value } from './values';
-import { goJsonFloat, isObject } from './values';
+import { goJsonFloat, isObject, plainFields } from './values';
 
 const BEST_WIDTH = 80;
 
@@ -100,13 +100,7 @@ function sortKeys(o: ObjectValue, depth: number): number {
   let keys = keyLists[depth];
   if (keys === undefined) keys = keyLists[depth] = [];
   let n = 0;
-  // for-in reads V8's key cache of the object's shape without an array per object; it would
-  // also list inherited enumerable keys, which plain objects do not have.
-  if (Object.getPrototypeOf(o) === Object.prototype) {
-    for (const k in o) keys[n++] = k;
-  } else {
-    for (const k of Object.keys(o)) keys[n++] = k;
-  }
+  for (const k in plainFields(o)) keys[n++] = k;
   if (n > 16) {
     const sorted = keys.slice(0, n).sort(compareKeys);
     for (let i = 0; i < n; i++) keys[i] = sorted[i];
@@ -370,29 +364,24 @@ class Writer {
     this.column = indent;
   }
 
-  /**
-   * Appends `s` when it is certainly plain and cannot wrap: `[A-Za-z_/][A-Za-z0-9_./-]*` (no
-   * spaces, no indicators, no line breaks) and not read back as a boolean or null. Most keys
-   * and values of a render are such names: their characters are checked and copied in one
-   * pass. False, with nothing written, otherwise.
-   */
-  public simple(s: string): boolean {
-    return this.simpleBetween(-1, s, -1);
-  }
-
-  /** {@link simple} of a mapping key, with the `:` after it. */
+  /** {@link simpleBetween} of a mapping key, with the `:` after it. */
   public simpleKey(s: string): boolean {
     return this.simpleBetween(-1, s, 0x3a);
   }
 
-  /** {@link simple} of a scalar after a `key:` or a `-`, with the space before it. */
+  /** {@link simpleBetween} of a scalar after a `key:` or a `-`, with the space before it. */
   public simpleValue(s: string): boolean {
     return this.simpleBetween(0x20, s, -1);
   }
 
   /**
-   * {@link simple} with one ASCII character (a code, or -1 for none) before and after `s`:
-   * a key, its colon and a value's space are then one check of room and one copy.
+   * Appends `s` when it is certainly plain and cannot wrap: `[A-Za-z_/][A-Za-z0-9_./-]*` (no
+   * spaces, no indicators, no line breaks) and not read back as a boolean or null, with one
+   * ASCII character (a code, or -1 for none) before and after it. Most keys and values of a
+   * render are such names: written as they are, their characters checked and copied in one pass
+   * with the colon or space beside them, which is cheaper than remembering them (and the many
+   * distinct names of a large render would only churn the scalar cache). False, with nothing
+   * written, otherwise.
    */
   private simpleBetween(before: number, s: string, after: number): boolean {
     const n = s.length;
@@ -559,9 +548,8 @@ const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
 
 /** Emits a string scalar; `key` scalars never wrap and never use literal style. */
 function writeString(w: Writer, s: string, indent: number, key: boolean): void {
-  // Names, kinds and labels are written as they are: cheaper than remembering them, and the
-  // many distinct ones of a large render would only churn the cache.
-  if (w.simple(s)) return;
+  // Keys and values in mappings and sequences reach here only when they are not simple
+  // (Writer.simpleKey, Writer.simpleValue).
   const cache = key ? fixedKeys : fixedValues;
   const hit = cache.get(s);
   if (hit) {

@@ -7,8 +7,9 @@
  * and patch the XR's status.
  */
 import type { FunctionCatalogue } from '../catalogue';
+import { stringValue as str } from '../go/decoded';
 import { goQuote } from '../go/strconv';
-import type { ObjectValue, Value } from '../go/values';
+import type { ObjectValue } from '../go/values';
 import { compareGoStrings, deepCopy, fromStruct, isObject } from '../go/values';
 import type { FunctionObject, PipelineStep } from '../pipeline';
 import type { RequirementSelector, StepErrorFactory } from '../pipeline';
@@ -119,10 +120,6 @@ function controllerOf(o: ObjectValue): ObjectValue | undefined {
   const refs = isObject(m) && Array.isArray(m.ownerReferences) ? m.ownerReferences : [];
   for (const r of refs) if (isObject(r) && r.controller === true) return r;
   return undefined;
-}
-
-function str(v: Value | undefined): string {
-  return typeof v === 'string' ? v : '';
 }
 
 /** Observed composed resources, by composition resource name (`ExistingComposedResourceObserver`). */

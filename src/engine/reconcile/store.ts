@@ -7,6 +7,7 @@
  * the merged object back.
  */
 import type { ObjectValue } from '../go/values';
+import { stringValue as str } from '../go/decoded';
 import { deepCopy, isObject } from '../go/values';
 import { metaString } from './composite';
 
@@ -27,10 +28,6 @@ function level<K, V>(m: Map<K, V>, key: K, create: () => V): V {
   let v = m.get(key);
   if (v === undefined) m.set(key, (v = create()));
   return v;
-}
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
 }
 
 function groupOf(apiVersion: string): { group: string; version: string } {
@@ -60,12 +57,17 @@ export class InMemoryStore {
 
   /** The stored object (not a copy: do not modify it). */
   public get(apiVersion: string, kind: string, namespace: string, name: string): ObjectValue | undefined {
-    return this.index.get(apiVersion)?.get(kind)?.get(namespace)?.get(name)?.object;
+    return this.byName(apiVersion, kind, namespace)?.get(name)?.object;
+  }
+
+  /** The slots of one apiVersion, kind and namespace, by name (undefined when none is stored). */
+  private byName(apiVersion: string, kind: string, namespace: string): Map<string, Slot> | undefined {
+    return this.index.get(apiVersion)?.get(kind)?.get(namespace);
   }
 
   /** The slot of `o`'s key (undefined when nothing of that key is stored). */
   private slotOf(o: ObjectValue): Slot | undefined {
-    return this.index.get(str(o.apiVersion))?.get(str(o.kind))?.get(metaString(o, 'namespace'))?.get(metaString(o, 'name'));
+    return this.byName(str(o.apiVersion), str(o.kind), metaString(o, 'namespace'))?.get(metaString(o, 'name'));
   }
 
   /** Stores `o` under its key; an object replacing another keeps the other's place in the order. */
@@ -150,10 +152,11 @@ export class InMemoryStore {
 
   /** Delete: records the stored object and removes it. */
   public delete(o: ObjectValue): void {
-    const byName = this.index.get(str(o.apiVersion))?.get(str(o.kind))?.get(metaString(o, 'namespace'));
-    const slot = byName?.get(metaString(o, 'name'));
-    if (!slot) return;
+    const byName = this.byName(str(o.apiVersion), str(o.kind), metaString(o, 'namespace'));
+    const name = metaString(o, 'name');
+    const slot = byName?.get(name);
+    if (!byName || !slot) return;
     this.deleted.push(slot.object);
-    byName!.delete(metaString(o, 'name'));
+    byName.delete(name);
   }
 }
