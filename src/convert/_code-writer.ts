@@ -68,35 +68,36 @@ function writeLiteral(value: unknown, indent: number, out: string[]): void {
     out.push(inline);
     return;
   }
-  const pad = '  '.repeat(indent + 1);
   if (Array.isArray(value)) {
-    if (value.length === 0) {
-      out.push('[]');
-      return;
-    }
-    out.push('[\n');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push('\n');
-      out.push(pad);
-      writeLiteral(value[i], indent + 1, out);
-      out.push(',');
-    }
-    out.push(`\n${'  '.repeat(indent)}]`);
+    writeLines(out, indent, '[', ']', value.length, (i) => writeLiteral(value[i], indent + 1, out));
     return;
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) {
-    out.push('{}');
+  writeLines(out, indent, '{', '}', entries.length, (i) => {
+    out.push(propertyKey(entries[i][0]), ': ');
+    writeLiteral(entries[i][1], indent + 1, out);
+  });
+}
+
+/**
+ * `open`, then `count` entries one per line one level under `indent`, each written by `entry`
+ * and followed by a comma, then `close` on a line of its own; `open` and `close` together when
+ * there are none.
+ */
+function writeLines(out: string[], indent: number, open: string, close: string, count: number, entry: (i: number) => void): void {
+  if (count === 0) {
+    out.push(open, close);
     return;
   }
-  out.push('{\n');
-  for (let i = 0; i < entries.length; i++) {
+  const pad = '  '.repeat(indent + 1);
+  out.push(open, '\n');
+  for (let i = 0; i < count; i++) {
     if (i > 0) out.push('\n');
-    out.push(pad, propertyKey(entries[i][0]), ': ');
-    writeLiteral(entries[i][1], indent + 1, out);
+    out.push(pad);
+    entry(i);
     out.push(',');
   }
-  out.push(`\n${'  '.repeat(indent)}}`);
+  out.push('\n', '  '.repeat(indent), close);
 }
 
 function inlineLiteral(value: unknown): string {
@@ -298,8 +299,6 @@ function writeExpr(e: Expr, indent: number, out: string[]): void {
     out.push(flat);
     return;
   }
-  const pad = '  '.repeat(indent + 1);
-  const end = '  '.repeat(indent);
   switch (e.kind) {
     case 'raw': out.push(e.text); return;
     case 'value': writeLiteral(e.value, indent, out); return;
@@ -321,45 +320,18 @@ function writeExpr(e: Expr, indent: number, out: string[]): void {
           return;
         }
       }
-      out.push(`${e.callee}(\n`);
-      writeItems(e.args, indent, out);
-      out.push(`\n${end})`);
+      writeLines(out, indent, `${e.callee}(`, ')', e.args.length, (i) => writeExpr(e.args[i], indent + 1, out));
       return;
     }
     case 'object':
-      if (e.entries.length === 0) {
-        out.push('{}');
-        return;
-      }
-      out.push('{\n');
-      for (let i = 0; i < e.entries.length; i++) {
-        if (i > 0) out.push('\n');
-        out.push(pad, propertyKey(e.entries[i][0]), ': ');
+      writeLines(out, indent, '{', '}', e.entries.length, (i) => {
+        out.push(propertyKey(e.entries[i][0]), ': ');
         writeExpr(e.entries[i][1], indent + 1, out);
-        out.push(',');
-      }
-      out.push(`\n${end}}`);
+      });
       return;
     case 'array':
-      if (e.items.length === 0) {
-        out.push('[]');
-        return;
-      }
-      out.push('[\n');
-      writeItems(e.items, indent, out);
-      out.push(`\n${end}]`);
+      writeLines(out, indent, '[', ']', e.items.length, (i) => writeExpr(e.items[i], indent + 1, out));
       return;
-  }
-}
-
-/** One item per line, each followed by a comma, one level under `indent`. */
-function writeItems(items: readonly Expr[], indent: number, out: string[]): void {
-  const pad = '  '.repeat(indent + 1);
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.push('\n');
-    out.push(pad);
-    writeExpr(items[i], indent + 1, out);
-    out.push(',');
   }
 }
 
