@@ -80,10 +80,6 @@ function slowKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
-function compareKeys(a: string, b: string): number {
-  return a === b ? 0 : yamlKeyLess(a, b) ? -1 : 1;
-}
-
 /**
  * Key lists by nesting depth, kept from one call to the next: listing and sorting a mapping's
  * keys allocates nothing once the lists have grown (one array per mapping was the largest
@@ -92,29 +88,39 @@ function compareKeys(a: string, b: string): number {
 const keyLists: string[][] = [];
 
 /**
+ * {@link yamlKeyLess}, deciding at once the usual case of keys that start with two different
+ * lower-case letters.
+ */
+function keyBefore(a: string, b: string): boolean {
+  const ca = a.charCodeAt(0);
+  const cb = b.charCodeAt(0);
+  if (ca !== cb && ca >= 0x61 && ca <= 0x7a && cb >= 0x61 && cb <= 0x7a) return ca < cb;
+  return yamlKeyLess(a, b);
+}
+
+/**
  * Lists the keys of `o` in go-yaml's order into the list for `depth` (valid until the next call
- * at that depth) and returns how many there are. Objects of a render have few keys, often
- * already in order: an insertion sort checks those in one pass.
+ * at that depth) and returns how many there are. A binary insertion sort: keys already in order
+ * (often the case) cost one comparison each, and a key out of order finds its place in log n
+ * comparisons, for mappings of any size (keys are distinct, so stability does not matter).
  */
 function sortKeys(o: ObjectValue, depth: number): number {
   let keys = keyLists[depth];
   if (keys === undefined) keys = keyLists[depth] = [];
   let n = 0;
   for (const k in plainFields(o)) keys[n++] = k;
-  if (n > 16) {
-    const sorted = keys.slice(0, n).sort(compareKeys);
-    for (let i = 0; i < n; i++) keys[i] = sorted[i];
-    return n;
-  }
   for (let i = 1; i < n; i++) {
     const k = keys[i];
-    let j = i - 1;
-    if (!yamlKeyLess(k, keys[j])) continue;
-    do {
-      keys[j + 1] = keys[j];
-      j--;
-    } while (j >= 0 && yamlKeyLess(k, keys[j]));
-    keys[j + 1] = k;
+    if (!keyBefore(k, keys[i - 1])) continue;
+    let lo = 0;
+    let hi = i - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyBefore(k, keys[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let j = i; j > lo; j--) keys[j] = keys[j - 1];
+    keys[lo] = k;
   }
   return n;
 }
