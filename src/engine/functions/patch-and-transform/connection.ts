@@ -5,7 +5,7 @@
  * Connection detail values are kept as text (the protocol carries bytes).
  */
 import { wrap } from '../../go/errors';
-import { Paved } from '../../runtime/fieldpath';
+import { MissingField, Paved } from '../../runtime/fieldpath';
 import { applyCombinePatch, applyFromFieldPathPatch } from './patches';
 import type { PtConnectionDetail, PtInput } from './input';
 import { fromPolicy, patchType } from './input';
@@ -34,18 +34,29 @@ export function extractConnectionDetails(
         break;
       }
       case 'FromFieldPath': {
-        try {
-          const v = new Paved(observed).getValue(cfg.fromFieldPath!);
-          // Strings verbatim, anything else as Go's JSON encoding.
-          out[cfg.name!] = typeof v === 'string' ? v : goJsonMarshal(v);
-        } catch {
-          // Not there yet: P&T leaves the detail out.
-        }
+        const v = fromFieldPath(observed, cfg.fromFieldPath!);
+        if (v !== undefined) out[cfg.name!] = v;
         break;
       }
     }
   }
   return out;
+}
+
+/**
+ * A detail read from a field of the observed resource: a string as it is, any other value as
+ * Go's JSON encoding. Undefined when it cannot be read (P&T leaves the detail out: the field
+ * may appear later). A missing field, the usual case before a resource is ready, is looked up
+ * rather than thrown.
+ */
+function fromFieldPath(observed: ObjectValue, path: string): string | undefined {
+  try {
+    const v = new Paved(observed).lookup(path);
+    if (v instanceof MissingField) return undefined;
+    return typeof v === 'string' ? v : goJsonMarshal(v);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the observed XR is a modern (v2) XR: it has `spec.crossplane` (reference §3.10). */

@@ -59,6 +59,20 @@ describe('extractConnectionDetails (ported from connection_test.go)', () => {
     ]);
     expect(out).toEqual({ fromKey: 'secret', fromString: 'str', fromNumber: '5', fromObject: '{"a":1}', fixed: 'v' });
   });
+  test('a field path that cannot be read for any reason is skipped too, not only a missing field', () => {
+    // function-patch-and-transform connection.go (ff6dba2e628f) ExtractConnectionDetails keeps a
+    // FromFieldPath detail only when fromFieldPath returns no error: a malformed path, a field
+    // below a string, an index into an object and a value json.Marshal refuses are all left out.
+    const odd = obj({ apiVersion: 'v1', kind: 'X', metadata: { name: 'cd' }, status: { s: 'str', nan: Number.NaN } });
+    const out = extractConnectionDetails(odd, undefined, [
+      { name: 'malformed', type: 'FromFieldPath', fromFieldPath: 'status[' },
+      { name: 'belowString', type: 'FromFieldPath', fromFieldPath: 'status.s.deeper' },
+      { name: 'indexIntoObject', type: 'FromFieldPath', fromFieldPath: 'status[0]' },
+      { name: 'nan', type: 'FromFieldPath', fromFieldPath: 'status.nan' },
+      { name: 'ok', type: 'FromFieldPath', fromFieldPath: 'status.s' },
+    ]);
+    expect(out).toEqual({ ok: 'str' });
+  });
   test('an invalid detail errors', () => {
     expect(() => extractConnectionDetails(observed, {}, [{ name: 'x', type: 'FromValue' }])).toThrow('invalid: value: Required value: value connection detail requires a value');
   });
