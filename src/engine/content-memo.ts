@@ -76,6 +76,27 @@ export function duringRender<T>(run: () => T): T {
   }
 }
 
+/**
+ * Facts about objects that hold for the rest of the current render only: the caller may change
+ * its objects between renders, and nothing is remembered outside a render. A render reads an
+ * object it does not own (an observed resource used in place) without changing it, so what it
+ * learnt by walking one once stays true until the render ends.
+ */
+export class RenderMemo<T> {
+  private readonly entries = new WeakMap<object, { readonly generation: number; readonly value: T }>();
+
+  /** Remembers `value` for `o` until the current render ends (outside a render: not at all). */
+  public set(o: object, value: T): void {
+    if (rendering > 0) this.entries.set(o, { generation, value });
+  }
+
+  /** What was remembered for `o` in the current render, if anything. */
+  public get(o: object): T | undefined {
+    const e = this.entries.get(o);
+    return e !== undefined && rendering > 0 && e.generation === generation ? e.value : undefined;
+  }
+}
+
 /** A value's content as last seen: the same object for as long as the content is unchanged. */
 interface Snapshot {
   readonly trace: readonly unknown[];

@@ -7,4 +7,5 @@ export * from './functions';
 export * from './go/yaml';
 export * from './load';
 export * from './go/values';
+export { isStructForm } from './go/protobuf-size';
 export * from './go/fmt';

@@ -16,6 +16,7 @@
  * same fields in function-sdk-go `proto/v1`). Fields the offline pipeline does not model
  * (required schemas, a response's `output`) count as absent.
  */
+import { RenderMemo } from './content-memo';
 import { delimitedSize, stringBytes, structSize, varintSize } from './go/protobuf-size';
 import type { StringCount } from './go/protobuf-size';
 import type { ObjectValue } from './go/values';
@@ -82,9 +83,28 @@ const STATUS: Record<string, number> = {
   STATUS_CONDITION_UNSPECIFIED: 0, STATUS_CONDITION_UNKNOWN: 1, STATUS_CONDITION_TRUE: 2, STATUS_CONDITION_FALSE: 3,
 };
 
+/**
+ * `upper` sizes of the Structs of objects a render reads in place without changing them (the
+ * caller's observed resources), measured when the render checked their form: a state holding
+ * them is counted without walking them again. See {@link rememberStructUpper}.
+ */
+const STRUCT_UPPERS = new RenderMemo<number>();
+
+/**
+ * Remembers, until the current render ends, the `upper` size of `o`'s Struct, for an object that
+ * nothing changes before then.
+ */
+export function rememberStructUpper(o: ObjectValue, size: number): void {
+  STRUCT_UPPERS.set(o, size);
+}
+
+function resourceStructSize(o: ObjectValue, count: StringCount): number {
+  return (count === 'upper' ? STRUCT_UPPERS.get(o) : undefined) ?? structSize(o, count);
+}
+
 /** `Resource { Struct resource = 1; map<string, bytes> connection_details = 2; Ready ready = 3 }`. */
 export function resourceSize(r: ResourceState, count: StringCount): number {
-  return delimitedSize(structSize(r.resource ?? {}, count))
+  return delimitedSize(resourceStructSize(r.resource ?? {}, count))
     + mapSize(r.connectionDetails, count, (v) => stringBytes(v ?? '', count))
     + enumSize(READY[r.ready ?? 'READY_UNSPECIFIED'] ?? 0);
 }

@@ -13,7 +13,9 @@ import { objectMetaProblem } from './load';
 import { stringAt as str } from './go/decoded';
 import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
-import { fromKubernetesJson, fromStruct, isObject, isStructForm, toPlain } from './go/values';
+import { fromKubernetesJson, fromStruct, isObject, toPlain } from './go/values';
+import { structFormFieldsUpper } from './go/protobuf-size';
+import { rememberStructUpper } from './message-size';
 import type { RenderDocuments } from './output';
 import { reconcileDocuments, renderDocuments, toYamlStream } from './output';
 import type { ReconcileOutput } from './reconcile/reconciler';
@@ -265,11 +267,18 @@ function renderUnguarded(options: RenderOptions): RenderResult {
   return renderReconcile(options, xr, comp, xrd);
 }
 
-/** Struct values of the caller's objects, copied only when not already in that form (nothing writes to them). */
+/**
+ * Struct values of the caller's objects, copied only when not already in that form (nothing
+ * writes to them). The walk that checks the form also measures them, for the size checks of
+ * the steps that receive them.
+ */
 function structObjects(list: readonly unknown[] | undefined, what: string): ObjectValue[] {
   return (list ?? []).map((o, i) => {
     const obj = asObject(o, `${what}[${i}]`);
-    return isStructForm(obj) ? obj : fromStruct(obj) as ObjectValue;
+    const upper = structFormFieldsUpper(obj);
+    if (upper < 0) return fromStruct(obj) as ObjectValue;
+    rememberStructUpper(obj, upper);
+    return obj;
   });
 }
 

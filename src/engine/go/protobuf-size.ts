@@ -107,6 +107,64 @@ function structUpper(o: { readonly [key: string]: Value | undefined }): number {
   return size;
 }
 
+/**
+ * The `upper` size of a `google.protobuf.Value` holding `json` when `json` already is what a
+ * Struct holds (plain objects and arrays of strings, booleans, null and numbers, with nothing
+ * undefined, bigint or missing), else -1. One walk answers both questions for the caller's
+ * objects that a render reads in place.
+ */
+export function structFormValueUpper(json: unknown): number {
+  switch (typeof json) {
+    case 'string':
+      return upperDelimited(json.length * 3);
+    case 'number':
+      return 9;
+    case 'boolean':
+      return 2;
+    case 'object': {
+      if (json === null) return 2;
+      const n = Array.isArray(json) ? structFormListUpper(json) : structFormFieldsUpper(json);
+      return n < 0 ? -1 : upperDelimited(n);
+    }
+    default:
+      return -1;
+  }
+}
+
+function structFormListUpper(list: readonly unknown[]): number {
+  let size = 0;
+  for (let i = 0; i < list.length; i++) {
+    // A hole reads as undefined, which is not in Struct form.
+    const n = structFormValueUpper(list[i]);
+    if (n < 0) return -1;
+    size += upperDelimited(n);
+  }
+  return size;
+}
+
+/** The `upper` size of the Struct holding a plain object's fields, or -1 (see {@link structFormValueUpper}). */
+export function structFormFieldsUpper(o: object): number {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return -1;
+  let size = 0;
+  // for-in sees the own enumerable keys here (Object.prototype has none) and allocates nothing.
+  for (const k in o) {
+    const n = structFormValueUpper((o as Record<string, unknown>)[k]);
+    if (n < 0) return -1;
+    size += upperDelimited(upperDelimited(k.length * 3) + upperDelimited(n));
+  }
+  return size;
+}
+
+/**
+ * Whether `json` already is what `fromStruct` (values.ts) would return for it: plain objects and
+ * arrays of strings, booleans, null and numbers, with nothing undefined, bigint or missing.
+ * Such a value can be read as is instead of copied (as long as nothing writes to it).
+ * The walk that checks it also measures it (see {@link structFormValueUpper}).
+ */
+export function isStructForm(json: unknown): boolean {
+  return structFormValueUpper(json) >= 0;
+}
+
 /** {@link delimitedSize} with the common one- and two-byte lengths first. */
 function upperDelimited(n: number): number {
   return n < 0x80 ? n + 2 : n < 0x4000 ? n + 3 : delimitedSize(n);

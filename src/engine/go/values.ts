@@ -98,36 +98,6 @@ export function fromStruct(json: unknown): Value {
   }
 }
 
-/**
- * Whether `json` already is what {@link fromStruct} would return for it: plain objects and
- * arrays of strings, booleans, null and numbers, with nothing undefined, bigint or missing.
- * Such a value can be read as is instead of copied (as long as nothing writes to it).
- */
-export function isStructForm(json: unknown): boolean {
-  switch (typeof json) {
-    case 'number':
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'object': {
-      if (json === null) return true;
-      if (Array.isArray(json)) {
-        // A hole reads as undefined, which is not in Struct form.
-        for (let i = 0; i < json.length; i++) if (!isStructForm(json[i])) return false;
-        return true;
-      }
-      if (Object.getPrototypeOf(json) !== Object.prototype) return false;
-      const o = json as Record<string, unknown>;
-      // for-in sees the own enumerable keys here (Object.prototype has none) and, unlike
-      // Object.keys, allocates nothing.
-      for (const k in o) if (!isStructForm(o[k])) return false;
-      return true;
-    }
-    default:
-      return false;
-  }
-}
-
 /** The Kubernetes decoder's number rule: an integral value that fits int64 is int64. */
 function k8sNumber(n: number): number | bigint {
   if (Number.isInteger(n) && n >= -TWO_63 && n < TWO_63) return BigInt(n);

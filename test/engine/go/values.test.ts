@@ -4,7 +4,7 @@ import {
 } from '../../../src/engine/go/values';
 import { fromJson, toBinary } from '@bufbuild/protobuf';
 import { StructSchema } from '@bufbuild/protobuf/wkt';
-import { structSize, varintSize } from '../../../src/engine/go/protobuf-size';
+import { structFormFieldsUpper, structFormValueUpper, structSize, valueSize, varintSize } from '../../../src/engine/go/protobuf-size';
 
 describe('goTypeName', () => {
   test.each<[Value, string]>([
@@ -125,6 +125,24 @@ describe('protobuf Struct sizes', () => {
     expect(structSize(v, 'upper')).toBeGreaterThanOrEqual(structSize(v, 'exact'));
     expect(structSize({ a: 'b' }, 'lower')).toBe(10);
     expect(structSize({ a: 'b' }, 'upper')).toBe(14);
+  });
+
+  test('a value already in Struct form is measured as the upper count measures it; any other value is -1', () => {
+    // The walk render uses to check the caller's observed objects measures them too.
+    const samples: Record<string, Value>[] = [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', labels: { a: 'b' } }, data: { k: 'é€' } },
+      { s: 'x'.repeat(200), l: Array.from({ length: 150 }, (_, i) => ({ i, s: `item-${i}` })), deep: { a: [[], {}, [null, false, 0.5]] } },
+      {},
+    ];
+    for (const v of samples) {
+      expect(structFormFieldsUpper(v)).toBe(structSize(v, 'upper'));
+      expect(structFormValueUpper(v)).toBe(valueSize(v, 'upper'));
+    }
+    for (const v of [{ a: 1n }, { a: undefined }, { l: [1, , 3] }, { d: new Date(0) }, new Map(), { a: () => 1 }]) {
+      expect(structFormFieldsUpper(v as object)).toBe(-1);
+    }
+    expect(structFormValueUpper(undefined)).toBe(-1);
+    expect(structFormValueUpper('ab')).toBe(valueSize('ab', 'upper'));
   });
 
   test('sizes equal the length of @bufbuild/protobuf encodings of the same Structs', () => {

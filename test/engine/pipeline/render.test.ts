@@ -510,6 +510,20 @@ describe('gRPC message size limit', () => {
       .toThrow(/^cannot run pipeline step "patch-and-transform": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)$/);
   });
 
+  test('observed resources are measured in every render: the same objects edited between renders are counted again', () => {
+    // Render uses the caller's observed objects in place and measures them while checking their
+    // form; what it learnt holds for one render only.
+    const observed = [ready('vpc')];
+    const comp = composition([ptStep([VPC])]);
+    for (const output of ['classic', 'reconcile'] as const) {
+      (observed[0].status as Record<string, unknown>).blob = 'small';
+      expect(renderAny({ xr: XR, composition: comp, observed, output }).resources).toHaveLength(1);
+      (observed[0].status as Record<string, unknown>).blob = 'x'.repeat(4194304);
+      expect(() => renderAny({ xr: XR, composition: comp, observed, output }))
+        .toThrow(/pipeline step "patch-and-transform": rpc error: code = ResourceExhausted desc = grpc: received message larger than max \(\d+ vs\. 4194304\)$/);
+    }
+  });
+
   test('each request carries the desired state so far: two halves under the limit make a request over it', () => {
     const calls: string[] = [];
     const step = (name: string, data: string) => (req: FunctionRequest): FunctionResponse => {
