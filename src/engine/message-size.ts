@@ -17,7 +17,7 @@
  * (required schemas, a response's `output`) count as absent.
  */
 import { RenderMemo } from './content-memo';
-import { delimitedSize, stringBytes, structSize, varintSize } from './go/protobuf-size';
+import { delimitedSize, stringBytes, structSize, structUpperToStruct, varintSize } from './go/protobuf-size';
 import type { StringCount } from './go/protobuf-size';
 import type { ObjectValue } from './go/values';
 import type {
@@ -102,17 +102,39 @@ function resourceStructSize(o: ObjectValue, count: StringCount): number {
   return (count === 'upper' ? STRUCT_UPPERS.get(o) : undefined) ?? structSize(o, count);
 }
 
-/** `Resource { Struct resource = 1; map<string, bytes> connection_details = 2; Ready ready = 3 }`. */
-export function resourceSize(r: ResourceState, count: StringCount): number {
-  return delimitedSize(resourceStructSize(r.resource ?? {}, count))
+/**
+ * `Resource { Struct resource = 1; map<string, bytes> connection_details = 2; Ready ready = 3 }`,
+ * its Struct counted already (`structBytes`).
+ */
+function resourceSizeWith(r: ResourceState, count: StringCount, structBytes: number): number {
+  return delimitedSize(structBytes)
     + mapSize(r.connectionDetails, count, (v) => stringBytes(v ?? '', count))
     + enumSize(READY[r.ready ?? 'READY_UNSPECIFIED'] ?? 0);
+}
+
+/** `Resource { Struct resource = 1; map<string, bytes> connection_details = 2; Ready ready = 3 }`. */
+export function resourceSize(r: ResourceState, count: StringCount): number {
+  return resourceSizeWith(r, count, resourceStructSize(r.resource ?? {}, count));
 }
 
 /** `State { Resource composite = 1; map<string, Resource> resources = 2 }`. */
 export function stateSize(s: State, count: StringCount): number {
   return (s.composite ? delimitedSize(resourceSize(s.composite, count)) : 0)
     + mapSize(s.resources, count, (r) => resourceSize(r, count));
+}
+
+function resourceUpperToStruct(r: ResourceState): number {
+  return resourceSizeWith(r, 'upper', r.resource ? structUpperToStruct(r.resource) : 0);
+}
+
+/**
+ * `stateSize(s, 'upper')` of a state a built-in function returned (objects the pipeline owns),
+ * turning its int64 values into float64 in place as it counts them (see
+ * {@link structUpperToStruct}): the state is then as it crosses the step boundary.
+ */
+export function stateUpperToStruct(s: State): number {
+  return (s.composite ? delimitedSize(resourceUpperToStruct(s.composite)) : 0)
+    + mapSize(s.resources, 'upper', resourceUpperToStruct);
 }
 
 /** `Resources { repeated Resource items = 1 }`, each item holding only its Struct. */

@@ -17,9 +17,9 @@ import type { ObjectValue, Value } from './go/values';
 import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
 import { structSize } from './go/protobuf-size';
 import type { KnownSizes, MessageFraming } from './message-size';
-import { MessageTooLarge, messageTooLargeDetail, oversize, requestSize, responseSize, stateSize } from './message-size';
+import { MessageTooLarge, messageTooLargeDetail, oversize, requestSize, responseSize, stateSize, stateUpperToStruct } from './message-size';
 import type {
-  CompositionFunctionImpl, FunctionCondition, FunctionRequest, FunctionResponse, Requirements, ResourceSelector, Severity, State,
+  FunctionCondition, FunctionRequest, FunctionResponse, Requirements, ResourceSelector, Severity, State,
 } from './protocol';
 
 /** A non-fatal result, with the step that returned it. */
@@ -256,19 +256,20 @@ export function toStructInPlace(v: Value): Value {
 
 /**
  * A state as it crosses a step boundary: through a protobuf Struct (every number float64).
- * Built-in functions return objects they own, converted in place; anything a user function
- * returns is copied, so later steps cannot alias the user's objects.
+ * Built-in functions return objects they own, which {@link callStep} already converted in place
+ * when it measured the response; anything a user function returns is copied, so later steps
+ * cannot alias the user's objects.
  */
 export function asState(s: State | undefined, owned: boolean): State {
   if (!s) return { resources: {} };
-  const conv = (o: ObjectValue) => (owned ? toStructInPlace(o) : fromStruct(o)) as ObjectValue;
+  const conv = (o: ObjectValue) => (owned ? o : fromStruct(o) as ObjectValue);
   const resources: State['resources'] = {};
   for (const [k, r] of Object.entries(s.resources ?? {})) {
     resources[k] = { ...r, resource: conv(r.resource) };
   }
   const out: State = { resources };
   if (s.composite) out.composite = { ...s.composite, resource: conv(s.composite.resource) };
-  // Converted in place, the state keeps its size (an int64 and a float64 both travel as a double).
+  // The same objects, the same size.
   const bound = owned ? upperBounds.get(s) : undefined;
   if (bound !== undefined) upperBounds.set(out, bound);
   return out;
@@ -321,7 +322,7 @@ function upperBound(o: object, measure: () => number): number {
  * the function's server before the function runs, a response over it by Crossplane's client
  * (see `message-size.ts`).
  */
-function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: PipelineStep, stepError: StepErrorFactory, framing: MessageFraming): FunctionResponse {
+function callStep(fn: CatalogueEntry, req: FunctionRequest, step: PipelineStep, stepError: StepErrorFactory, framing: MessageFraming): FunctionResponse {
   const reqInput = req.input;
   const known: KnownSizes = {
     observed: upperBound(req.observed, () => stateSize(req.observed, 'upper')),
@@ -332,7 +333,7 @@ function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: Pip
   if (tooLargeRequest !== undefined) throw stepError(step, messageTooLargeDetail(tooLargeRequest));
   let rsp: FunctionResponse;
   try {
-    rsp = impl(req);
+    rsp = fn.run(req);
   } catch (err) {
     if (err instanceof UserError) throw err;
     if (err instanceof MessageTooLarge) throw stepError(step, err.message);
@@ -343,7 +344,8 @@ function callStep(impl: CompositionFunctionImpl, req: FunctionRequest, step: Pip
     throw stepError(step, 'the function implementation must return a FunctionResponse synchronously');
   }
   const desired = rsp.desired ?? { resources: {} };
-  const desiredUpper = stateSize(desired, 'upper');
+  // A built-in function's state is turned into Struct form (int64 to float64) as it is measured.
+  const desiredUpper = fn.builtIn ? stateUpperToStruct(desired) : stateSize(desired, 'upper');
   if (rsp.desired) upperBounds.set(rsp.desired, desiredUpper);
   const tooLargeResponse = oversize((count) => responseSize(rsp, framing, count, count === 'upper' ? { desired: desiredUpper } : {}));
   if (tooLargeResponse !== undefined) throw stepError(step, messageTooLargeDetail(tooLargeResponse));
@@ -430,7 +432,7 @@ export function fatalResultMessage(step: string, message: string, misses: readon
  * messages, for gRPC's size limit. Both outputs of render run steps through it.
  */
 export function runWithRequirements(
-  impl: CompositionFunctionImpl, first: FunctionRequest, step: PipelineStep, select: RequirementSelector,
+  fn: CatalogueEntry, first: FunctionRequest, step: PipelineStep, select: RequirementSelector,
   stepError: StepErrorFactory = classicStepError, framing: MessageFraming = {},
 ): { rsp: FunctionResponse; misses: string[] } {
   const misses: string[] = [];
@@ -438,7 +440,7 @@ export function runWithRequirements(
   let previous: Value | undefined;
   let req = first;
   for (let i = 0; i <= MAX_REQUIREMENTS_ITERATIONS; i++) {
-    const rsp = callStep(impl, req, step, stepError, framing);
+    const rsp = callStep(fn, req, step, stepError, framing);
     if ((rsp.results ?? []).some((r) => r.severity === 'SEVERITY_FATAL')) return { rsp, misses };
     const reqs = normalizedRequirements(rsp.requirements);
     if (reqs === previous || (reqs !== undefined && previous !== undefined && deepEqual(reqs, previous))) return { rsp, misses };
@@ -467,7 +469,8 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const results: StepResult[] = [];
   const conditions: StepCondition[] = [];
   for (const step of input.steps) {
-    const { run: impl, builtIn: owned } = resolveImpl(step, input);
+    const fn = resolveImpl(step, input);
+    const owned = fn.builtIn;
     const requiredResources: Record<string, ObjectValue[]> = {};
     for (const sel of step.requirements?.requiredResources ?? []) {
       const selector: ResourceSelector = { ...sel, matchName: sel.matchName ?? sel.name };
@@ -484,7 +487,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       credentials: credentialsFor(step, input.credentials),
       requiredResources,
     };
-    const { rsp, misses } = runWithRequirements(impl, req, step, poolSelector(input.requiredResources));
+    const { rsp, misses } = runWithRequirements(fn, req, step, poolSelector(input.requiredResources));
     desired = asState(rsp.desired, owned);
     context = (owned ? toStructInPlace(rsp.context ?? {}) : fromStruct(rsp.context ?? {})) as ObjectValue;
     for (const c of rsp.conditions ?? []) conditions.push({ ...c, step: step.step });

@@ -108,6 +108,48 @@ function structUpper(o: { readonly [key: string]: Value | undefined }): number {
 }
 
 /**
+ * The `upper` {@link structSize} of one of the engine's own objects, whose int64 (bigint) values
+ * become float64 in place as they are counted: the object is then what a Struct carries, at the
+ * same size (both travel as a double). One walk instead of a conversion and a measurement.
+ */
+export function structUpperToStruct(o: { [key: string]: Value }): number {
+  let size = 0;
+  for (const k in o) {
+    const v = o[k];
+    if (v === undefined) continue;
+    let n: number;
+    if (typeof v === 'bigint') {
+      o[k] = Number(v);
+      n = 9;
+    } else if (typeof v === 'object' && v !== null) {
+      n = upperDelimited(Array.isArray(v) ? listUpperToStruct(v) : structUpperToStruct(v));
+    } else {
+      n = valueUpper(v);
+    }
+    size += upperDelimited(upperDelimited(k.length * 3) + upperDelimited(n));
+  }
+  return size;
+}
+
+function listUpperToStruct(list: Value[]): number {
+  let size = 0;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i] ?? null;
+    let n: number;
+    if (typeof v === 'bigint') {
+      list[i] = Number(v);
+      n = 9;
+    } else if (typeof v === 'object' && v !== null) {
+      n = upperDelimited(Array.isArray(v) ? listUpperToStruct(v) : structUpperToStruct(v));
+    } else {
+      n = valueUpper(v);
+    }
+    size += upperDelimited(n);
+  }
+  return size;
+}
+
+/**
  * The `upper` size of a `google.protobuf.Value` holding `json` when `json` already is what a
  * Struct holds (plain objects and arrays of strings, booleans, null and numbers, with nothing
  * undefined, bigint or missing), else -1. One walk answers both questions for the caller's

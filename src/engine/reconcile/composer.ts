@@ -193,7 +193,7 @@ function runSteps(input: ComposeInput, observed: State): { desired: State; conte
       const detail = 'unknownFunction' in found ? `unknown function ${goQuote(found.unknownFunction)} - is it listed in the render input?` : found.unimplemented;
       throw new ComposeError(`cannot run Composition pipeline step ${goQuote(step.step)}: ${detail}`, { events, conditions });
     }
-    const { run, builtIn: owned } = found.entry;
+    const owned = found.entry.builtIn;
     const requiredResources: Record<string, ObjectValue[]> = {};
     for (const sel of step.requirements?.requiredResources ?? []) {
       requiredResources[sel.requirementName ?? ''] = fetchRequired(input.store, { ...sel, matchName: sel.matchName ?? sel.name });
@@ -209,7 +209,7 @@ function runSteps(input: ComposeInput, observed: State): { desired: State; conte
     let rsp: FunctionResponse;
     let misses: string[];
     try {
-      ({ rsp, misses } = runWithRequirements(run, req, step, storeSelector(input.store), composeStepError, COMPOSER_FRAMING));
+      ({ rsp, misses } = runWithRequirements(found.entry, req, step, storeSelector(input.store), composeStepError, COMPOSER_FRAMING));
     } catch (err) {
       if (err instanceof ComposeError) throw new ComposeError(err.message, { events, conditions });
       throw err;

@@ -4,7 +4,7 @@ import {
 } from '../../../src/engine/go/values';
 import { fromJson, toBinary } from '@bufbuild/protobuf';
 import { StructSchema } from '@bufbuild/protobuf/wkt';
-import { structFormFieldsUpper, structFormValueUpper, structSize, valueSize, varintSize } from '../../../src/engine/go/protobuf-size';
+import { structFormFieldsUpper, structFormValueUpper, structSize, structUpperToStruct, valueSize, varintSize } from '../../../src/engine/go/protobuf-size';
 
 describe('goTypeName', () => {
   test.each<[Value, string]>([
@@ -143,6 +143,16 @@ describe('protobuf Struct sizes', () => {
     }
     expect(structFormValueUpper(undefined)).toBe(-1);
     expect(structFormValueUpper('ab')).toBe(valueSize('ab', 'upper'));
+  });
+
+  test('an object of the engine measured on its way to a Struct has its int64 values turned into float64 in place', () => {
+    const v: Record<string, Value> = { n: 3n, l: [1n, 'a', { m: -2n }], o: { f: 0.5, big: 9007199254740993n }, s: 'é' };
+    const before = structSize(v, 'upper');
+    expect(structUpperToStruct(v)).toBe(before);
+    expect(v).toEqual({ n: 3, l: [1, 'a', { m: -2 }], o: { f: 0.5, big: 9007199254740992 }, s: 'é' });
+    // Converted, it measures the same again (both kinds of number travel as a double).
+    expect(structUpperToStruct(v)).toBe(before);
+    expect(structFormFieldsUpper(v)).toBe(before);
   });
 
   test('sizes equal the length of @bufbuild/protobuf encodings of the same Structs', () => {

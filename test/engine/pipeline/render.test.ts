@@ -439,6 +439,26 @@ describe('observed connection details (an extension of crossplane render)', () =
  * `recvMsg` at v1.82.1, ebd8f06a0942) refuses a longer message with ResourceExhausted
  * "grpc: received message larger than max (%d vs. %d)" when length > max.
  */
+describe('values between steps', () => {
+  test('int64 values of a built-in step reach the next step as float64, in both outputs', () => {
+    // A base template goes through the Kubernetes JSON decoder (whole numbers are int64); the
+    // response then crosses the step boundary as a protobuf Struct, where every number is a double.
+    const seen: string[] = [];
+    const record = (req: FunctionRequest): FunctionResponse => {
+      const r = req.desired.resources.vpc.resource as { spec: { forProvider: { mtu: unknown; sizes: unknown[] } } };
+      seen.push(typeof r.spec.forProvider.mtu, ...r.spec.forProvider.sizes.map((x) => typeof x));
+      return { desired: req.desired, context: req.context, results: [] };
+    };
+    const vpc = { ...VPC, base: { ...VPC.base, spec: { forProvider: { mtu: 1460, sizes: [1, 2.5] } } } };
+    const comp = composition([ptStep([vpc]), { step: 'record', functionRef: { name: 'function-record' } }]);
+    for (const output of ['classic', 'reconcile'] as const) {
+      seen.length = 0;
+      renderAny({ xr: XR, composition: comp, output, functionImplementations: { 'function-record': record } });
+      expect(seen).toEqual(['number', 'number', 'number']);
+    }
+  });
+});
+
 describe('gRPC message size limit', () => {
   const fn = (data: string) => (req: FunctionRequest): FunctionResponse => ({
     desired: { ...req.desired, resources: { big: { resource: { apiVersion: 'v1', kind: 'ConfigMap', data: { d: data } } } } },
