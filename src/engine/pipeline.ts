@@ -14,7 +14,7 @@ import { packageBaseName } from './catalogue';
 import { ContentMemo } from './content-memo';
 import { goQuote } from './go/strconv';
 import type { ObjectValue, Value } from './go/values';
-import { deepCopy, deepEqual, fromStruct, isObject } from './go/values';
+import { deepCopy, deepEqual, fromStruct, isObject, plainFields } from './go/values';
 import { structSize } from './go/protobuf-size';
 import type { KnownSizes, MessageFraming } from './message-size';
 import { MessageTooLarge, messageTooLargeDetail, oversize, requestSize, responseSize, stateSize, stateUpperToStruct } from './message-size';
@@ -262,13 +262,15 @@ export function toStructInPlace(v: Value): Value {
  */
 export function asState(s: State | undefined, owned: boolean): State {
   if (!s) return { resources: {} };
-  const conv = (o: ObjectValue) => (owned ? o : fromStruct(o) as ObjectValue);
   const resources: State['resources'] = {};
-  for (const [k, r] of Object.entries(s.resources ?? {})) {
-    resources[k] = { ...r, resource: conv(r.resource) };
+  const from = plainFields(s.resources ?? {});
+  for (const k in from) {
+    const r = from[k];
+    resources[k] = owned ? { ...r } : { ...r, resource: fromStruct(r.resource) as ObjectValue };
   }
   const out: State = { resources };
-  if (s.composite) out.composite = { ...s.composite, resource: conv(s.composite.resource) };
+  const c = s.composite;
+  if (c) out.composite = owned ? { ...c } : { ...c, resource: fromStruct(c.resource) as ObjectValue };
   // The same objects, the same size.
   const bound = owned ? upperBounds.get(s) : undefined;
   if (bound !== undefined) upperBounds.set(out, bound);

@@ -377,48 +377,67 @@ class Writer {
     this.column = indent;
   }
 
-  /** {@link simpleBetween} of a mapping key, with the `:` after it. */
-  public simpleKey(s: string): boolean {
-    return this.simpleBetween(-1, s, 0x3a);
-  }
-
-  /** {@link simpleBetween} of a scalar after a `key:` or a `-`, with the space before it. */
-  public simpleValue(s: string): boolean {
-    return this.simpleBetween(0x20, s, -1);
+  /**
+   * A mapping key that is a simple name (see {@link copyName}) with its colon, on a new line
+   * indented by `indent` (or, with -1, where the writer is: the first key of a mapping). The
+   * line break, the key and the colon are checked for room and written in one call, as every
+   * key of a render needs them. False, with nothing written, when the key is not a simple name.
+   */
+  public keyLine(indent: number, s: string): boolean {
+    this.room(indent + s.length + 2);
+    const b = this.buf;
+    let p = this.pos;
+    if (indent >= 0) {
+      b[p++] = 0x0a;
+      for (let i = 0; i < indent; i++) b[p++] = 0x20;
+    }
+    p = this.copyName(s, p);
+    if (p < 0) return false;
+    b[p++] = 0x3a;
+    this.column = (indent >= 0 ? indent : this.column) + s.length + 1;
+    this.pos = p;
+    return true;
   }
 
   /**
-   * Appends `s` when it is certainly plain and cannot wrap: `[A-Za-z_/][A-Za-z0-9_./-]*` (no
-   * spaces, no indicators, no line breaks) and not read back as a boolean or null, with one
-   * ASCII character (a code, or -1 for none) before and after it. Most keys and values of a
-   * render are such names: written as they are, their characters checked and copied in one pass
-   * with the colon or space beside them, which is cheaper than remembering them (and the many
-   * distinct names of a large render would only churn the scalar cache). False, with nothing
-   * written, otherwise.
+   * A scalar after a `key:` or a `-` that is a simple name (see {@link copyName}), with the
+   * space before it. False, with nothing written, otherwise.
    */
-  private simpleBetween(before: number, s: string, after: number): boolean {
+  public simpleValue(s: string): boolean {
+    this.room(s.length + 1);
+    this.buf[this.pos] = 0x20;
+    const p = this.copyName(s, this.pos + 1);
+    if (p < 0) return false;
+    this.column += p - this.pos;
+    this.pos = p;
+    return true;
+  }
+
+  /**
+   * Copies `s` into the buffer at `p` (room checked by the caller) when it is certainly plain and
+   * cannot wrap: `[A-Za-z_/][A-Za-z0-9_./-]*` (no spaces, no indicators, no line breaks) and not
+   * read back as a boolean or null. Returns the position after it, or -1 (the caller then keeps
+   * its position: nothing counts as written). Most keys and values of a render are such names:
+   * checked and copied in one pass, which is cheaper than remembering them (and the many distinct
+   * names of a large render would only churn the scalar cache).
+   */
+  private copyName(s: string, p: number): number {
     const n = s.length;
-    if (n === 0) return false;
-    this.room(n + 2);
+    if (n === 0) return -1;
     const b = this.buf;
-    let p = this.pos;
-    if (before >= 0) b[p++] = before;
     let c = s.charCodeAt(0);
     // A-Z, a-z, '_', '/'
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2f)) return false;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2f)) return -1;
     b[p++] = c;
     for (let i = 1; i < n; i++) {
       c = s.charCodeAt(i);
       // a-z, A-Z, '-' '.' '/' '0'-'9' (0x2d-0x39), '_'
-      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39) || c === 0x5f)) return false;
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x39) || c === 0x5f)) return -1;
       b[p++] = c;
     }
     // The words of RESOLVE_MAP that pass the loop (y, on, true, FALSE, ...) have 5 letters at most.
-    if (n <= 5 && RESOLVE_MAP.has(s)) return false;
-    if (after >= 0) b[p++] = after;
-    this.column += p - this.pos;
-    this.pos = p;
-    return true;
+    if (n <= 5 && RESOLVE_MAP.has(s)) return -1;
+    return p;
   }
 
   /** Removes the last character written, an ASCII one. */
@@ -562,7 +581,7 @@ const POSITION_DEPENDENT = /[ \n\r\u0085\u2028\u2029]/;
 /** Emits a string scalar; `key` scalars never wrap and never use literal style. */
 function writeString(w: Writer, s: string, indent: number, key: boolean): void {
   // Keys and values in mappings and sequences reach here only when they are not simple
-  // (Writer.simpleKey, Writer.simpleValue).
+  // (Writer.keyLine, Writer.simpleValue).
   const cache = key ? fixedKeys : fixedValues;
   const hit = cache.get(s);
   if (hit) {
@@ -627,8 +646,8 @@ function writeMapping(w: Writer, o: ObjectValue, n: number, indent: number, dept
   const keys = keyLists[depth];
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    if (i > 0) w.newline(indent);
-    if (!w.simpleKey(k)) {
+    if (!w.keyLine(i > 0 ? indent : -1, k)) {
+      if (i > 0) w.newline(indent);
       writeString(w, k, indent + 2, true);
       w.ascii(':');
     }

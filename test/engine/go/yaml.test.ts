@@ -69,6 +69,14 @@ describe('go-yaml writer', () => {
     expect(toGoYaml({ bare, inherited } as Value)).toBe('bare:\n  a: 2\n  b: 1\ninherited:\n  a: 2\n  b: 1\n');
   });
 
+  test('keys that are not plain names are quoted as values are, first in their mapping or not, at any depth', () => {
+    // go-yaml v2 emits keys with the same scalar rules: `123` and `y` would read back as an int
+    // and a bool (double-quoted), a leading space needs single quotes, the empty key is `""`.
+    // Order: keyList.Less puts non-letters first and compares digit runs by value (0 < 123).
+    expect(y({ true: 1, a: { y: 'z', '': 'x', b: 1 }, '123': 3, ' lead': 2 }))
+      .toBe('\' lead\': 2\n"123": 3\na:\n  "": x\n  b: 1\n  "y": z\n"true": 1\n');
+  });
+
   test('keys sort in go-yaml natural order: digits by value, non-letters before letters', () => {
     const keys = ['a10', 'a2', 'b', 'A', 'a-b', 'a.b', 'ab'];
     expect([...keys].sort((p, q) => (yamlKeyLess(p, q) ? -1 : yamlKeyLess(q, p) ? 1 : 0))).toEqual(['A', 'a-b', 'a.b', 'a2', 'a10', 'ab', 'b']);
