@@ -570,8 +570,14 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * happens only at spaces, literal style only for line breaks), and the same keys and values
  * come back in every render: their text is remembered, per key or value position (bounded).
  */
-const fixedKeys = new Map<string, { readonly text: string; readonly width: number }>();
-const fixedValues = new Map<string, { readonly text: string; readonly width: number }>();
+/** A remembered scalar: its text, how many columns it takes, and whether it is all ASCII. */
+interface FixedScalar {
+  readonly text: string;
+  readonly width: number;
+  readonly ascii: boolean;
+}
+const fixedKeys = new Map<string, FixedScalar>();
+const fixedValues = new Map<string, FixedScalar>();
 const MAX_FIXED_SCALARS = 50_000;
 // Only short scalars repeat from render to render (names, kinds, labels); remembering long ones
 // (a list printed with toJson) kept up to 50,000 of them, gigabytes over a long session.
@@ -586,7 +592,8 @@ function writeString(w: Writer, s: string, indent: number, key: boolean): void {
   const hit = cache.get(s);
   if (hit) {
     const column = w.column;
-    w.write(hit.text);
+    if (hit.ascii) w.raw(hit.text);
+    else w.write(hit.text);
     w.column = column + hit.width;
     return;
   }
@@ -600,7 +607,7 @@ function writeString(w: Writer, s: string, indent: number, key: boolean): void {
   writeStringUncached(w, s, indent, key);
   const text = w.endCapture(mark);
   if (cache.size >= MAX_FIXED_SCALARS) cache.clear();
-  cache.set(s, { text, width: w.column - column });
+  cache.set(s, { text, width: w.column - column, ascii: !NON_ASCII.test(text) });
 }
 
 function writeStringUncached(w: Writer, s: string, indent: number, key: boolean): void {
