@@ -57,7 +57,7 @@ for (const count of counts.length > 0 ? counts : [2500, 10000, 19000, 113026]) {
   try {
     out = render({ xr, composition, includeFunctionResults: true, includeContext: true });
   } catch (e) {
-    console.log(`${String(Math.abs(Math.trunc(count))).padStart(7)} composed resources: failed in ${(performance.now() - t0).toFixed(0)} ms: ${(e as Error).message.slice(-90)}`);
+    console.log(`${String(Math.abs(Math.trunc(count))).padStart(7)} composed resources: failed in ${(performance.now() - t0).toFixed(0)} ms: ${(e as Error).message}`);
     continue;
   }
   const t1 = performance.now();
