@@ -38,17 +38,33 @@ function match(v: unknown, trace: readonly unknown[], i: number): number {
   if (trace[i] !== v) return -1;
   let at = i + 1;
   if (typeof v !== 'object' || v === null) return at;
+  // Leaves (most of a value) are compared here rather than by a call each.
   if (Array.isArray(v)) {
     if (trace[at] !== v.length) return -1;
     at++;
-    for (let j = 0; j < v.length && at >= 0; j++) at = match(v[j], trace, at);
+    for (let j = 0; j < v.length; j++) {
+      const e: unknown = v[j];
+      if (typeof e !== 'object' || e === null) {
+        if (trace[at] !== e) return -1;
+        at++;
+      } else {
+        at = match(e, trace, at);
+        if (at < 0) return -1;
+      }
+    }
     return at;
   }
   const o = v as Record<string, unknown>;
   for (const k in o) {
     if (trace[at] !== k) return -1;
-    at = match(o[k], trace, at + 1);
-    if (at < 0) return -1;
+    const e = o[k];
+    if (typeof e !== 'object' || e === null) {
+      if (trace[at + 1] !== e) return -1;
+      at += 2;
+    } else {
+      at = match(e, trace, at + 1);
+      if (at < 0) return -1;
+    }
   }
   return trace[at] === END ? at + 1 : -1;
 }
