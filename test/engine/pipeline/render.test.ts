@@ -459,6 +459,27 @@ describe('values between steps', () => {
   });
 });
 
+describe('repeated renders', () => {
+  test('a base template patched on every render starts from the same content each time', () => {
+    // After a few renders the engine copies base templates from compiled source: a patch that
+    // appends to an array of the base, or overwrites a field of it, must never reach the next render.
+    const vpc = {
+      ...VPC,
+      base: { ...VPC.base, spec: { forProvider: { enableDnsSupport: true, tags: ['base'], cidrBlock: 'from-base' } } },
+      patches: [
+        { fromFieldPath: 'spec.extraTags', toFieldPath: 'spec.forProvider.tags', policy: { toFieldPath: 'MergeObjectsAppendArrays' } },
+        { fromFieldPath: 'spec.cidr', toFieldPath: 'spec.forProvider.cidrBlock' },
+      ],
+    };
+    const comp = composition([ptStep([vpc])]);
+    for (let i = 0; i < 8; i++) {
+      const xr = { ...XR, spec: { ...XR.spec, cidr: `10.${i}.0.0/16`, extraTags: [`render-${i}`] } };
+      const forProvider = (render({ xr, composition: comp }).resources[0] as any).spec.forProvider;
+      expect(forProvider).toEqual({ enableDnsSupport: true, tags: ['base', `render-${i}`], cidrBlock: `10.${i}.0.0/16` });
+    }
+  });
+});
+
 describe('gRPC message size limit', () => {
   const fn = (data: string) => (req: FunctionRequest): FunctionResponse => ({
     desired: { ...req.desired, resources: { big: { resource: { apiVersion: 'v1', kind: 'ConfigMap', data: { d: data } } } } },

@@ -20,6 +20,7 @@ import { isReady } from './readiness';
 import { ContentMemo } from '../../content-memo';
 import type { ObjectValue } from '../../go/values';
 import { deepCopy, fromKubernetesJson, isObject } from '../../go/values';
+import { Copier } from '../../go/copier';
 
 function fatal(rsp: FunctionResponse, message: string): FunctionResponse {
   rsp.results.push({ severity: 'SEVERITY_FATAL', message });
@@ -171,8 +172,23 @@ function baseResource(run: Run, t: PtComposedTemplate): ResourceState | string {
     return { ...prev, resource: deepCopy(prev.resource) };
   }
   if (!isObject(t.base)) return `cannot parse base template of composed resource ${goQuote(name)}: base is not an object`;
-  // The base is decoded by the Kubernetes JSON decoder: whole numbers are int64.
-  return { resource: fromKubernetesJson(t.base) as ObjectValue };
+  return { resource: baseCopier(t, t.base).copy() as ObjectValue };
+}
+
+/**
+ * Copiers of the templates' bases. Templates belong to one prepared input (see PREPARED): an
+ * input whose content changed is prepared again, with new templates and so new copiers.
+ */
+const BASE_COPIERS = new WeakMap<PtComposedTemplate, Copier>();
+
+function baseCopier(t: PtComposedTemplate, base: ObjectValue): Copier {
+  let c = BASE_COPIERS.get(t);
+  if (c === undefined) {
+    // The base is decoded by the Kubernetes JSON decoder: whole numbers are int64.
+    c = new Copier(() => fromKubernetesJson(base));
+    BASE_COPIERS.set(t, c);
+  }
+  return c;
 }
 
 /** What an existing composed resource contributes: its name, connection details, readiness. */
