@@ -54,6 +54,32 @@ describe('go-yaml writer', () => {
     expect(lines.join(' ').replace(/\s+/g, ' ').replace('description: ', '')).toBe(words);
   });
 
+  test('the same long string wraps by where it starts, each time it is written', () => {
+    // libyaml's plain writer (yaml_emitter_write_plain_scalar) breaks at a space once the column
+    // is past best_width (80) and the next character is not a space; continuation lines are
+    // indented under the key. The writer remembers a scalar's style, never its breaks.
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    const out = y({ a: words, deep: { deeper: { x: words } }, z: words });
+    const lines = out.trimEnd().split('\n');
+    const valueLines = (first: string, indent: number) => {
+      const start = lines.findIndex((l) => l.startsWith(first));
+      const rest = lines.slice(start + 1);
+      const n = rest.findIndex((l) => !l.startsWith(' '.repeat(indent)) || /^\s*\w+:( |$)/.test(l));
+      return [lines[start], ...rest.slice(0, n < 0 ? rest.length : n)];
+    };
+    for (const [first, indent] of [['a: ', 2], ['    x: ', 6], ['z: ', 2]] as const) {
+      const value = valueLines(first, indent);
+      expect(value.length).toBeGreaterThan(1);
+      expect(value.map((l) => l.trim()).join(' ').replace(/^\w+: /, '')).toBe(words);
+      for (const line of value.slice(0, -1)) {
+        // Broken at the first space past column 80: longer than 80, and not yet at the space before.
+        expect(line.length).toBeGreaterThan(80);
+        expect(line.slice(0, line.lastIndexOf(' ')).length).toBeLessThanOrEqual(80);
+      }
+      for (const line of value.slice(1)) expect(line.startsWith(' '.repeat(indent)) && line[indent] !== ' ').toBe(true);
+    }
+  });
+
   test('every mapping sorts its own keys, however deep, however many, whatever its prototype', () => {
     // Twenty keys k19..k0: digit runs compare by value, so k2 comes before k10.
     const many: Record<string, number> = {};
