@@ -117,16 +117,8 @@ export function structUpperToStruct(o: { [key: string]: Value }): number {
   for (const k in o) {
     const v = o[k];
     if (v === undefined) continue;
-    let n: number;
-    if (typeof v === 'bigint') {
-      o[k] = Number(v);
-      n = 9;
-    } else if (typeof v === 'object' && v !== null) {
-      n = upperDelimited(Array.isArray(v) ? listUpperToStruct(v) : structUpperToStruct(v));
-    } else {
-      n = valueUpper(v);
-    }
-    size += upperDelimited(upperDelimited(k.length * 3) + upperDelimited(n));
+    if (typeof v === 'bigint') o[k] = Number(v);
+    size += upperDelimited(upperDelimited(k.length * 3) + upperDelimited(valueUpperToStruct(v)));
   }
   return size;
 }
@@ -135,18 +127,16 @@ function listUpperToStruct(list: Value[]): number {
   let size = 0;
   for (let i = 0; i < list.length; i++) {
     const v = list[i] ?? null;
-    let n: number;
-    if (typeof v === 'bigint') {
-      list[i] = Number(v);
-      n = 9;
-    } else if (typeof v === 'object' && v !== null) {
-      n = upperDelimited(Array.isArray(v) ? listUpperToStruct(v) : structUpperToStruct(v));
-    } else {
-      n = valueUpper(v);
-    }
-    size += upperDelimited(n);
+    if (typeof v === 'bigint') list[i] = Number(v);
+    size += upperDelimited(valueUpperToStruct(v));
   }
   return size;
+}
+
+/** {@link valueUpper} of a field or item, converting what is inside it (the caller replaces an int64 itself: both count 9). */
+function valueUpperToStruct(v: Value): number {
+  if (typeof v === 'object' && v !== null) return upperDelimited(Array.isArray(v) ? listUpperToStruct(v) : structUpperToStruct(v));
+  return valueUpper(v);
 }
 
 /**
